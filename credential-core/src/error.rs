@@ -1,0 +1,209 @@
+//! The crate's one error type. Every variant has a stable snake_case code (for UIs and reports)
+//! and an English message (for logs and the CLI).
+
+use std::fmt;
+
+/// Everything that can go wrong in `credential-core`.
+///
+/// Match on the variant or on [`Error::code`]; the code is part of the public contract and never
+/// changes meaning once published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// Input larger than the configured maximum.
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// Input bytes are not valid UTF-8.
+    InvalidUtf8,
+    /// JSON nested deeper than allowed.
+    JsonTooDeep {
+        /// The depth limit.
+        max: usize,
+    },
+    /// Input is not well-formed JSON.
+    MalformedJson(String),
+    /// A document is structurally not what was expected (wrong JSON type, missing member).
+    MalformedDocument(String),
+
+    /// `@context` missing, or its first item is not the VC base context.
+    InvalidContext(String),
+    /// A context URL is not in the context store. Contexts are never fetched.
+    UnknownContext(String),
+    /// `type` missing or lacks `VerifiableCredential` / `VerifiablePresentation`.
+    InvalidType(String),
+    /// `issuer` missing or not a URL / object with an `id` URL.
+    InvalidIssuer(String),
+    /// `credentialSubject` missing or empty.
+    InvalidCredentialSubject(String),
+    /// A date is not a valid XML Schema `dateTimeStamp`.
+    InvalidDate {
+        /// The property holding the date.
+        property: String,
+        /// The offending value.
+        value: String,
+    },
+    /// An `id` (or another URL-valued property) is not a URL.
+    InvalidUrl {
+        /// The property holding the URL.
+        property: String,
+        /// The offending value.
+        value: String,
+    },
+    /// A property value has the wrong shape (e.g. `credentialStatus` without `type`).
+    InvalidProperty {
+        /// The property.
+        property: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Issuing is refused for VC 1.1 documents (they are read and verified only).
+    UnsupportedVersion(String),
+
+    /// JSON-LD expansion failed (invalid JSON-LD).
+    JsonLd(String),
+    /// A term or type did not expand to an IRI: signing or verifying it would lose data.
+    DataLossDetected(String),
+    /// RDF canonicalization would need more work than allowed (poison graph).
+    CanonicalizationLimit(String),
+
+    /// Key bytes have the wrong length or encoding.
+    InvalidKey(String),
+    /// A key is valid encoding but weak (e.g. a small-order Ed25519 point).
+    WeakKey(String),
+    /// The key type is not usable for the requested operation or suite.
+    KeyTypeMismatch(String),
+    /// A multibase / multicodec value could not be decoded.
+    InvalidMultibase(String),
+    /// A JWK could not be read.
+    InvalidJwk(String),
+    /// A PEM / PKCS#8 document could not be read.
+    InvalidPem(String),
+
+    /// A DID is malformed.
+    InvalidDid(String),
+    /// No resolver can resolve this DID offline.
+    UnresolvableDid(String),
+    /// The verification method is not found in, or not authorised by, the DID document.
+    VerificationMethodNotFound(String),
+
+    /// The credential has no `proof`.
+    ProofMissing,
+    /// The proof is malformed (missing or wrong-typed members).
+    MalformedProof(String),
+    /// The proof names a cryptosuite we do not implement.
+    UnsupportedCryptosuite(String),
+    /// The signature does not verify.
+    InvalidSignature,
+    /// A `previousProof` reference is missing or malformed.
+    InvalidProofChain(String),
+    /// Signing failed.
+    SigningFailed(String),
+}
+
+impl Error {
+    /// Stable snake_case code for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InputTooLarge { .. } => "input_too_large",
+            Error::InvalidUtf8 => "invalid_utf8",
+            Error::JsonTooDeep { .. } => "json_too_deep",
+            Error::MalformedJson(_) => "malformed_json",
+            Error::MalformedDocument(_) => "malformed_document",
+            Error::InvalidContext(_) => "invalid_context",
+            Error::UnknownContext(_) => "unknown_context",
+            Error::InvalidType(_) => "invalid_type",
+            Error::InvalidIssuer(_) => "invalid_issuer",
+            Error::InvalidCredentialSubject(_) => "invalid_credential_subject",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::InvalidUrl { .. } => "invalid_url",
+            Error::InvalidProperty { .. } => "invalid_property",
+            Error::UnsupportedVersion(_) => "unsupported_version",
+            Error::JsonLd(_) => "jsonld_error",
+            Error::DataLossDetected(_) => "data_loss_detected",
+            Error::CanonicalizationLimit(_) => "canonicalization_limit",
+            Error::InvalidKey(_) => "invalid_key",
+            Error::WeakKey(_) => "weak_key",
+            Error::KeyTypeMismatch(_) => "key_type_mismatch",
+            Error::InvalidMultibase(_) => "invalid_multibase",
+            Error::InvalidJwk(_) => "invalid_jwk",
+            Error::InvalidPem(_) => "invalid_pem",
+            Error::InvalidDid(_) => "invalid_did",
+            Error::UnresolvableDid(_) => "unresolvable_did",
+            Error::VerificationMethodNotFound(_) => "verification_method_not_found",
+            Error::ProofMissing => "proof_missing",
+            Error::MalformedProof(_) => "malformed_proof",
+            Error::UnsupportedCryptosuite(_) => "unsupported_cryptosuite",
+            Error::InvalidSignature => "invalid_signature",
+            Error::InvalidProofChain(_) => "invalid_proof_chain",
+            Error::SigningFailed(_) => "signing_failed",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InputTooLarge { size, max } => {
+                write!(f, "input is {size} bytes; the limit is {max} bytes")
+            }
+            Error::InvalidUtf8 => write!(f, "input is not valid UTF-8"),
+            Error::JsonTooDeep { max } => write!(f, "JSON is nested deeper than {max} levels"),
+            Error::MalformedJson(m) => write!(f, "input is not valid JSON: {m}"),
+            Error::MalformedDocument(m) => write!(f, "malformed document: {m}"),
+            Error::InvalidContext(m) => write!(f, "invalid @context: {m}"),
+            Error::UnknownContext(u) => write!(
+                f,
+                "unknown JSON-LD context {u}: it is not in the offline context store (contexts are never fetched)"
+            ),
+            Error::InvalidType(m) => write!(f, "invalid type: {m}"),
+            Error::InvalidIssuer(m) => write!(f, "invalid issuer: {m}"),
+            Error::InvalidCredentialSubject(m) => write!(f, "invalid credentialSubject: {m}"),
+            Error::InvalidDate { property, value } => write!(
+                f,
+                "{property} is not a valid dateTimeStamp (date, time and time zone required): {value:?}"
+            ),
+            Error::InvalidUrl { property, value } => {
+                write!(f, "{property} is not a URL: {value:?}")
+            }
+            Error::InvalidProperty { property, reason } => write!(f, "invalid {property}: {reason}"),
+            Error::UnsupportedVersion(m) => write!(f, "unsupported data model version: {m}"),
+            Error::JsonLd(m) => write!(f, "JSON-LD processing failed: {m}"),
+            Error::DataLossDetected(m) => write!(
+                f,
+                "data loss detected: {m} is not defined by any context, so it would not be signed"
+            ),
+            Error::CanonicalizationLimit(m) => {
+                write!(f, "RDF canonicalization refused: {m}")
+            }
+            Error::InvalidKey(m) => write!(f, "invalid key: {m}"),
+            Error::WeakKey(m) => write!(f, "weak key refused: {m}"),
+            Error::KeyTypeMismatch(m) => write!(f, "key type mismatch: {m}"),
+            Error::InvalidMultibase(m) => write!(f, "invalid multibase value: {m}"),
+            Error::InvalidJwk(m) => write!(f, "invalid JWK: {m}"),
+            Error::InvalidPem(m) => write!(f, "invalid PEM/PKCS#8: {m}"),
+            Error::InvalidDid(m) => write!(f, "invalid DID: {m}"),
+            Error::UnresolvableDid(d) => write!(
+                f,
+                "cannot resolve {d} offline: only did:key and did:jwk resolve inline; other methods need a resolver (trust bundle)"
+            ),
+            Error::VerificationMethodNotFound(m) => {
+                write!(f, "verification method not found: {m}")
+            }
+            Error::ProofMissing => write!(f, "the document has no proof"),
+            Error::MalformedProof(m) => write!(f, "malformed proof: {m}"),
+            Error::UnsupportedCryptosuite(s) => write!(f, "unsupported cryptosuite {s:?}"),
+            Error::InvalidSignature => write!(f, "the signature does not verify"),
+            Error::InvalidProofChain(m) => write!(f, "invalid proof chain: {m}"),
+            Error::SigningFailed(m) => write!(f, "signing failed: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result alias for this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,196 @@
+//! The context store: JSON-LD contexts known by URL, each pinned by the SHA-256 of its bytes.
+
+use crate::error::{Error, Result};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// URL of the VC Data Model 2.0 base context.
+pub const CONTEXT_V2: &str = "https://www.w3.org/ns/credentials/v2";
+/// URL of the VC Data Model 1.1 base context.
+pub const CONTEXT_V1: &str = "https://www.w3.org/2018/credentials/v1";
+/// URL of the VC 2.0 "undefined terms" context (maps every term to a relative IRI under `urn:`).
+pub const UNDEFINED_TERMS_V2: &str = "https://www.w3.org/ns/credentials/undefined-terms/v2";
+/// URL of the Data Integrity v2 context.
+pub const DATA_INTEGRITY_V2: &str = "https://w3id.org/security/data-integrity/v2";
+/// URL of the Multikey v1 context.
+pub const MULTIKEY_V1: &str = "https://w3id.org/security/multikey/v1";
+
+/// A bundled context: URL, SHA-256 of the file (hex), the file.
+struct Bundled {
+    url: &'static str,
+    sha256: &'static str,
+    text: &'static str,
+}
+
+/// The contexts shipped in the binary. Files come from the npm packages named in
+/// `scripts/update-contexts.sh`; the digests are those the script prints (credentials v2 was checked
+/// there against W3C's published file, SHA-256 59955ced…, by parsed JSON).
+const BUNDLED: &[Bundled] = &[
+    Bundled {
+        url: CONTEXT_V2,
+        sha256: "8a9f494a89ecc51db093e90e84713e07e84d6d9204364a9b3c7868b21751236f",
+        text: include_str!("../../contexts/credentials-v2.jsonld"),
+    },
+    Bundled {
+        url: CONTEXT_V1,
+        sha256: "00d7dd6d3ad8b920e3e550dd3a3d9090bffcac84cdbf943da6924b3e0a5c8bb8",
+        text: include_str!("../../contexts/credentials-v1.jsonld"),
+    },
+    Bundled {
+        url: UNDEFINED_TERMS_V2,
+        sha256: "82dab514ba44eb18f5d1b0f638c5e140c6a556fbfb5089601bdc0fa5eb8b2581",
+        text: include_str!("../../contexts/undefined-terms-v2.jsonld"),
+    },
+    Bundled {
+        url: DATA_INTEGRITY_V2,
+        sha256: "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363",
+        text: include_str!("../../contexts/data-integrity-v2.jsonld"),
+    },
+    Bundled {
+        url: MULTIKEY_V1,
+        sha256: "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6",
+        text: include_str!("../../contexts/multikey-v1.jsonld"),
+    },
+];
+
+/// Maximum size of one context document.
+const MAX_CONTEXT_BYTES: usize = 256 * 1024;
+
+/// Contexts available offline, by URL. Cloning is cheap (shared documents).
+#[derive(Clone)]
+pub struct ContextStore {
+    docs: HashMap<String, Arc<json_syntax::Value>>,
+}
+
+impl ContextStore {
+    /// A store holding the bundled contexts only (VC v2 and v1, undefined terms v2, Data
+    /// Integrity v2, Multikey v1).
+    pub fn bundled() -> Self {
+        let mut store = ContextStore {
+            docs: HashMap::new(),
+        };
+        for b in BUNDLED {
+            // The bundled files are checked by the `bundled_pins_match` test; parsing them cannot
+            // fail for the shipped bytes.
+            if let Ok(doc) = parse_context(b.text) {
+                store.docs.insert(b.url.to_owned(), Arc::new(doc));
+            }
+        }
+        store
+    }
+
+    /// Adds a context after checking that the SHA-256 of `text` equals `sha256_hex`.
+    pub fn add_pinned(&mut self, url: &str, text: &str, sha256_hex: &str) -> Result<()> {
+        let got = hex_sha256(text.as_bytes());
+        if !got.eq_ignore_ascii_case(sha256_hex) {
+            return Err(Error::InvalidContext(format!(
+                "context {url} has SHA-256 {got}, pinned {sha256_hex}"
+            )));
+        }
+        self.add_trusted(url, text)
+    }
+
+    /// Adds a context the caller has already authenticated (for example a test fixture).
+    pub fn add_trusted(&mut self, url: &str, text: &str) -> Result<()> {
+        if text.len() > MAX_CONTEXT_BYTES {
+            return Err(Error::InputTooLarge {
+                size: text.len(),
+                max: MAX_CONTEXT_BYTES,
+            });
+        }
+        let doc = parse_context(text)?;
+        self.docs.insert(url.to_owned(), Arc::new(doc));
+        Ok(())
+    }
+
+    /// The parsed context document for `url`, or `unknown_context`.
+    pub fn get(&self, url: &str) -> Result<Arc<json_syntax::Value>> {
+        self.docs
+            .get(url)
+            .cloned()
+            .ok_or_else(|| Error::UnknownContext(url.to_owned()))
+    }
+
+    /// Whether `url` is known.
+    pub fn contains(&self, url: &str) -> bool {
+        self.docs.contains_key(url)
+    }
+
+    /// The bundled contexts and their pinned SHA-256 digests (hex), for display and audits.
+    pub fn bundled_pins() -> impl Iterator<Item = (&'static str, &'static str)> {
+        BUNDLED.iter().map(|b| (b.url, b.sha256))
+    }
+
+    /// The URLs of every context in the store, sorted.
+    pub fn urls(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.docs.keys().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+impl Default for ContextStore {
+    fn default() -> Self {
+        Self::bundled()
+    }
+}
+
+fn parse_context(text: &str) -> Result<json_syntax::Value> {
+    let value: serde_json::Value = crate::json::parse_bounded(
+        text.as_bytes(),
+        crate::json::JsonLimits {
+            max_bytes: MAX_CONTEXT_BYTES,
+            max_depth: 64,
+        },
+    )?;
+    if value.get("@context").is_none() {
+        return Err(Error::InvalidContext(
+            "context document has no @context member".into(),
+        ));
+    }
+    Ok(json_syntax::Value::from_serde_json(value))
+}
+
+/// Lower-case hex SHA-256.
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_pins_match() {
+        for b in BUNDLED {
+            assert_eq!(hex_sha256(b.text.as_bytes()), b.sha256, "{}", b.url);
+        }
+        let store = ContextStore::bundled();
+        assert_eq!(store.urls().len(), BUNDLED.len());
+    }
+
+    #[test]
+    fn pin_mismatch_and_unknown_url_are_errors() {
+        let mut store = ContextStore::bundled();
+        let err = store
+            .add_pinned("https://example.org/c", r#"{"@context":{}}"#, "00")
+            .unwrap_err();
+        assert_eq!(err.code(), "invalid_context");
+        assert_eq!(
+            store.get("https://example.org/c").unwrap_err().code(),
+            "unknown_context"
+        );
+    }
+}

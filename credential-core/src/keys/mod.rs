@@ -1,0 +1,246 @@
+//! Keys: Ed25519, P-256 and P-384 (P-384 for verification of published vectors and imported keys).
+//!
+//! Secret keys live only inside [`SecretKey`]; the underlying dalek / RustCrypto types zeroize on
+//! drop, and nothing here implements `Debug` or `Display` in a way that prints secret material.
+
+mod jwk;
+mod multikey;
+mod pem;
+
+pub(crate) use multikey::{decode_base58btc, encode_base58btc};
+
+use crate::error::{Error, Result};
+use rand_core::CryptoRngCore;
+use signature::{Signer as _, Verifier as _};
+
+/// A key algorithm (curve).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    /// Ed25519 (EdDSA over Curve25519).
+    Ed25519,
+    /// ECDSA over NIST P-256 with SHA-256.
+    P256,
+    /// ECDSA over NIST P-384 with SHA-384.
+    P384,
+}
+
+impl Algorithm {
+    /// Lower-case name as used on the command line (`ed25519`, `p256`, `p384`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Ed25519 => "ed25519",
+            Algorithm::P256 => "p256",
+            Algorithm::P384 => "p384",
+        }
+    }
+
+    /// Parses [`Algorithm::name`] (case-insensitive; `P-256` style accepted).
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name.to_ascii_lowercase().replace('-', "").as_str() {
+            "ed25519" => Ok(Algorithm::Ed25519),
+            "p256" => Ok(Algorithm::P256),
+            "p384" => Ok(Algorithm::P384),
+            other => Err(Error::InvalidKey(format!(
+                "unknown key algorithm {other:?} (use ed25519, p256 or p384)"
+            ))),
+        }
+    }
+}
+
+/// A public key.
+#[derive(Clone, PartialEq, Eq)]
+pub enum PublicKey {
+    /// Ed25519 public key (never a small-order point).
+    Ed25519(ed25519_dalek::VerifyingKey),
+    /// P-256 public key (on the curve, not the identity).
+    P256(p256::ecdsa::VerifyingKey),
+    /// P-384 public key.
+    P384(p384::ecdsa::VerifyingKey),
+}
+
+impl std::fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PublicKey({})", self.to_multikey())
+    }
+}
+
+impl PublicKey {
+    /// The key's algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        match self {
+            PublicKey::Ed25519(_) => Algorithm::Ed25519,
+            PublicKey::P256(_) => Algorithm::P256,
+            PublicKey::P384(_) => Algorithm::P384,
+        }
+    }
+
+    /// Reads raw key bytes: 32 bytes for Ed25519, a SEC1 point (compressed or not) for ECDSA.
+    pub fn from_bytes(alg: Algorithm, bytes: &[u8]) -> Result<Self> {
+        match alg {
+            Algorithm::Ed25519 => {
+                let arr: [u8; 32] = bytes.try_into().map_err(|_| {
+                    Error::InvalidKey(format!(
+                        "an Ed25519 public key is 32 bytes, got {}",
+                        bytes.len()
+                    ))
+                })?;
+                let key = ed25519_dalek::VerifyingKey::from_bytes(&arr)
+                    .map_err(|_| Error::InvalidKey("not an Ed25519 curve point".into()))?;
+                if key.is_weak() {
+                    return Err(Error::WeakKey(
+                        "Ed25519 public key is a small-order point".into(),
+                    ));
+                }
+                Ok(PublicKey::Ed25519(key))
+            }
+            Algorithm::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+                .map(PublicKey::P256)
+                .map_err(|_| Error::InvalidKey("not a valid P-256 point".into())),
+            Algorithm::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+                .map(PublicKey::P384)
+                .map_err(|_| Error::InvalidKey("not a valid P-384 point".into())),
+        }
+    }
+
+    /// Raw key bytes: 32 bytes for Ed25519, the compressed SEC1 point for ECDSA.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            PublicKey::Ed25519(k) => k.to_bytes().to_vec(),
+            PublicKey::P256(k) => k.to_encoded_point(true).as_bytes().to_vec(),
+            PublicKey::P384(k) => k.to_encoded_point(true).as_bytes().to_vec(),
+        }
+    }
+
+    /// Verifies `signature` over `message` (ECDSA hashes `message` with the curve's SHA-2).
+    ///
+    /// Signatures are raw: 64 bytes for Ed25519 and P-256 (`r || s`), 96 bytes for P-384.
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
+        let ok = match self {
+            PublicKey::Ed25519(k) => ed25519_dalek::Signature::from_slice(signature)
+                .map(|s| k.verify_strict(message, &s).is_ok())
+                .unwrap_or(false),
+            PublicKey::P256(k) => p256::ecdsa::Signature::from_slice(signature)
+                .map(|s| k.verify(message, &s).is_ok())
+                .unwrap_or(false),
+            PublicKey::P384(k) => p384::ecdsa::Signature::from_slice(signature)
+                .map(|s| k.verify(message, &s).is_ok())
+                .unwrap_or(false),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::InvalidSignature)
+        }
+    }
+}
+
+/// A secret (signing) key. Zeroized on drop; never printed.
+pub struct SecretKey(SecretInner);
+
+enum SecretInner {
+    Ed25519(ed25519_dalek::SigningKey),
+    P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretKey({}, <redacted>)", self.algorithm().name())
+    }
+}
+
+impl SecretKey {
+    /// Generates a new key from the caller's cryptographic RNG.
+    pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Self {
+        SecretKey(match alg {
+            Algorithm::Ed25519 => SecretInner::Ed25519(ed25519_dalek::SigningKey::generate(rng)),
+            Algorithm::P256 => SecretInner::P256(p256::ecdsa::SigningKey::random(rng)),
+            Algorithm::P384 => SecretInner::P384(p384::ecdsa::SigningKey::random(rng)),
+        })
+    }
+
+    /// Reads a raw secret scalar / seed (32 bytes for Ed25519 and P-256, 48 for P-384).
+    pub fn from_bytes(alg: Algorithm, bytes: &[u8]) -> Result<Self> {
+        let inner = match alg {
+            Algorithm::Ed25519 => {
+                let mut seed: [u8; 32] = bytes.try_into().map_err(|_| {
+                    Error::InvalidKey(format!(
+                        "an Ed25519 secret key is 32 bytes, got {}",
+                        bytes.len()
+                    ))
+                })?;
+                let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+                zeroize::Zeroize::zeroize(&mut seed);
+                SecretInner::Ed25519(key)
+            }
+            Algorithm::P256 => SecretInner::P256(
+                p256::ecdsa::SigningKey::from_slice(bytes)
+                    .map_err(|_| Error::InvalidKey("not a valid P-256 secret scalar".into()))?,
+            ),
+            Algorithm::P384 => SecretInner::P384(
+                p384::ecdsa::SigningKey::from_slice(bytes)
+                    .map_err(|_| Error::InvalidKey("not a valid P-384 secret scalar".into()))?,
+            ),
+        };
+        Ok(SecretKey(inner))
+    }
+
+    /// The raw secret bytes, in a buffer that zeroizes on drop.
+    pub fn to_bytes(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        zeroize::Zeroizing::new(match &self.0 {
+            SecretInner::Ed25519(k) => k.to_bytes().to_vec(),
+            SecretInner::P256(k) => k.to_bytes().to_vec(),
+            SecretInner::P384(k) => k.to_bytes().to_vec(),
+        })
+    }
+
+    /// The key's algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        match &self.0 {
+            SecretInner::Ed25519(_) => Algorithm::Ed25519,
+            SecretInner::P256(_) => Algorithm::P256,
+            SecretInner::P384(_) => Algorithm::P384,
+        }
+    }
+
+    /// The matching public key.
+    pub fn public_key(&self) -> PublicKey {
+        match &self.0 {
+            SecretInner::Ed25519(k) => PublicKey::Ed25519(k.verifying_key()),
+            SecretInner::P256(k) => PublicKey::P256(*k.verifying_key()),
+            SecretInner::P384(k) => PublicKey::P384(*k.verifying_key()),
+        }
+    }
+}
+
+/// Something that signs: a [`SecretKey`] in memory, or later an HSM or WebCrypto key.
+pub trait Signer {
+    /// The public key that verifies this signer's signatures.
+    fn public_key(&self) -> PublicKey;
+    /// Signs `message` (ECDSA hashes it with the curve's SHA-2; signatures are raw `r || s`).
+    fn sign(&self, message: &[u8]) -> Result<Vec<u8>>;
+}
+
+impl Signer for SecretKey {
+    fn public_key(&self) -> PublicKey {
+        SecretKey::public_key(self)
+    }
+
+    fn sign(&self, message: &[u8]) -> Result<Vec<u8>> {
+        Ok(match &self.0 {
+            SecretInner::Ed25519(k) => k.sign(message).to_bytes().to_vec(),
+            SecretInner::P256(k) => {
+                let s: p256::ecdsa::Signature = k
+                    .try_sign(message)
+                    .map_err(|e| Error::SigningFailed(e.to_string()))?;
+                s.normalize_s().unwrap_or(s).to_bytes().to_vec()
+            }
+            SecretInner::P384(k) => {
+                let s: p384::ecdsa::Signature = k
+                    .try_sign(message)
+                    .map_err(|e| Error::SigningFailed(e.to_string()))?;
+                s.normalize_s().unwrap_or(s).to_bytes().to_vec()
+            }
+        })
+    }
+}

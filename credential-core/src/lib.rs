@@ -1,0 +1,25 @@
+//! # credential-core
+//!
+//! W3C Verifiable Credentials 2.0 for Laissez: data model, keys, DIDs, JSON-LD (offline),
+//! canonicalization and Data Integrity cryptosuites, and the verification report.
+//!
+//! The crate does no I/O: no network, no files, no clock, no global randomness. Contexts, the
+//! current time and random number generators are arguments. That is what lets the same code run
+//! in the CLI and, offline, in the browser.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod canon;
+pub mod error;
+pub mod json;
+pub mod jsonld;
+pub mod keys;
+pub mod did;
+pub mod issue;
+pub mod model;
+pub mod proof;
+pub mod suites;
+pub mod verify;
+
+pub use error::{Error, Result};

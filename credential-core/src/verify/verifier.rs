@@ -1,0 +1,318 @@
+//! The verifier: configured once (contexts, limits), then called many times.
+
+use super::report::VerificationReport;
+use crate::did::{self, DidResolver};
+use crate::error::Error;
+use crate::json::{parse_bounded, JsonLimits};
+use crate::jsonld::{ContextStore, JsonLdProcessor};
+use crate::model::{Credential, Presentation, Timestamp};
+use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
+use serde_json::Value;
+
+/// Per-call options.
+#[derive(Clone, Copy)]
+pub struct VerifyOptions<'a> {
+    /// The time of verification (the core has no clock).
+    pub now: Timestamp,
+    /// Resolver for DIDs that do not resolve inline.
+    pub resolver: Option<&'a dyn DidResolver>,
+    /// For presentations: the challenge the verifier issued.
+    pub challenge: Option<&'a str>,
+    /// For presentations: the verifier's domain.
+    pub domain: Option<&'a str>,
+}
+
+impl<'a> VerifyOptions<'a> {
+    /// Options with only the time set.
+    pub fn at(now: Timestamp) -> Self {
+        VerifyOptions {
+            now,
+            resolver: None,
+            challenge: None,
+            domain: None,
+        }
+    }
+}
+
+/// Verifies credentials and presentations, offline.
+///
+/// Holds the JSON-LD processor, whose processed contexts are reused across calls: build one and
+/// keep it.
+pub struct Verifier {
+    processor: JsonLdProcessor,
+    limits: JsonLimits,
+}
+
+impl Verifier {
+    /// A verifier over `store`.
+    pub fn new(store: ContextStore) -> Self {
+        Verifier {
+            processor: JsonLdProcessor::new(store),
+            limits: JsonLimits::default(),
+        }
+    }
+
+    /// The JSON-LD processor (shared with issuance to reuse processed contexts).
+    pub fn processor(&self) -> &JsonLdProcessor {
+        &self.processor
+    }
+
+    /// Verifies a credential given as bytes from outside (bounded parse first).
+    pub fn verify_credential_bytes(&self, input: &[u8], opts: &VerifyOptions<'_>) -> VerificationReport {
+        match parse_bounded(input, self.limits) {
+            Ok(v) => self.verify_credential(&v, opts),
+            Err(e) => {
+                let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
+                r.fail("well_formed", &e);
+                r.conclude();
+                r
+            }
+        }
+    }
+
+    /// Verifies a parsed credential.
+    pub fn verify_credential(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
+        let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
+        let depth = crate::json::depth(value);
+        if depth > self.limits.max_depth {
+            r.fail("well_formed", &Error::JsonTooDeep { max: self.limits.max_depth });
+            r.conclude();
+            return r;
+        }
+        r.pass("well_formed", "the input is bounded, well-formed JSON");
+        let cred = match Credential::from_json(value.clone()) {
+            Ok(c) => c,
+            Err(e) => {
+                r.fail("data_model", &e);
+                r.conclude();
+                return r;
+            }
+        };
+        summarize(&mut r, &cred);
+        match cred.validate() {
+            Ok(v) => r.pass("data_model", format!("conforms to the VC data model ({v:?})")),
+            Err(e) => r.fail("data_model", &e),
+        }
+
+        let req = ProofRequirements {
+            purpose: "assertionMethod",
+            challenge: None,
+            domain: None,
+            now: opts.now,
+            resolver: opts.resolver,
+        };
+        let outcomes = self.record_proofs(&mut r, cred.as_json(), &req);
+        if let Some(outcomes) = outcomes {
+            check_issuer_binding(&mut r, &cred, &outcomes);
+        }
+        check_validity_period(&mut r, &cred, opts.now);
+        r.warn(
+            "trust_not_evaluated",
+            "no trust bundle configured: the issuer was not checked against a list of recognised authorities",
+        );
+        if cred.as_json().contains_key("credentialStatus") {
+            r.warn(
+                "status_unknown",
+                "the credential has a status entry, but no status list was available to check it",
+            );
+        }
+        r.conclude();
+        r
+    }
+
+    /// Verifies a presentation: its own `authentication` proof (with challenge and domain, when
+    /// given) and each embedded credential.
+    pub fn verify_presentation(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
+        let mut r = VerificationReport::new("presentation", opts.now.to_rfc3339());
+        if crate::json::depth(value) > self.limits.max_depth {
+            r.fail("well_formed", &Error::JsonTooDeep { max: self.limits.max_depth });
+            r.conclude();
+            return r;
+        }
+        r.pass("well_formed", "the input is bounded, well-formed JSON");
+        let vp = match Presentation::from_json(value.clone()) {
+            Ok(p) => p,
+            Err(e) => {
+                r.fail("data_model", &e);
+                r.conclude();
+                return r;
+            }
+        };
+        match vp.validate() {
+            Ok(()) => r.pass("data_model", "conforms to the VC data model (presentation)"),
+            Err(e) => r.fail("data_model", &e),
+        }
+        let req = ProofRequirements {
+            purpose: "authentication",
+            challenge: opts.challenge,
+            domain: opts.domain,
+            now: opts.now,
+            resolver: opts.resolver,
+        };
+        if let Some(outcomes) = self.record_proofs(&mut r, vp.as_json(), &req) {
+            match vp.holder() {
+                Some(holder) if outcomes.iter().any(|o| controller_is(o, holder)) => {
+                    r.pass("holder_binding", "the holder signed the presentation")
+                }
+                Some(holder) => r.fail(
+                    "holder_binding",
+                    &Error::VerificationMethodNotFound(format!(
+                        "no proof is made by a key of the holder {holder}"
+                    )),
+                ),
+                None => r.warn("holder_binding", "the presentation names no holder"),
+            }
+        }
+        match vp.credentials() {
+            Ok(creds) => {
+                for c in creds {
+                    r.embedded.push(self.verify_credential(&c.into_json(), opts));
+                }
+            }
+            Err(e) => r.fail("data_model", &e),
+        }
+        r.conclude();
+        r
+    }
+
+    /// Adds `proof_present`, `signature_valid` and (for chains) `proof_chain` checks.
+    fn record_proofs(
+        &self,
+        r: &mut VerificationReport,
+        doc: &serde_json::Map<String, Value>,
+        req: &ProofRequirements<'_>,
+    ) -> Option<Vec<ProofOutcome>> {
+        let outcomes = match verify_proofs(doc, &self.processor, req) {
+            Ok(o) => o,
+            Err(e) => {
+                r.fail("proof_present", &e);
+                r.skip("signature_valid", "no usable proof");
+                return None;
+            }
+        };
+        r.pass("proof_present", format!("{} proof(s)", outcomes.len()));
+        r.credential.cryptosuites = outcomes
+            .iter()
+            .filter_map(|o| o.cryptosuite.clone())
+            .collect();
+        match outcomes.iter().enumerate().find(|(_, o)| o.result.is_err()) {
+            Some((i, o)) => {
+                if let Err(e) = &o.result {
+                    let code = if matches!(e, Error::InvalidProofChain(_)) {
+                        "proof_chain"
+                    } else {
+                        "signature_valid"
+                    };
+                    r.fail(code, &annotate(e, i, outcomes.len()));
+                }
+            }
+            None => {
+                let suites: Vec<String> = outcomes
+                    .iter()
+                    .filter_map(|o| o.cryptosuite.clone())
+                    .collect();
+                r.pass(
+                    "signature_valid",
+                    format!("every proof verifies ({})", suites.join(", ")),
+                );
+                if outcomes.iter().any(|o| o.chained) {
+                    r.pass("proof_chain", "every previousProof is present and verified");
+                }
+            }
+        }
+        Some(outcomes)
+    }
+}
+
+/// Names which proof of a set an error concerns (the code is unchanged).
+fn annotate(e: &Error, index: usize, total: usize) -> Error {
+    let n = index + 1;
+    match e {
+        Error::MalformedProof(m) if total > 1 => Error::MalformedProof(format!("proof {n}: {m}")),
+        Error::InvalidProofChain(m) if total > 1 => {
+            Error::InvalidProofChain(format!("proof {n}: {m}"))
+        }
+        other => other.clone(),
+    }
+}
+
+fn controller_is(o: &ProofOutcome, did: &str) -> bool {
+    o.result.is_ok()
+        && o
+            .verification_method
+            .as_ref()
+            .is_some_and(|vm| vm.controller == did)
+}
+
+/// The issuer must control the key that signed, when the issuer is a DID. When the issuer is
+/// another URL, the binding can only come from a trust bundle: a warning.
+fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes: &[ProofOutcome]) {
+    let Ok(issuer) = cred.issuer() else {
+        r.skip("issuer_key_binding", "no readable issuer");
+        return;
+    };
+    if outcomes.iter().any(|o| o.result.is_err()) {
+        r.skip("issuer_key_binding", "a proof did not verify");
+        return;
+    }
+    if outcomes.iter().any(|o| controller_is(o, &issuer.id)) {
+        r.pass("issuer_key_binding", "the issuer's own key signed the credential");
+    } else if issuer.id.starts_with("did:") {
+        let signer = outcomes
+            .iter()
+            .filter_map(|o| o.verification_method.as_ref())
+            .map(|vm| did::did_of(&vm.id).to_owned())
+            .next()
+            .unwrap_or_default();
+        r.fail(
+            "issuer_key_binding",
+            &Error::VerificationMethodNotFound(format!(
+                "the issuer is {} but the credential was signed by {signer}",
+                issuer.id
+            )),
+        );
+    } else {
+        r.warn(
+            "issuer_key_binding",
+            format!(
+                "the issuer {} is not a DID; without a trust bundle its key cannot be confirmed",
+                issuer.id
+            ),
+        );
+    }
+}
+
+fn check_validity_period(r: &mut VerificationReport, cred: &Credential, now: Timestamp) {
+    match cred.valid_from() {
+        Ok(Some(t)) if t > now => r.fail(
+            "valid_from",
+            &Error::InvalidProperty {
+                property: "validFrom".into(),
+                reason: format!("the credential is not valid before {}", t.to_rfc3339()),
+            },
+        ),
+        Ok(Some(t)) => r.pass("valid_from", format!("valid since {}", t.to_rfc3339())),
+        Ok(None) => r.pass("valid_from", "no start of validity"),
+        Err(e) => r.fail("valid_from", &e),
+    }
+    match cred.valid_until() {
+        Ok(Some(t)) if t <= now => r.fail(
+            "valid_until",
+            &Error::InvalidProperty {
+                property: "validUntil".into(),
+                reason: format!("the credential expired at {}", t.to_rfc3339()),
+            },
+        ),
+        Ok(Some(t)) => r.pass("valid_until", format!("valid until {}", t.to_rfc3339())),
+        Ok(None) => r.pass("valid_until", "no end of validity"),
+        Err(e) => r.fail("valid_until", &e),
+    }
+}
+
+fn summarize(r: &mut VerificationReport, cred: &Credential) {
+    r.credential.id = cred.id().map(str::to_owned);
+    r.credential.issuer = cred.issuer().ok().map(|i| i.id);
+    r.credential.types = cred.types().into_iter().map(str::to_owned).collect();
+    r.credential.valid_from = cred.valid_from().ok().flatten().map(|t| t.to_rfc3339());
+    r.credential.valid_until = cred.valid_until().ok().flatten().map(|t| t.to_rfc3339());
+}
