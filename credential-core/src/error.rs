@@ -24,6 +24,11 @@ pub enum Error {
         /// The depth limit.
         max: usize,
     },
+    /// JSON with more objects than allowed.
+    TooManyObjects {
+        /// The limit.
+        max: usize,
+    },
     /// Input is not well-formed JSON.
     MalformedJson(String),
     /// A document is structurally not what was expected (wrong JSON type, missing member).
@@ -111,6 +116,7 @@ impl Error {
             Error::InputTooLarge { .. } => "input_too_large",
             Error::InvalidUtf8 => "invalid_utf8",
             Error::JsonTooDeep { .. } => "json_too_deep",
+            Error::TooManyObjects { .. } => "too_many_objects",
             Error::MalformedJson(_) => "malformed_json",
             Error::MalformedDocument(_) => "malformed_document",
             Error::InvalidContext(_) => "invalid_context",
@@ -152,6 +158,9 @@ impl fmt::Display for Error {
             }
             Error::InvalidUtf8 => write!(f, "input is not valid UTF-8"),
             Error::JsonTooDeep { max } => write!(f, "JSON is nested deeper than {max} levels"),
+            Error::TooManyObjects { max } => {
+                write!(f, "JSON has more than {max} objects")
+            }
             Error::MalformedJson(m) => write!(f, "input is not valid JSON: {m}"),
             Error::MalformedDocument(m) => write!(f, "malformed document: {m}"),
             Error::InvalidContext(m) => write!(f, "invalid @context: {m}"),

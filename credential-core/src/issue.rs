@@ -25,7 +25,7 @@ pub fn issue(
             "VC 1.1 credentials are verified but never issued; use the VC 2.0 context".into(),
         ));
     }
-    processor.to_rdf(&Value::Object(credential.as_json().clone()))?;
+    processor.to_rdf(credential.as_json())?;
     let secured = add_proof(credential.as_json(), options, signer, processor)?;
     Credential::from_json(Value::Object(secured))
 }

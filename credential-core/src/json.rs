@@ -10,6 +10,9 @@ pub struct JsonLimits {
     pub max_bytes: usize,
     /// Maximum nesting depth of arrays and objects.
     pub max_depth: usize,
+    /// Maximum number of JSON objects (each may become an RDF node: this bounds JSON-LD
+    /// expansion and canonicalization work before it starts).
+    pub max_objects: usize,
 }
 
 impl Default for JsonLimits {
@@ -17,6 +20,7 @@ impl Default for JsonLimits {
         JsonLimits {
             max_bytes: 1024 * 1024,
             max_depth: 64,
+            max_objects: 1024,
         }
     }
 }
@@ -32,13 +36,16 @@ pub fn parse_bounded(input: &[u8], limits: JsonLimits) -> Result<Value> {
         });
     }
     let text = std::str::from_utf8(input).map_err(|_| Error::InvalidUtf8)?;
-    check_depth(text.as_bytes(), limits.max_depth)?;
+    check_structure(text.as_bytes(), limits)?;
     serde_json::from_str(text).map_err(|e| Error::MalformedJson(e.to_string()))
 }
 
-/// Returns an error when brackets outside strings nest deeper than `max`.
-fn check_depth(bytes: &[u8], max: usize) -> Result<()> {
+/// Returns an error when brackets outside strings nest deeper than allowed, or when there are
+/// more objects than allowed.
+fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
+    let max = limits.max_depth;
     let mut depth = 0usize;
+    let mut objects = 0usize;
     let mut in_string = false;
     let mut escaped = false;
     for &b in bytes {
@@ -54,6 +61,14 @@ fn check_depth(bytes: &[u8], max: usize) -> Result<()> {
         match b {
             b'"' => in_string = true,
             b'[' | b'{' => {
+                if b == b'{' {
+                    objects += 1;
+                    if objects > limits.max_objects {
+                        return Err(Error::TooManyObjects {
+                            max: limits.max_objects,
+                        });
+                    }
+                }
                 depth += 1;
                 if depth > max {
                     return Err(Error::JsonTooDeep { max });

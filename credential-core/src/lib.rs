@@ -11,13 +11,15 @@
 #![warn(missing_docs)]
 
 pub mod canon;
+pub mod did;
 pub mod error;
+pub mod issue;
 pub mod json;
 pub mod jsonld;
 pub mod keys;
-pub mod did;
-pub mod issue;
 pub mod model;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+mod no_ambient_rng;
 pub mod proof;
 pub mod suites;
 pub mod verify;

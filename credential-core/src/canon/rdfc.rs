@@ -9,8 +9,7 @@
 use crate::error::{Error, Result};
 use oxrdf::{
     dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm},
-    Dataset, GraphNameRef,
-    NamedOrBlankNodeRef, Quad, TermRef,
+    Dataset, GraphNameRef, NamedOrBlankNodeRef, Quad, TermRef,
 };
 use std::collections::HashMap;
 

@@ -100,11 +100,14 @@ fn resolve_did_jwk(id: &str, rest: &str) -> Result<VerificationMethod> {
         crate::json::JsonLimits {
             max_bytes: 1024,
             max_depth: 2,
+            max_objects: 1,
         },
     )
     .map_err(|e| Error::InvalidDid(format!("did:jwk: {e}")))?;
     if jwk.get("d").is_some() {
-        return Err(Error::InvalidDid("did:jwk must not contain a private key".into()));
+        return Err(Error::InvalidDid(
+            "did:jwk must not contain a private key".into(),
+        ));
     }
     let public_key = PublicKey::from_jwk(&jwk)?;
     Ok(VerificationMethod {

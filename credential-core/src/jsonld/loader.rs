@@ -38,7 +38,11 @@ impl std::error::Error for NotInStore {}
 impl json_ld::Loader for StoreLoader<'_> {
     async fn load(&self, url: &json_ld::Iri) -> Result<RemoteDocument<json_ld::IriBuf>, LoadError> {
         match self.store.get(url.as_str()) {
-            Ok(doc) => Ok(RemoteDocument::new(Some(url.to_owned()), None, (*doc).clone())),
+            Ok(doc) => Ok(RemoteDocument::new(
+                Some(url.to_owned()),
+                None,
+                (*doc).clone(),
+            )),
             Err(_) => {
                 self.missing
                     .borrow_mut()

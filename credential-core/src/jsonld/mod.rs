@@ -5,5 +5,7 @@ mod loader;
 mod store;
 mod to_rdf;
 
-pub use store::{ContextStore, CONTEXT_V1, CONTEXT_V2, DATA_INTEGRITY_V2, MULTIKEY_V1, UNDEFINED_TERMS_V2};
+pub use store::{
+    ContextStore, CONTEXT_V1, CONTEXT_V2, DATA_INTEGRITY_V2, MULTIKEY_V1, UNDEFINED_TERMS_V2,
+};
 pub use to_rdf::JsonLdProcessor;

@@ -142,6 +142,7 @@ fn parse_context(text: &str) -> Result<json_syntax::Value> {
         crate::json::JsonLimits {
             max_bytes: MAX_CONTEXT_BYTES,
             max_depth: 64,
+            max_objects: 10_000,
         },
     )?;
     if value.get("@context").is_none() {

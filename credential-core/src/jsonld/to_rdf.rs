@@ -44,18 +44,23 @@ impl JsonLdProcessor {
     ///
     /// Fails with `unknown_context` for a context not in the store and `data_loss_detected` for
     /// a term or type that does not expand to an absolute IRI.
-    pub fn to_rdf(&self, doc: &serde_json::Value) -> Result<Vec<Quad>> {
-        let obj = doc
-            .as_object()
-            .ok_or_else(|| Error::MalformedDocument("a JSON-LD document must be an object".into()))?;
+    pub fn to_rdf(&self, obj: &serde_json::Map<String, serde_json::Value>) -> Result<Vec<Quad>> {
         let ctx_value = obj
             .get("@context")
             .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
         let active = self.active_context(ctx_value)?;
 
-        let mut body = obj.clone();
-        body.remove("@context");
-        let body = json_syntax::Value::from_serde_json(serde_json::Value::Object(body));
+        let body = json_syntax::Value::Object(
+            obj.iter()
+                .filter(|(k, _)| k.as_str() != "@context")
+                .map(|(k, v)| {
+                    json_syntax::object::Entry::new(
+                        k.as_str().into(),
+                        json_syntax::Value::from_serde_json(v.clone()),
+                    )
+                })
+                .collect(),
+        );
 
         let loader = StoreLoader::new(&self.store);
         let options = json_ld::expansion::Options {
@@ -66,15 +71,13 @@ impl JsonLdProcessor {
             },
             ..Default::default()
         };
-        let expanded = block_on(body.expand_full(
-            &mut (),
-            (*active).clone(),
-            None,
-            &loader,
-            options,
-            (),
-        ))
-        .map_err(|e| loader.missing().map_or_else(|| expansion_error(e), Error::UnknownContext))?;
+        let expanded =
+            block_on(body.expand_full(&mut (), (*active).clone(), None, &loader, options, ()))
+                .map_err(|e| {
+                    loader
+                        .missing()
+                        .map_or_else(|| expansion_error(e), Error::UnknownContext)
+                })?;
 
         let mut generator = rdf_types::generator::Blank::new_with_prefix("b".into());
         let node_map = expanded
@@ -117,9 +120,10 @@ impl JsonLdProcessor {
             json_ld::context_processing::Options::default(),
         ))
         .map_err(|e| {
-            loader
-                .missing()
-                .map_or_else(|| Error::InvalidContext(e.to_string()), Error::UnknownContext)
+            loader.missing().map_or_else(
+                || Error::InvalidContext(e.to_string()),
+                Error::UnknownContext,
+            )
         })?
         .into_processed();
         let processed = Arc::new(processed);
@@ -163,7 +167,9 @@ fn expansion_error(e: json_ld::expansion::Error) -> Error {
     }
 }
 
-fn subject(id: &json_ld::ValidId<json_ld::IriBuf, json_ld::BlankIdBuf>) -> Result<NamedOrBlankNode> {
+fn subject(
+    id: &json_ld::ValidId<json_ld::IriBuf, json_ld::BlankIdBuf>,
+) -> Result<NamedOrBlankNode> {
     Ok(match id {
         rdf_types::Id::Iri(i) => NamedOrBlankNode::NamedNode(named(i.as_str())?),
         rdf_types::Id::Blank(b) => NamedOrBlankNode::BlankNode(blank(b.as_str())?),

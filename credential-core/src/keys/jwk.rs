@@ -103,7 +103,10 @@ impl SecretKey {
     pub fn to_jwk(&self) -> zeroize::Zeroizing<String> {
         let mut v = self.public_key().to_jwk();
         if let Some(o) = v.as_object_mut() {
-            o.insert("d".into(), Value::String(B64.encode(self.to_bytes().as_slice())));
+            o.insert(
+                "d".into(),
+                Value::String(B64.encode(self.to_bytes().as_slice())),
+            );
         }
         let s = zeroize::Zeroizing::new(v.to_string());
         if let Some(Value::String(d)) = v.as_object_mut().and_then(|o| o.get_mut("d")) {

@@ -244,3 +244,148 @@ impl Signer for SecretKey {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand_core::SeedableRng;
+
+    fn rng() -> rand_chacha::ChaCha20Rng {
+        rand_chacha::ChaCha20Rng::seed_from_u64(1)
+    }
+
+    #[test]
+    fn every_encoding_round_trips() {
+        for alg in [Algorithm::Ed25519, Algorithm::P256, Algorithm::P384] {
+            let key = SecretKey::generate(alg, &mut rng());
+            let public = key.public_key();
+            assert_eq!(
+                PublicKey::from_multikey(&public.to_multikey()).unwrap(),
+                public
+            );
+            assert_eq!(PublicKey::from_jwk(&public.to_jwk()).unwrap(), public);
+            assert_eq!(
+                PublicKey::from_spki_pem(&public.to_spki_pem().unwrap()).unwrap(),
+                public
+            );
+            let from_mk = SecretKey::from_multikey(&key.to_multikey()).unwrap();
+            let jwk: serde_json::Value = serde_json::from_str(&key.to_jwk()).unwrap();
+            let from_jwk = SecretKey::from_jwk(&jwk).unwrap();
+            let from_pem = SecretKey::from_pkcs8_pem(&key.to_pkcs8_pem().unwrap()).unwrap();
+            for k in [from_mk, from_jwk, from_pem] {
+                assert_eq!(k.public_key(), public);
+                let sig = k.sign(b"message").unwrap();
+                public.verify(b"message", &sig).unwrap();
+                assert_eq!(
+                    public.verify(b"messagf", &sig).unwrap_err().code(),
+                    "invalid_signature"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn multikey_prefixes_are_the_registered_ones() {
+        let ed = SecretKey::generate(Algorithm::Ed25519, &mut rng()).public_key();
+        assert!(ed.to_multikey().starts_with("z6Mk"));
+        let p256 = SecretKey::generate(Algorithm::P256, &mut rng()).public_key();
+        assert!(p256.to_multikey().starts_with("zDn"));
+        let p384 = SecretKey::generate(Algorithm::P384, &mut rng()).public_key();
+        assert!(p384.to_multikey().starts_with("z82"));
+    }
+
+    #[test]
+    fn weak_and_invalid_keys_are_refused() {
+        // Ed25519 identity point (order 1) and a point of order 8.
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        assert_eq!(
+            PublicKey::from_bytes(Algorithm::Ed25519, &identity)
+                .unwrap_err()
+                .code(),
+            "weak_key"
+        );
+        let order8: [u8; 32] = [
+            0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10,
+            0x67, 0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77,
+            0x92, 0xac, 0x03, 0x7a,
+        ];
+        assert_eq!(
+            PublicKey::from_bytes(Algorithm::Ed25519, &order8)
+                .unwrap_err()
+                .code(),
+            "weak_key"
+        );
+        assert_eq!(
+            PublicKey::from_bytes(Algorithm::Ed25519, &[1u8; 31])
+                .unwrap_err()
+                .code(),
+            "invalid_key"
+        );
+        // (1, 1) is not on P-256.
+        let mut off_curve = vec![4u8];
+        off_curve.extend([0u8; 31]);
+        off_curve.push(1);
+        off_curve.extend([0u8; 31]);
+        off_curve.push(1);
+        assert_eq!(
+            PublicKey::from_bytes(Algorithm::P256, &off_curve)
+                .unwrap_err()
+                .code(),
+            "invalid_key"
+        );
+        assert_eq!(
+            SecretKey::from_bytes(Algorithm::P256, &[0u8; 32])
+                .unwrap_err()
+                .code(),
+            "invalid_key"
+        );
+        assert_eq!(
+            SecretKey::from_bytes(Algorithm::Ed25519, &[0u8; 33])
+                .unwrap_err()
+                .code(),
+            "invalid_key"
+        );
+        assert_eq!(
+            PublicKey::from_multikey("zabc").unwrap_err().code(),
+            "invalid_multibase"
+        );
+        assert_eq!(
+            PublicKey::from_multikey("f00").unwrap_err().code(),
+            "invalid_multibase"
+        );
+        assert_eq!(
+            SecretKey::from_pkcs8_pem(
+                "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
+            )
+            .unwrap_err()
+            .code(),
+            "invalid_pem"
+        );
+        let jwk = serde_json::json!({"kty": "EC", "crv": "P-256", "x": "AAAA", "y": "AAAA"});
+        assert_eq!(PublicKey::from_jwk(&jwk).unwrap_err().code(), "invalid_jwk");
+    }
+
+    #[test]
+    fn secrets_are_never_printed() {
+        let key = SecretKey::generate(Algorithm::Ed25519, &mut rng());
+        let printed = format!("{key:?}");
+        assert!(printed.contains("redacted"));
+        assert!(!printed.contains(key.to_multikey().as_str()));
+        let hex: String = key.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        assert!(!printed.contains(&hex));
+    }
+
+    #[test]
+    fn a_jwk_whose_d_does_not_match_is_refused() {
+        let a = SecretKey::generate(Algorithm::P256, &mut rng());
+        let b = SecretKey::generate(
+            Algorithm::P256,
+            &mut rand_chacha::ChaCha20Rng::seed_from_u64(2),
+        );
+        let mut jwk: serde_json::Value = serde_json::from_str(&a.to_jwk()).unwrap();
+        let other: serde_json::Value = serde_json::from_str(&b.to_jwk()).unwrap();
+        jwk["d"] = other["d"].clone();
+        assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), "invalid_jwk");
+    }
+}

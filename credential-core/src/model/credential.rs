@@ -229,10 +229,9 @@ impl Credential {
             return Err(Error::InvalidType("every type must be a string".into()));
         }
         self.issuer()?;
-        let subject = self
-            .doc
-            .get("credentialSubject")
-            .ok_or_else(|| Error::InvalidCredentialSubject("credentialSubject is missing".into()))?;
+        let subject = self.doc.get("credentialSubject").ok_or_else(|| {
+            Error::InvalidCredentialSubject("credentialSubject is missing".into())
+        })?;
         let items = one_or_many(subject);
         if items.is_empty() || items.iter().any(|s| !s.is_object()) {
             return Err(Error::InvalidCredentialSubject(
@@ -287,10 +286,7 @@ impl Credential {
         }
         for s in one_or_many(self.doc.get("credentialSchema").unwrap_or(&Value::Null)) {
             if !s.is_null() {
-                require_url(
-                    "credentialSchema.id",
-                    s.get("id").unwrap_or(&Value::Null),
-                )?;
+                require_url("credentialSchema.id", s.get("id").unwrap_or(&Value::Null))?;
             }
         }
         Ok(version)
@@ -379,20 +375,75 @@ mod tests {
     #[test]
     fn each_must_has_its_own_code() {
         assert_eq!(code_with(|_| {}), "ok");
-        assert_eq!(code_with(|d| { d.remove("@context"); }), "invalid_context");
         assert_eq!(
-            code_with(|d| { d.insert("@context".into(), json!(["https://example.org/x", CONTEXT_V2])); }),
+            code_with(|d| {
+                d.remove("@context");
+            }),
             "invalid_context"
         );
-        assert_eq!(code_with(|d| { d.insert("type".into(), json!(["Foo"])); }), "invalid_type");
-        assert_eq!(code_with(|d| { d.insert("issuer".into(), json!("not a url")); }), "invalid_issuer");
-        assert_eq!(code_with(|d| { d.remove("credentialSubject"); }), "invalid_credential_subject");
-        assert_eq!(code_with(|d| { d.insert("credentialSubject".into(), json!([])); }), "invalid_credential_subject");
-        assert_eq!(code_with(|d| { d.insert("validFrom".into(), json!("2024-01-01")); }), "invalid_date");
-        assert_eq!(code_with(|d| { d.insert("id".into(), json!("no scheme")); }), "invalid_url");
-        assert_eq!(code_with(|d| { d.insert("credentialStatus".into(), json!({"id": "urn:x"})); }), "invalid_property");
-        assert_eq!(code_with(|d| { d.insert("issuanceDate".into(), json!("2024-01-01T00:00:00Z")); }), "invalid_property");
-        assert_eq!(code_with(|d| { d.insert("validUntil".into(), json!("2023-01-01T00:00:00Z")); }), "invalid_property");
+        assert_eq!(
+            code_with(|d| {
+                d.insert(
+                    "@context".into(),
+                    json!(["https://example.org/x", CONTEXT_V2]),
+                );
+            }),
+            "invalid_context"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("type".into(), json!(["Foo"]));
+            }),
+            "invalid_type"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("issuer".into(), json!("not a url"));
+            }),
+            "invalid_issuer"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.remove("credentialSubject");
+            }),
+            "invalid_credential_subject"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("credentialSubject".into(), json!([]));
+            }),
+            "invalid_credential_subject"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("validFrom".into(), json!("2024-01-01"));
+            }),
+            "invalid_date"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("id".into(), json!("no scheme"));
+            }),
+            "invalid_url"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("credentialStatus".into(), json!({"id": "urn:x"}));
+            }),
+            "invalid_property"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("issuanceDate".into(), json!("2024-01-01T00:00:00Z"));
+            }),
+            "invalid_property"
+        );
+        assert_eq!(
+            code_with(|d| {
+                d.insert("validUntil".into(), json!("2023-01-01T00:00:00Z"));
+            }),
+            "invalid_property"
+        );
     }
 
     #[test]
@@ -401,7 +452,10 @@ mod tests {
         let text = serde_json::to_string(&c.clone().into_json()).unwrap();
         let back = Credential::from_json(serde_json::from_str(&text).unwrap()).unwrap();
         assert_eq!(back, c);
-        assert_eq!(back.as_json()["x-extension"], json!({"kept": [1, 2.5, "three"]}));
+        assert_eq!(
+            back.as_json()["x-extension"],
+            json!({"kept": [1, 2.5, "three"]})
+        );
         assert_eq!(c.issuer().unwrap().name.unwrap().best("fr"), "Registre");
     }
 
@@ -417,6 +471,9 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(c.validate().unwrap(), DataModelVersion::V1_1);
-        assert_eq!(c.valid_until().unwrap().unwrap().to_rfc3339(), "2030-01-01T00:00:00Z");
+        assert_eq!(
+            c.valid_until().unwrap().unwrap().to_rfc3339(),
+            "2030-01-01T00:00:00Z"
+        );
     }
 }

@@ -55,7 +55,12 @@ fn parse(s: &str, require_tz: bool) -> Option<Timestamp> {
         return None;
     }
     let year = digits(b, 4)?;
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let month = digits(&b[5..], 2)?;
@@ -135,7 +140,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 #[cfg(test)]
@@ -152,7 +165,12 @@ mod tests {
             t
         );
         assert_eq!(Timestamp::parse("1969-12-31T23:59:59Z").unwrap().0, -1);
-        assert_eq!(Timestamp::parse("2000-02-29T00:00:00Z").unwrap().to_rfc3339(), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            Timestamp::parse("2000-02-29T00:00:00Z")
+                .unwrap()
+                .to_rfc3339(),
+            "2000-02-29T00:00:00Z"
+        );
     }
 
     #[test]

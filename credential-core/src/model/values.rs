@@ -23,12 +23,13 @@ impl LanguageValue {
         };
         match v {
             Value::String(s) => Ok(LanguageValue::Plain(s.clone())),
-            Value::Object(_) => Ok(LanguageValue::Tagged(vec![tagged(v).ok_or_else(|| {
-                bad("a language value needs string @value and @language")
-            })?])),
+            Value::Object(_) => Ok(LanguageValue::Tagged(vec![tagged(v)
+                .ok_or_else(|| bad("a language value needs string @value and @language"))?])),
             Value::Array(items) if !items.is_empty() => items
                 .iter()
-                .map(|i| tagged(i).ok_or_else(|| bad("each item needs string @value and @language")))
+                .map(|i| {
+                    tagged(i).ok_or_else(|| bad("each item needs string @value and @language"))
+                })
                 .collect::<Result<Vec<_>>>()
                 .map(LanguageValue::Tagged),
             _ => Err(bad("must be a string or language-tagged value(s)")),

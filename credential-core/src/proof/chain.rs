@@ -5,10 +5,7 @@ use serde_json::{Map, Value};
 
 /// The proofs among `all` that `previous` (a string or an array of strings) names, in the order
 /// named. Every id must match exactly one proof.
-pub(super) fn matching_proofs(
-    previous: &Value,
-    all: &[&Map<String, Value>],
-) -> Result<Vec<Value>> {
+pub(super) fn matching_proofs(previous: &Value, all: &[&Map<String, Value>]) -> Result<Vec<Value>> {
     let ids: Vec<&str> = match previous {
         Value::String(s) => vec![s.as_str()],
         Value::Array(items) => items

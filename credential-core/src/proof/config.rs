@@ -78,7 +78,10 @@ impl ProofOptions {
         if let Some(id) = &self.id {
             m.insert("id".into(), Value::String(id.clone()));
         }
-        m.insert("type".into(), Value::String(super::DATA_INTEGRITY_PROOF.into()));
+        m.insert(
+            "type".into(),
+            Value::String(super::DATA_INTEGRITY_PROOF.into()),
+        );
         m.insert(
             "cryptosuite".into(),
             Value::String(self.cryptosuite.name().into()),

@@ -30,7 +30,10 @@ pub fn add_proof(
     let all: Vec<&Map<String, Value>> = existing.proofs();
     let mut unsecured = existing.without_proof();
     if let Some(previous) = &options.previous_proof {
-        unsecured.insert("proof".into(), Value::Array(matching_proofs(previous, &all)?));
+        unsecured.insert(
+            "proof".into(),
+            Value::Array(matching_proofs(previous, &all)?),
+        );
     }
 
     let mut config = options.to_config()?;

@@ -40,16 +40,15 @@ pub fn hash_data(
     processor: &JsonLdProcessor,
 ) -> Result<HashData> {
     let canon = |m: &Map<String, Value>| -> Result<String> {
-        let v = Value::Object(m.clone());
         match suite.canonicalization() {
             Canonicalization::Rdfc => {
                 let hash = match alg {
                     Algorithm::P384 => rdfc::RdfcHash::Sha384,
                     Algorithm::Ed25519 | Algorithm::P256 => rdfc::RdfcHash::Sha256,
                 };
-                rdfc::canonicalize(processor.to_rdf(&v)?, hash, rdfc::RdfcLimits::default())
+                rdfc::canonicalize(processor.to_rdf(m)?, hash, rdfc::RdfcLimits::default())
             }
-            Canonicalization::Jcs => jcs::canonicalize(&v),
+            Canonicalization::Jcs => jcs::canonicalize(m),
         }
     };
     let canonical_proof_config = canon(proof_config)?;

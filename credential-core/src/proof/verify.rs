@@ -7,7 +7,7 @@ use super::DATA_INTEGRITY_PROOF;
 use crate::did::{self, DidResolver, VerificationMethod};
 use crate::error::{Error, Result};
 use crate::jsonld::JsonLdProcessor;
-use crate::model::{Credential, Timestamp};
+use crate::model::Timestamp;
 use crate::suites::Cryptosuite;
 use serde_json::{Map, Value};
 
@@ -50,10 +50,16 @@ pub fn verify_proofs(
     processor: &JsonLdProcessor,
     req: &ProofRequirements<'_>,
 ) -> Result<Vec<ProofOutcome>> {
-    let doc = Credential::from_json(Value::Object(document.clone()))?;
-    let proofs = match document.get("proof") {
+    let proofs: Vec<&Map<String, Value>> = match document.get("proof") {
         None => return Err(Error::ProofMissing),
-        Some(Value::Object(_)) | Some(Value::Array(_)) => doc.proofs(),
+        Some(Value::Object(p)) => vec![p],
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| {
+                i.as_object()
+                    .ok_or_else(|| Error::MalformedProof("every proof must be an object".into()))
+            })
+            .collect::<Result<_>>()?,
         Some(_) => {
             return Err(Error::MalformedProof(
                 "proof must be an object or an array of objects".into(),
@@ -69,7 +75,8 @@ pub fn verify_proofs(
             proofs.len()
         )));
     }
-    let unsecured = doc.without_proof();
+    let mut unsecured = document.clone();
+    unsecured.remove("proof");
     Ok(proofs
         .iter()
         .map(|proof| {
@@ -140,15 +147,18 @@ fn verify_one(
     let key = vm.public_key.clone();
     *vm_out = Some(vm);
 
-    let mut document = unsecured.clone();
+    let mut document = std::borrow::Cow::Borrowed(unsecured);
     if let Some(previous) = proof.get("previousProof") {
-        document.insert("proof".into(), Value::Array(matching_proofs(previous, all)?));
+        let chained = Value::Array(matching_proofs(previous, all)?);
+        document.to_mut().insert("proof".into(), chained);
     }
     let mut config = proof.clone();
     config.remove("proofValue");
     if let Some(proof_context) = config.get("@context") {
         check_context_prefix(proof_context, document.get("@context"))?;
-        document.insert("@context".into(), proof_context.clone());
+        document
+            .to_mut()
+            .insert("@context".into(), proof_context.clone());
     }
     let context = document
         .get("@context")

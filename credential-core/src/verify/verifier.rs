@@ -58,7 +58,11 @@ impl Verifier {
     }
 
     /// Verifies a credential given as bytes from outside (bounded parse first).
-    pub fn verify_credential_bytes(&self, input: &[u8], opts: &VerifyOptions<'_>) -> VerificationReport {
+    pub fn verify_credential_bytes(
+        &self,
+        input: &[u8],
+        opts: &VerifyOptions<'_>,
+    ) -> VerificationReport {
         match parse_bounded(input, self.limits) {
             Ok(v) => self.verify_credential(&v, opts),
             Err(e) => {
@@ -75,7 +79,12 @@ impl Verifier {
         let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
         let depth = crate::json::depth(value);
         if depth > self.limits.max_depth {
-            r.fail("well_formed", &Error::JsonTooDeep { max: self.limits.max_depth });
+            r.fail(
+                "well_formed",
+                &Error::JsonTooDeep {
+                    max: self.limits.max_depth,
+                },
+            );
             r.conclude();
             return r;
         }
@@ -90,7 +99,10 @@ impl Verifier {
         };
         summarize(&mut r, &cred);
         match cred.validate() {
-            Ok(v) => r.pass("data_model", format!("conforms to the VC data model ({v:?})")),
+            Ok(v) => r.pass(
+                "data_model",
+                format!("conforms to the VC data model ({v:?})"),
+            ),
             Err(e) => r.fail("data_model", &e),
         }
 
@@ -122,10 +134,19 @@ impl Verifier {
 
     /// Verifies a presentation: its own `authentication` proof (with challenge and domain, when
     /// given) and each embedded credential.
-    pub fn verify_presentation(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
+    pub fn verify_presentation(
+        &self,
+        value: &Value,
+        opts: &VerifyOptions<'_>,
+    ) -> VerificationReport {
         let mut r = VerificationReport::new("presentation", opts.now.to_rfc3339());
         if crate::json::depth(value) > self.limits.max_depth {
-            r.fail("well_formed", &Error::JsonTooDeep { max: self.limits.max_depth });
+            r.fail(
+                "well_formed",
+                &Error::JsonTooDeep {
+                    max: self.limits.max_depth,
+                },
+            );
             r.conclude();
             return r;
         }
@@ -166,7 +187,8 @@ impl Verifier {
         match vp.credentials() {
             Ok(creds) => {
                 for c in creds {
-                    r.embedded.push(self.verify_credential(&c.into_json(), opts));
+                    r.embedded
+                        .push(self.verify_credential(&c.into_json(), opts));
                 }
             }
             Err(e) => r.fail("data_model", &e),
@@ -238,8 +260,7 @@ fn annotate(e: &Error, index: usize, total: usize) -> Error {
 
 fn controller_is(o: &ProofOutcome, did: &str) -> bool {
     o.result.is_ok()
-        && o
-            .verification_method
+        && o.verification_method
             .as_ref()
             .is_some_and(|vm| vm.controller == did)
 }
@@ -256,7 +277,10 @@ fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes:
         return;
     }
     if outcomes.iter().any(|o| controller_is(o, &issuer.id)) {
-        r.pass("issuer_key_binding", "the issuer's own key signed the credential");
+        r.pass(
+            "issuer_key_binding",
+            "the issuer's own key signed the credential",
+        );
     } else if issuer.id.starts_with("did:") {
         let signer = outcomes
             .iter()

@@ -14,14 +14,15 @@ use std::path::{Path, PathBuf};
 pub fn vectors_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("LAISSEZ_VECTORS_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors")
-        });
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors"));
     if dir.join("README.md").is_file() {
         return Some(dir);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("official test vectors not found at {} (set LAISSEZ_VECTORS_DIR)", dir.display());
+        panic!(
+            "official test vectors not found at {} (set LAISSEZ_VECTORS_DIR)",
+            dir.display()
+        );
     }
     eprintln!(
         "\n*** SKIPPING: official test vectors not found at {} (set LAISSEZ_VECTORS_DIR) ***\n",

@@ -1,0 +1,68 @@
+//! Sign and verify per cryptosuite, with a raw Ed25519 verify for reference.
+//! `cargo bench -p credential-core --bench suites`
+
+use credential_core::did::did_key_vm;
+use credential_core::issue::issue;
+use credential_core::jsonld::ContextStore;
+use credential_core::keys::{SecretKey, Signer};
+use credential_core::model::{Credential, Timestamp};
+use credential_core::proof::ProofOptions;
+use credential_core::suites::Cryptosuite;
+use credential_core::verify::{Verifier, VerifyOptions};
+use criterion::{criterion_group, criterion_main, Criterion};
+use rand_chacha::rand_core::SeedableRng;
+use serde_json::json;
+use std::hint::black_box;
+
+fn credential(issuer: &str) -> Credential {
+    Credential::from_json(json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": "urn:uuid:3f1c2a8e-6b1d-4a7e-9c1e-2d5b7f0a9e41",
+        "type": ["VerifiableCredential"],
+        "issuer": {"id": issuer, "name": "Civil Registry"},
+        "name": "Bench credential",
+        "description": "A credential using only VC 2.0 base terms.",
+        "validFrom": "2025-01-01T00:00:00Z",
+        "validUntil": "2035-01-01T00:00:00Z",
+        "credentialSubject": {"id": "did:example:holder"}
+    }))
+    .unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(7);
+    let verifier = Verifier::new(ContextStore::bundled());
+    let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+    for suite in Cryptosuite::ALL {
+        let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+        let did = credential_core::did::did_key(&key.public_key());
+        let cred = credential(&did);
+        let mut options = ProofOptions::assertion(suite, did_key_vm(&key.public_key()));
+        options.created = Some(now);
+        let signed = issue(&cred, &options, &key, verifier.processor()).unwrap();
+        let signed_json = signed.clone().into_json();
+        assert!(verifier
+            .verify_credential(&signed_json, &VerifyOptions::at(now))
+            .is_valid());
+        c.bench_function(&format!("{suite}/sign"), |b| {
+            b.iter(|| issue(black_box(&cred), &options, &key, verifier.processor()).unwrap())
+        });
+        c.bench_function(&format!("{suite}/verify"), |b| {
+            b.iter(|| verifier.verify_credential(black_box(&signed_json), &VerifyOptions::at(now)))
+        });
+    }
+    let key = SecretKey::generate(credential_core::keys::Algorithm::Ed25519, &mut rng);
+    let msg = [7u8; 64];
+    let sig = key.sign(&msg).unwrap();
+    let public = key.public_key();
+    c.bench_function("raw-ed25519/verify", |b| {
+        b.iter(|| public.verify(black_box(&msg), black_box(&sig)).unwrap())
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(50).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
+    targets = bench
+}
+criterion_main!(benches);

@@ -1,0 +1,220 @@
+//! Red-team inputs: oversized, deeply nested, invalid UTF-8, poison graphs, Unicode normalization.
+//! Each is rejected with its own code, quickly, without a panic.
+
+use credential_core::did::{did_key, did_key_vm};
+use credential_core::issue::issue;
+use credential_core::jsonld::ContextStore;
+use credential_core::keys::{Algorithm, SecretKey};
+use credential_core::model::{Credential, Timestamp};
+use credential_core::proof::ProofOptions;
+use credential_core::suites::Cryptosuite;
+use credential_core::verify::{CheckStatus, Verdict, Verifier, VerifyOptions};
+use rand_chacha::rand_core::SeedableRng;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const FAST: Duration = Duration::from_millis(50);
+
+fn now() -> Timestamp {
+    Timestamp::parse("2026-01-01T00:00:00Z").unwrap()
+}
+
+fn verify_bytes(input: &[u8]) -> (credential_core::verify::VerificationReport, Duration) {
+    let verifier = Verifier::new(ContextStore::bundled());
+    let t = Instant::now();
+    let r = verifier.verify_credential_bytes(input, &VerifyOptions::at(now()));
+    (r, t.elapsed())
+}
+
+fn failing_code(r: &credential_core::verify::VerificationReport) -> Option<&'static str> {
+    r.checks
+        .iter()
+        .find(|c| c.status == CheckStatus::Fail)
+        .and_then(|c| c.error)
+}
+
+#[test]
+fn oversized_input_is_refused_fast() {
+    let mut big = br#"{"a":""#.to_vec();
+    big.extend(std::iter::repeat_n(b'x', 1024 * 1024));
+    big.extend(br#""}"#);
+    let (r, t) = verify_bytes(&big);
+    assert_eq!(r.verdict, Verdict::Invalid);
+    assert_eq!(failing_code(&r), Some("input_too_large"));
+    assert!(t < FAST, "{t:?}");
+}
+
+#[test]
+fn deep_nesting_is_refused_fast() {
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let (r, t) = verify_bytes(deep.as_bytes());
+    assert_eq!(failing_code(&r), Some("json_too_deep"));
+    assert!(t < FAST, "{t:?}");
+}
+
+#[test]
+fn object_flood_is_refused_before_json_ld() {
+    let doc = serde_json::to_vec(&poison(60)).unwrap();
+    let (r, t) = verify_bytes(&doc);
+    assert_eq!(failing_code(&r), Some("too_many_objects"));
+    assert!(t < FAST, "{t:?}");
+}
+
+#[test]
+fn invalid_utf8_is_refused() {
+    let (r, _) = verify_bytes(b"{\"name\": \"\xc3\x28\"}");
+    assert_eq!(failing_code(&r), Some("invalid_utf8"));
+}
+
+#[test]
+fn malformed_json_is_refused() {
+    let (r, _) = verify_bytes(b"{\"@context\": [");
+    assert_eq!(failing_code(&r), Some("malformed_json"));
+}
+
+/// A credential whose subject is a clique of `n` blank nodes, all alike: RDFC-1.0 would need
+/// factorial work to label them.
+fn poison(n: usize) -> Value {
+    let nodes: Vec<Value> = (0..n)
+        .map(|i| {
+            let others: Vec<Value> = (0..n)
+                .filter(|j| *j != i)
+                .map(|j| json!({"@id": format!("_:n{j}")}))
+                .collect();
+            json!({"@id": format!("_:n{i}"), "https://example.org/vocab#knows": others})
+        })
+        .collect();
+    json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential"],
+        "issuer": "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+        "credentialSubject": nodes,
+        "proof": {
+            "type": "DataIntegrityProof",
+            "cryptosuite": "eddsa-rdfc-2022",
+            "verificationMethod": "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+            "proofPurpose": "assertionMethod",
+            "proofValue": "z2YwC8z3ap7yx1nZYCg4L3j3ApHsF8kgPdSb5xoS1VR7vPG3F561B52hYnQF9iseabecm3ijx4K1FBTQsCZahKZme"
+        }
+    })
+}
+
+#[test]
+fn poison_graph_fails_fast_with_canonicalization_limit() {
+    for n in [8, 16, 24] {
+        let doc = serde_json::to_vec(&poison(n)).unwrap();
+        let (r, t) = verify_bytes(&doc);
+        assert_eq!(r.verdict, Verdict::Invalid);
+        let sig = r.check("signature_valid").unwrap();
+        assert_eq!(sig.error, Some("canonicalization_limit"), "n={n}: {r:#?}");
+        assert!(t < FAST, "n={n}: {t:?}");
+    }
+}
+
+fn signed_with_name(suite: Cryptosuite, name: &str) -> Value {
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(11);
+    let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+    let verifier = Verifier::new(ContextStore::bundled());
+    let cred = Credential::from_json(json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential"],
+        "issuer": did_key(&key.public_key()),
+        "credentialSubject": {"https://schema.org/name": name}
+    }))
+    .unwrap();
+    let options = ProofOptions::assertion(suite, did_key_vm(&key.public_key()));
+    issue(&cred, &options, &key, verifier.processor())
+        .unwrap()
+        .into_json()
+}
+
+#[test]
+fn nfc_and_nfd_names_are_different_data() {
+    let nfc = "Jos\u{e9} Nu\u{f1}ez";
+    let nfd = "Jose\u{301} Nun\u{303}ez";
+    assert_ne!(nfc, nfd);
+    let verifier = Verifier::new(ContextStore::bundled());
+    for suite in Cryptosuite::ALL {
+        for (signed_as, shown_as) in [(nfc, nfd), (nfd, nfc)] {
+            let signed = signed_with_name(suite, signed_as);
+            assert!(verifier
+                .verify_credential(&signed, &VerifyOptions::at(now()))
+                .is_valid());
+            let mut swapped = signed.clone();
+            swapped["credentialSubject"]["https://schema.org/name"] = json!(shown_as);
+            let r = verifier.verify_credential(&swapped, &VerifyOptions::at(now()));
+            assert_eq!(r.verdict, Verdict::Invalid, "{suite}");
+            assert_eq!(
+                r.check("signature_valid").unwrap().error,
+                Some("invalid_signature")
+            );
+        }
+    }
+}
+
+#[test]
+fn undefined_terms_are_data_loss_not_silently_dropped() {
+    let verifier = Verifier::new(ContextStore::bundled());
+    let mut signed = signed_with_name(Cryptosuite::EddsaRdfc2022, "Amina");
+    signed["credentialSubject"]["nickname"] = json!("Mimi");
+    let r = verifier.verify_credential(&signed, &VerifyOptions::at(now()));
+    assert_eq!(
+        r.check("signature_valid").unwrap().error,
+        Some("data_loss_detected")
+    );
+
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(3);
+    let key = SecretKey::generate(Algorithm::Ed25519, &mut rng);
+    let cred = Credential::from_json(json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential", "UndefinedType"],
+        "issuer": did_key(&key.public_key()),
+        "credentialSubject": {"id": "did:example:1"}
+    }))
+    .unwrap();
+    for suite in [Cryptosuite::EddsaRdfc2022, Cryptosuite::EddsaJcs2022] {
+        let err = issue(
+            &cred,
+            &ProofOptions::assertion(suite, did_key_vm(&key.public_key())),
+            &key,
+            verifier.processor(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "data_loss_detected", "{suite}");
+    }
+}
+
+#[test]
+fn unknown_context_is_an_error_never_a_fetch() {
+    let verifier = Verifier::new(ContextStore::bundled());
+    let mut signed = signed_with_name(Cryptosuite::EddsaRdfc2022, "Amina");
+    signed["@context"] = json!([
+        "https://www.w3.org/ns/credentials/v2",
+        "https://attacker.example/ctx"
+    ]);
+    let r = verifier.verify_credential(&signed, &VerifyOptions::at(now()));
+    assert_eq!(
+        r.check("signature_valid").unwrap().error,
+        Some("unknown_context")
+    );
+}
+
+#[test]
+fn garbage_never_panics() {
+    let verifier = Verifier::new(ContextStore::bundled());
+    let cases = [
+        "null",
+        "[]",
+        "{}",
+        "\"x\"",
+        "1e999",
+        r#"{"@context": 5}"#,
+        r#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "proof": 7}"#,
+        r#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "proof": [1, {}]}"#,
+        r#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": "VerifiableCredential", "issuer": "did:key:zzz", "credentialSubject": {}, "proof": {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod", "verificationMethod": "did:key:z6Mk#x", "proofValue": "z1"}}"#,
+    ];
+    for c in cases {
+        let r = verifier.verify_credential_bytes(c.as_bytes(), &VerifyOptions::at(now()));
+        assert_eq!(r.verdict, Verdict::Invalid, "{c}");
+    }
+}
