@@ -98,8 +98,13 @@ fn our_credentials_verify_with_the_reference() {
         .unwrap();
         let options = ProofOptions::assertion(suite, did_key_vm(&key.public_key()))
             .created(Timestamp::parse("2025-01-01T00:00:00Z").unwrap());
-        let signed = issue(&cred, &options, &key, verifier.processor()).unwrap().into_json();
-        for (name, doc) in [(format!("{suite}.json"), signed.clone()), (format!("{suite}-tampered.json"), tamper(&signed))] {
+        let signed = issue(&cred, &options, &key, verifier.processor())
+            .unwrap()
+            .into_json();
+        for (name, doc) in [
+            (format!("{suite}.json"), signed.clone()),
+            (format!("{suite}-tampered.json"), tamper(&signed)),
+        ] {
             let path = dir.path().join(name);
             std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
             files.push(path.to_str().unwrap().to_owned());
@@ -108,7 +113,10 @@ fn our_credentials_verify_with_the_reference() {
     let mut args = vec!["verify"];
     args.extend(files.iter().map(String::as_str));
     let out = node(&h, &args);
-    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), files.len());
     for line in lines {
         let file = line["file"].as_str().unwrap();

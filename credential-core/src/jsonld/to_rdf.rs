@@ -49,6 +49,11 @@ impl JsonLdProcessor {
             .get("@context")
             .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
         let active = self.active_context(ctx_value)?;
+        for (k, v) in obj {
+            if k != "@context" {
+                reject_keyword_like(k, v)?;
+            }
+        }
 
         let body = json_syntax::Value::Object(
             obj.iter()
@@ -134,6 +139,53 @@ impl JsonLdProcessor {
             cache.insert(key, processed.clone());
         }
         Ok(processed)
+    }
+}
+
+/// JSON-LD 1.1 keywords (JSON-LD 1.1 §9.16 / "Keywords").
+const KEYWORDS: &[&str] = &[
+    "@base",
+    "@container",
+    "@context",
+    "@direction",
+    "@graph",
+    "@id",
+    "@import",
+    "@included",
+    "@index",
+    "@json",
+    "@language",
+    "@list",
+    "@nest",
+    "@none",
+    "@prefix",
+    "@propagate",
+    "@protected",
+    "@reverse",
+    "@set",
+    "@type",
+    "@value",
+    "@version",
+    "@vocab",
+];
+
+/// Expansion ignores keys that look like keywords (`@` followed by letters) but are not; that
+/// would drop them from what is signed, so they are data loss.
+fn reject_keyword_like(key: &str, value: &serde_json::Value) -> Result<()> {
+    let looks_like_keyword =
+        key.len() > 1 && key.starts_with('@') && key[1..].bytes().all(|b| b.is_ascii_alphabetic());
+    if looks_like_keyword && !KEYWORDS.contains(&key) {
+        return Err(Error::DataLossDetected(format!(
+            "property {key:?} (looks like a JSON-LD keyword, so expansion would drop it)"
+        )));
+    }
+    match value {
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter(|(k, _)| k.as_str() != "@context")
+            .try_for_each(|(k, v)| reject_keyword_like(k, v)),
+        serde_json::Value::Array(a) => a.iter().try_for_each(|v| reject_keyword_like("", v)),
+        _ => Ok(()),
     }
 }
 

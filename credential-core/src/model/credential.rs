@@ -15,6 +15,15 @@ pub enum DataModelVersion {
     V2_0,
 }
 
+impl std::fmt::Display for DataModelVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DataModelVersion::V1_1 => "VC Data Model 1.1",
+            DataModelVersion::V2_0 => "VC Data Model 2.0",
+        })
+    }
+}
+
 /// The issuer: a URL, or an object with an `id` URL and optional `name` / `description`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issuer {

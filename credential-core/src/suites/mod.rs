@@ -105,6 +105,6 @@ impl Cryptosuite {
 
 impl std::fmt::Display for Cryptosuite {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }

@@ -99,10 +99,7 @@ impl Verifier {
         };
         summarize(&mut r, &cred);
         match cred.validate() {
-            Ok(v) => r.pass(
-                "data_model",
-                format!("conforms to the VC data model ({v:?})"),
-            ),
+            Ok(v) => r.pass("data_model", format!("conforms to the {v}")),
             Err(e) => r.fail("data_model", &e),
         }
 

@@ -1,0 +1,306 @@
+//! `laissez issue-batch`: idempotent, resumable, parallel batch issuance.
+
+use crate::error::{CliError, CliResult};
+use crate::fsutil::write_atomic;
+use crate::issuing::{record_from_json, record_key, Issuer, Record, STATUS_PURPOSE};
+use crate::registry::{Entry, Registry};
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Largest batch input file.
+const MAX_BATCH_BYTES: u64 = 512 * 1024 * 1024;
+/// Indexes reserved (and committed) per round; a crash loses at most this many, never reuses them.
+const CHUNK: usize = 256;
+/// Rows committed per registry transaction.
+const COMMIT_EVERY: usize = 64;
+
+/// One input row: its 1-based row number and the parsed record or why it is bad.
+pub struct Row {
+    /// Row number (data rows, 1-based; the CSV header is row 0).
+    pub number: usize,
+    /// The record, or the reason the row is unusable.
+    pub record: Result<Record, String>,
+}
+
+/// Reads `input` (`.csv` with a header including `record_id`, or `.jsonl` / `.ndjson`).
+pub fn read_rows(input: &Path) -> CliResult<Vec<Row>> {
+    let meta = std::fs::metadata(input).map_err(|e| CliError::io("read", input, e))?;
+    if meta.len() > MAX_BATCH_BYTES {
+        return Err(CliError::input(format!(
+            "{} is larger than {MAX_BATCH_BYTES} bytes; split the batch",
+            input.display()
+        )));
+    }
+    let ext = input
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" => read_csv(input),
+        "jsonl" | "ndjson" => read_jsonl(input),
+        _ => Err(CliError::input(format!(
+            "{}: use a .csv (with a record_id column) or .jsonl file",
+            input.display()
+        ))),
+    }
+}
+
+fn read_csv(input: &Path) -> CliResult<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_path(input)
+        .map_err(|e| CliError::input(format!("cannot read {}: {e}", input.display())))?;
+    let headers = reader
+        .headers()
+        .map_err(|e| CliError::input(format!("{}: bad CSV header: {e}", input.display())))?
+        .clone();
+    let id_col = headers
+        .iter()
+        .position(|h| h == "record_id" || h == "recordId")
+        .ok_or_else(|| {
+            CliError::input(format!(
+                "{}: the CSV header needs a record_id column",
+                input.display()
+            ))
+        })?;
+    let mut rows = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let number = i + 1;
+        let record = match rec {
+            Err(e) => Err(format!("malformed CSV row: {e}")),
+            Ok(rec) => {
+                let mut subject = serde_json::Map::new();
+                let mut record_id = None;
+                for (col, (h, v)) in headers.iter().zip(rec.iter()).enumerate() {
+                    if col == id_col {
+                        record_id = Some(v.trim().to_owned());
+                    } else if !v.is_empty() {
+                        subject.insert(h.to_owned(), serde_json::Value::String(v.to_owned()));
+                    }
+                }
+                match record_id {
+                    Some(id) if !id.is_empty() => {
+                        let mut obj = subject;
+                        obj.insert("recordId".into(), serde_json::Value::String(id));
+                        record_from_json(serde_json::Value::Object(obj), None)
+                    }
+                    _ => Err("empty record_id".into()),
+                }
+            }
+        };
+        rows.push(Row { number, record });
+    }
+    Ok(rows)
+}
+
+fn read_jsonl(input: &Path) -> CliResult<Vec<Row>> {
+    let file = std::fs::File::open(input).map_err(|e| CliError::io("read", input, e))?;
+    let mut rows = Vec::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| CliError::io("read", input, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = credential_core::json::parse_bounded(line.as_bytes(), Default::default())
+            .map_err(|e| format!("{e}"))
+            .and_then(|v| record_from_json(v, None));
+        rows.push(Row {
+            number: i + 1,
+            record,
+        });
+    }
+    Ok(rows)
+}
+
+/// Output file for a record: its id when that is a safe file name, else a digest-suffixed one.
+pub fn output_path(out: &Path, record_id: &str) -> PathBuf {
+    let safe: String = record_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let name = if safe == record_id && !safe.starts_with('.') {
+        safe
+    } else {
+        let h = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
+            record_id.as_bytes(),
+        ));
+        format!("{safe}-{:02x}{:02x}{:02x}{:02x}", h[0], h[1], h[2], h[3])
+    };
+    out.join(format!("{name}.json"))
+}
+
+/// Totals reported at the end.
+#[derive(Default, Debug)]
+pub struct Summary {
+    /// Newly issued.
+    pub issued: usize,
+    /// Already in the registry (file rewritten if it was missing).
+    pub skipped: usize,
+    /// Failed rows: (row number, reason).
+    pub failed: Vec<(usize, String)>,
+}
+
+/// Progress: a bar on a terminal, plain periodic lines otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    total: usize,
+    done: usize,
+    started: Instant,
+    last_line: Instant,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let b = indicatif::ProgressBar::new(total as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} credentials  {per_sec}  ETA {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+        Progress {
+            bar,
+            total,
+            done: 0,
+            started: Instant::now(),
+            last_line: Instant::now(),
+        }
+    }
+
+    fn advance(&mut self, n: usize) {
+        self.done += n;
+        if let Some(b) = &self.bar {
+            b.inc(n as u64);
+        } else if self.last_line.elapsed() >= Duration::from_secs(2) || self.done == self.total {
+            let rate = self.done as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+            eprintln!("progress: {}/{} rows ({rate:.0}/s)", self.done, self.total);
+            self.last_line = Instant::now();
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// Runs a batch: skips records already issued (writing their file if missing), reserves status
+/// indexes, signs with `jobs` threads, commits, then writes each file atomically.
+pub fn run(
+    issuer: &Issuer<'_>,
+    registry: &mut Registry,
+    rows: Vec<Row>,
+    out: &Path,
+    jobs: usize,
+) -> CliResult<Summary> {
+    std::fs::create_dir_all(out).map_err(|e| CliError::io("create", out, e))?;
+    let mut summary = Summary::default();
+    let mut progress = Progress::new(rows.len());
+    let mut todo: Vec<(usize, Record)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for row in rows {
+        match row.record {
+            Err(reason) => {
+                summary.failed.push((row.number, reason));
+                progress.advance(1);
+            }
+            Ok(record) => {
+                let key = record_key(&issuer.profile, &record.record_id);
+                if !seen.insert(key.clone()) {
+                    summary.failed.push((
+                        row.number,
+                        format!("duplicate record id {}", record.record_id),
+                    ));
+                    progress.advance(1);
+                } else if let Some(json) = registry.credential_for_record(&key)? {
+                    let path = output_path(out, &record.record_id);
+                    if !path.exists() {
+                        write_atomic(&path, json.as_bytes(), false)?;
+                    }
+                    summary.skipped += 1;
+                    progress.advance(1);
+                } else {
+                    todo.push((row.number, record));
+                }
+            }
+        }
+    }
+
+    for chunk in todo.chunks(CHUNK) {
+        let first = registry.reserve_indexes(STATUS_PURPOSE, chunk.len() as i64)?;
+        let results = sign_chunk(issuer, chunk, first, jobs);
+        let mut ok: Vec<(Entry, String, PathBuf)> = Vec::new();
+        for ((number, record), result) in chunk.iter().zip(results) {
+            match result {
+                Ok((entry, json)) => ok.push((entry, json, output_path(out, &record.record_id))),
+                Err(reason) => {
+                    summary.failed.push((*number, reason));
+                    progress.advance(1);
+                }
+            }
+        }
+        for group in ok.chunks(COMMIT_EVERY) {
+            let rows: Vec<(Entry, String)> = group
+                .iter()
+                .map(|(e, j, _)| (e.clone(), j.clone()))
+                .collect();
+            registry.insert(&rows)?;
+            for (_, json, path) in group {
+                write_atomic(path, json.as_bytes(), false)?;
+            }
+            summary.issued += group.len();
+            progress.advance(group.len());
+        }
+    }
+    progress.finish();
+    Ok(summary)
+}
+
+/// Signs `chunk` (index `first + i` for row `i`) on `jobs` threads, keeping row order.
+fn sign_chunk(
+    issuer: &Issuer<'_>,
+    chunk: &[(usize, Record)],
+    first: i64,
+    jobs: usize,
+) -> Vec<Result<(Entry, String), String>> {
+    let jobs = jobs.clamp(1, 64).min(chunk.len().max(1));
+    let per = chunk.len().div_ceil(jobs);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunk
+            .chunks(per.max(1))
+            .enumerate()
+            .map(|(part, rows)| {
+                let n = rows.len();
+                let handle = s.spawn(move || {
+                    rows.iter()
+                        .enumerate()
+                        .map(|(i, (_, record))| {
+                            let index = first + (part * per + i) as i64;
+                            issuer.issue(record, Some(index)).map_err(|e| e.to_string())
+                        })
+                        .collect::<Vec<_>>()
+                });
+                (n, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(n, h)| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("signing thread panicked".into()); n])
+            })
+            .collect()
+    })
+}

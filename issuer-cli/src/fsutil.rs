@@ -1,0 +1,68 @@
+//! File helpers: atomic writes (temp file + rename), private files (0600), bounded reads.
+
+use crate::error::{CliError, CliResult};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Largest input file the CLI reads (credentials, subjects, keys).
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
+/// With `private`, the file is created 0600 before any byte is written.
+pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> CliResult<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".laissez-tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| CliError::io("write to", dir, e))?;
+    if private {
+        set_private(tmp.path())?;
+    }
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| CliError::io("write", path, e))?;
+    if !private {
+        set_mode(tmp.path(), 0o644)?;
+    }
+    tmp.persist(path)
+        .map_err(|e| CliError::io("write", path, e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> CliResult<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| CliError::io("set permissions on", path, e))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) -> CliResult<()> {
+    Ok(())
+}
+
+fn set_private(path: &Path) -> CliResult<()> {
+    set_mode(path, 0o600)
+}
+
+/// Reads a file (or standard input for `-`), at most [`MAX_INPUT_BYTES`].
+pub fn read_input(path: &str) -> CliResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    let read = if path == "-" {
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf))
+    };
+    read.map_err(|e| CliError::io("read", Path::new(path), e))?;
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(CliError::input(format!(
+            "{path} is larger than {MAX_INPUT_BYTES} bytes; refusing to read it"
+        )));
+    }
+    Ok(buf)
+}

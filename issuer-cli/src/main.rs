@@ -1,0 +1,212 @@
+//! `laissez`: the issuer's command line. Keys, issuance (single and batch), the issuance registry,
+//! verification and a demo, on top of `credential-core`.
+
+mod batch;
+mod clock;
+mod commands;
+mod demo;
+mod error;
+mod fsutil;
+mod home;
+mod issuing;
+mod keystore;
+mod registry;
+mod report;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Issue and verify W3C Verifiable Credentials, offline.
+#[derive(Parser)]
+#[command(name = "laissez", version, about, long_about = None)]
+pub struct Cli {
+    /// Issuer home directory (default: ./laissez-home).
+    #[arg(long, global = true, env = "LAISSEZ_HOME")]
+    home: Option<PathBuf>,
+    /// File holding the passphrase that encrypts secret keys at rest (or set LAISSEZ_PASSPHRASE).
+    #[arg(long, global = true)]
+    passphrase_file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an issuer home: configuration, a first signing key, the registry.
+    Init {
+        /// Directory to create (default: --home, $LAISSEZ_HOME or ./laissez-home).
+        dir: Option<PathBuf>,
+        /// Algorithm of the first key.
+        #[arg(long, value_enum, default_value = "ed25519")]
+        alg: Alg,
+        /// Issuer display name written into credentials.
+        #[arg(long, default_value = "Laissez demo civil registry")]
+        issuer_name: String,
+        /// Base URL where status list credentials will be published.
+        #[arg(long, default_value = "https://status.laissez.invalid/lists")]
+        status_base_url: String,
+    },
+    /// Manage signing keys.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Issue one credential from a subject record (JSON object).
+    Issue {
+        /// Credential profile.
+        #[arg(long, default_value = "generic")]
+        profile: String,
+        /// Subject record file (JSON object), or - for standard input.
+        #[arg(long)]
+        subject: String,
+        /// Cryptosuite (default: the home's default suite).
+        #[arg(long)]
+        suite: Option<String>,
+        /// Signing key name (default: the home's default key).
+        #[arg(long)]
+        key: Option<String>,
+        /// End of validity (RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z).
+        #[arg(long)]
+        valid_until: Option<String>,
+        /// Stable record id (default: recordId in the subject, else a digest of the subject).
+        #[arg(long)]
+        record_id: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Issue credentials for every row of a CSV or JSONL file; idempotent and resumable.
+    IssueBatch {
+        /// Credential profile.
+        #[arg(long, default_value = "generic")]
+        profile: String,
+        /// Input: .csv with a record_id column, or .jsonl with a recordId member.
+        #[arg(long)]
+        input: PathBuf,
+        /// Output directory (one <record id>.json per credential).
+        #[arg(long)]
+        out: PathBuf,
+        /// Signing threads.
+        #[arg(long, default_value_t = 1)]
+        jobs: usize,
+        /// Cryptosuite (default: the home's default suite).
+        #[arg(long)]
+        suite: Option<String>,
+        /// Signing key name (default: the home's default key).
+        #[arg(long)]
+        key: Option<String>,
+        /// End of validity (RFC 3339).
+        #[arg(long)]
+        valid_until: Option<String>,
+    },
+    /// Verify a credential (file or - for standard input).
+    Verify {
+        /// Credential JSON file, or -.
+        input: String,
+        /// Print the VerificationReport as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Verification time (RFC 3339; default: now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Inspect the issuance registry.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+    /// Run the whole flow on built-in defaults: issue, verify, tamper, reject.
+    Demo {
+        /// Directory for the demo's issuer home and files (default: a new temporary directory).
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Generate a signing key.
+    Generate {
+        /// Algorithm.
+        #[arg(long, value_enum, default_value = "ed25519")]
+        alg: Alg,
+        /// Key name (default: <alg>-<n>).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List keys.
+    List,
+    /// Show a public key as Multikey, JWK, did:key and did:jwk.
+    Show {
+        /// Key name.
+        name: String,
+    },
+    /// Import a secret key (PKCS#8 PEM, JWK with d, or Multikey secret).
+    Import {
+        /// Key file.
+        file: PathBuf,
+        /// Name for the key.
+        #[arg(long)]
+        name: String,
+    },
+    /// Export a key (public by default).
+    Export {
+        /// Key name.
+        name: String,
+        /// Format.
+        #[arg(long, value_enum, default_value = "jwk")]
+        format: KeyFormat,
+        /// Export the secret key (written 0600; never to a terminal).
+        #[arg(long)]
+        secret: bool,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RegistryCommand {
+    /// List issued credentials.
+    List,
+    /// Show one entry and its credential.
+    Show {
+        /// Credential id.
+        id: String,
+    },
+    /// Export every entry as JSON Lines.
+    Export {
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Key algorithms offered for new keys.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Alg {
+    /// Ed25519 (eddsa-* suites).
+    Ed25519,
+    /// NIST P-256 (ecdsa-* suites).
+    P256,
+}
+
+/// Key export formats.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KeyFormat {
+    /// JSON Web Key.
+    Jwk,
+    /// PEM (SPKI for public, PKCS#8 for secret).
+    Pem,
+    /// Multikey (multibase).
+    Multikey,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if !e.to_string().is_empty() {
+                eprintln!("laissez: {e}");
+            }
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
