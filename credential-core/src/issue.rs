@@ -5,6 +5,7 @@ use crate::jsonld::JsonLdProcessor;
 use crate::keys::Signer;
 use crate::model::{Credential, DataModelVersion};
 use crate::proof::{add_proof, ProofOptions};
+use crate::suites::Canonicalization;
 use serde_json::Value;
 
 /// Validates `credential` (VC 2.0 only: 1.1 is read, never issued), checks that every term
@@ -25,7 +26,10 @@ pub fn issue(
             "VC 1.1 credentials are verified but never issued; use the VC 2.0 context".into(),
         ));
     }
-    processor.to_rdf(credential.as_json())?;
+    // RDFC suites expand the document while hashing it; JCS suites do not, so check here.
+    if options.cryptosuite.canonicalization() == Canonicalization::Jcs {
+        processor.to_rdf(credential.as_json())?;
+    }
     let secured = add_proof(credential.as_json(), options, signer, processor)?;
     Credential::from_json(Value::Object(secured))
 }
