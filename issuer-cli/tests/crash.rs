@@ -27,7 +27,12 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
     let input = dir.path().join("records.jsonl");
     let mut f = std::fs::File::create(&input).unwrap();
     for i in 0..RECORDS {
-        writeln!(f, r#"{{"recordId":"rec-{i:05}","givenName":"Person {i}","birthDate":"19{:02}"}}"#, i % 100).unwrap();
+        writeln!(
+            f,
+            r#"{{"recordId":"rec-{i:05}","givenName":"Person {i}","birthDate":"19{:02}"}}"#,
+            i % 100
+        )
+        .unwrap();
     }
     drop(f);
     let out = dir.path().join("out");
@@ -43,7 +48,10 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
             .unwrap()
     };
 
-    let seed = std::env::var("LAISSEZ_CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| rand::thread_rng().gen());
+    let seed = std::env::var("LAISSEZ_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| rand::thread_rng().gen());
     eprintln!("crash test seed {seed} (set LAISSEZ_CRASH_SEED to replay)");
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let mut kills = 0;
@@ -63,12 +71,35 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
     let conn = rusqlite::Connection::open(home.join("registry.sqlite")).unwrap();
     let q = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(q("SELECT COUNT(*) FROM credentials"), RECORDS as i64);
-    assert_eq!(q("SELECT COUNT(DISTINCT record_key) FROM credentials"), RECORDS as i64);
-    assert_eq!(q("SELECT COUNT(DISTINCT status_index) FROM credentials WHERE status_index IS NOT NULL"), RECORDS as i64);
+    assert_eq!(
+        q("SELECT COUNT(DISTINCT record_key) FROM credentials"),
+        RECORDS as i64
+    );
+    assert_eq!(
+        q("SELECT COUNT(DISTINCT status_index) FROM credentials WHERE status_index IS NOT NULL"),
+        RECORDS as i64
+    );
 
-    let mut stmt = conn.prepare("SELECT record_key, credential FROM credentials").unwrap();
-    let rows: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
-    assert_eq!(std::fs::read_dir(&out).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json")).count(), RECORDS);
+    let mut stmt = conn
+        .prepare("SELECT record_key, credential FROM credentials")
+        .unwrap();
+    let rows: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        std::fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json"))
+            .count(),
+        RECORDS
+    );
     let now = Timestamp::parse("2100-01-01T00:00:00Z").unwrap();
     std::thread::scope(|s| {
         for part in rows.chunks(RECORDS.div_ceil(2)) {
@@ -79,7 +110,8 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
                     let record = key.strip_prefix("generic:").unwrap();
                     let file = std::fs::read_to_string(out.join(format!("{record}.json"))).unwrap();
                     assert_eq!(&file, json, "{record}: file differs from the registry");
-                    let r = verifier.verify_credential_bytes(json.as_bytes(), &VerifyOptions::at(now));
+                    let r =
+                        verifier.verify_credential_bytes(json.as_bytes(), &VerifyOptions::at(now));
                     assert!(r.is_valid(), "{record}: {r:#?}");
                 }
             });
