@@ -65,6 +65,8 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// The credential does not conform to its profile's JSON Schema (pointer and rule).
+    SchemaInvalid(String),
     /// Issuing is refused for VC 1.1 documents (they are read and verified only).
     UnsupportedVersion(String),
 
@@ -127,6 +129,7 @@ impl Error {
             Error::InvalidDate { .. } => "invalid_date",
             Error::InvalidUrl { .. } => "invalid_url",
             Error::InvalidProperty { .. } => "invalid_property",
+            Error::SchemaInvalid(_) => "schema_invalid",
             Error::UnsupportedVersion(_) => "unsupported_version",
             Error::JsonLd(_) => "jsonld_error",
             Error::DataLossDetected(_) => "data_loss_detected",
@@ -179,6 +182,7 @@ impl fmt::Display for Error {
                 write!(f, "{property} is not a URL: {value:?}")
             }
             Error::InvalidProperty { property, reason } => write!(f, "invalid {property}: {reason}"),
+            Error::SchemaInvalid(m) => write!(f, "does not conform to the profile schema: {m}"),
             Error::UnsupportedVersion(m) => write!(f, "unsupported data model version: {m}"),
             Error::JsonLd(m) => write!(f, "JSON-LD processing failed: {m}"),
             Error::DataLossDetected(m) => write!(

@@ -20,6 +20,7 @@ pub mod keys;
 pub mod model;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 mod no_ambient_rng;
+pub mod profiles;
 pub mod proof;
 pub mod suites;
 pub mod verify;

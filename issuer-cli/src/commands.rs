@@ -9,7 +9,7 @@ use crate::{
     batch, clock, demo, keystore, report, Alg, Cli, Command, KeyCommand, KeyFormat, RegistryCommand,
 };
 use credential_core::did::{did_jwk, did_key};
-use credential_core::jsonld::{ContextStore, JsonLdProcessor};
+use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::model::Timestamp;
 use credential_core::verify::{Verifier, VerifyOptions};
@@ -281,14 +281,14 @@ fn parse_time(flag: &str, v: Option<&str>) -> CliResult<Option<Timestamp>> {
 /// Builds an issuer from the home and the command's choices.
 pub fn issuer<'a>(
     home: &'a Home,
-    processor: &'a JsonLdProcessor,
+    verifier: &'a Verifier,
     profile: &str,
     suite: Option<&str>,
     key: Option<&str>,
     valid_until: Option<&str>,
     pass: Option<&str>,
 ) -> CliResult<Issuer<'a>> {
-    check_profile(profile)?;
+    check_profile(verifier, profile)?;
     let suite = parse_suite(suite.unwrap_or(&home.config.issuance.default_suite))?;
     let key_name = key.unwrap_or(&home.config.issuer.default_key).to_owned();
     let secret = keystore::load(home, &key_name, pass)?;
@@ -309,7 +309,7 @@ pub fn issuer<'a>(
         key_name,
         suite,
         profile: profile.to_owned(),
-        processor,
+        verifier,
         home,
         now,
         valid_until,
@@ -328,8 +328,8 @@ fn issue_one(
     out: Option<&Path>,
     pass: Option<&str>,
 ) -> CliResult<()> {
-    let processor = JsonLdProcessor::new(ContextStore::bundled());
-    let issuer = issuer(home, &processor, profile, suite, key, valid_until, pass)?;
+    let verifier = Verifier::new(ContextStore::bundled());
+    let issuer = issuer(home, &verifier, profile, suite, key, valid_until, pass)?;
     let bytes = read_input(subject)?;
     let value = credential_core::json::parse_bounded(&bytes, Default::default())
         .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
@@ -403,8 +403,8 @@ fn issue_batch(
     if jobs == 0 {
         return Err(CliError::input("--jobs must be at least 1"));
     }
-    let processor = JsonLdProcessor::new(ContextStore::bundled());
-    let issuer = issuer(home, &processor, profile, suite, key, valid_until, pass)?;
+    let verifier = Verifier::new(ContextStore::bundled());
+    let issuer = issuer(home, &verifier, profile, suite, key, valid_until, pass)?;
     let rows = batch::read_rows(input)?;
     let total = rows.len();
     let mut registry = Registry::open(&home.registry_path())?;

@@ -15,21 +15,36 @@ use rand_core::OsRng;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
-fn sample() -> Record {
-    record_from_json(
-        json!({
-            "recordId": "demo-0001",
-            "givenName": "أمينة",
-            "givenNameLatin": "Amina",
-            "familyName": "يوسف",
-            "familyNameLatin": "Yusuf",
-            "birthDate": "1990-04",
-            "nationality": "XXA",
-            "registrationNumber": "NE-2024-000123"
-        }),
-        None,
-    )
-    .unwrap_or_else(|_| unreachable!("the built-in sample is a valid record"))
+/// One example subject per profile, from `specs/profiles/*/examples/valid/`.
+const SAMPLES: &[(&str, &str)] = &[
+    (
+        "legal-identity",
+        include_str!("../../specs/profiles/legal-identity/examples/valid/arabic-stateless.json"),
+    ),
+    (
+        "health-vaccination",
+        include_str!(
+            "../../specs/profiles/health-vaccination/examples/valid/yellow-fever-ihr.json"
+        ),
+    ),
+    (
+        "health-assessment",
+        include_str!(
+            "../../specs/profiles/health-assessment/examples/valid/geez-fit-to-travel.json"
+        ),
+    ),
+    (
+        "travel-eligibility",
+        include_str!(
+            "../../specs/profiles/travel-eligibility/examples/valid/e-visa-linked-identity.json"
+        ),
+    ),
+];
+
+fn sample(text: &str) -> CliResult<Record> {
+    let value =
+        serde_json::from_str(text).map_err(|e| CliError::input(format!("built-in sample: {e}")))?;
+    record_from_json(value, None).map_err(|e| CliError::input(format!("built-in sample: {e}")))
 }
 
 /// Runs the demo in `dir` (or a new temporary directory, kept for inspection).
@@ -63,9 +78,20 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
 
     let verifier = Verifier::new(ContextStore::bundled());
     let mut registry = Registry::open(&home.registry_path())?;
-    println!("2. Issuing the sample record with each Data Integrity suite");
+    println!("2. Issuing one credential per profile, and the legal identity with every suite");
+    let mut jobs: Vec<(&str, Cryptosuite)> = SAMPLES
+        .iter()
+        .map(|(profile, _)| (*profile, Cryptosuite::EddsaRdfc2022))
+        .collect();
+    for suite in [
+        Cryptosuite::EddsaJcs2022,
+        Cryptosuite::EcdsaRdfc2019,
+        Cryptosuite::EcdsaJcs2019,
+    ] {
+        jobs.push(("legal-identity", suite));
+    }
     let mut files = Vec::new();
-    for suite in Cryptosuite::ALL {
+    for (profile, suite) in jobs {
         let key = if suite.default_algorithm() == Algorithm::Ed25519 {
             "ed25519-1"
         } else {
@@ -73,42 +99,48 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         };
         let issuer = issuer(
             &home,
-            verifier.processor(),
-            "generic",
+            &verifier,
+            profile,
             Some(suite.name()),
             Some(key),
             None,
             None,
         )?;
-        let mut record = sample();
+        let text = SAMPLES
+            .iter()
+            .find(|(p, _)| *p == profile)
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        let mut record = sample(text)?;
         record.record_id = format!("{}-{suite}", record.record_id);
         let index = registry.reserve_indexes(crate::issuing::STATUS_PURPOSE, 1)?;
         let (entry, text) = issuer.issue(&record, Some(index))?;
         registry.insert(&[(entry.clone(), text.clone())])?;
-        let path = out.join(format!("{suite}.json"));
+        let name = format!("{profile}-{suite}");
+        let path = out.join(format!("{name}.json"));
         write_atomic(&path, text.as_bytes(), false)?;
         println!(
-            "   {suite:<16} {} ({} bytes)",
+            "   {name:<36} {} ({} bytes)",
             entry.credential_id,
             text.len()
         );
-        files.push((suite, path, text));
+        files.push((name, path, text));
     }
 
     println!("3. Verifying (offline, bundled contexts only)");
     let now = clock::now();
     let mut ok = true;
-    for (suite, _, text) in &files {
+    for (name, _, text) in &files {
         let r = verifier.verify_credential_bytes(text.as_bytes(), &VerifyOptions::at(now));
-        println!("   {suite:<16} {}", r.verdict.code());
+        println!("   {name:<36} {}", r.verdict.code());
         ok &= r.verdict == Verdict::Valid;
     }
 
-    println!("4. Tampering with one credential (given name changed) and verifying again");
+    println!("4. Tampering with one credential (nationality changed) and verifying again");
     let (_, _, text) = &files[0];
     let mut doc: serde_json::Value =
         serde_json::from_str(text).map_err(|e| CliError::input(e.to_string()))?;
-    doc["credentialSubject"]["givenNameLatin"] = json!("Amira");
+    doc["credentialSubject"]["nationality"] = json!("SYR");
     let tampered = serde_json::to_string_pretty(&doc).unwrap_or_default();
     let tampered_path = out.join("tampered.json");
     write_atomic(&tampered_path, tampered.as_bytes(), false)?;
@@ -117,7 +149,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         .check("signature_valid")
         .map(|c| c.message.clone())
         .unwrap_or_default();
-    println!("   tampered         {} ({why})", r.verdict.code());
+    println!("   {:<36} {} ({why})", "tampered", r.verdict.code());
     ok &= r.verdict == Verdict::Invalid;
 
     println!("5. Files");
@@ -126,7 +158,10 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     println!("   registry      {}", home.registry_path().display());
     println!("   try: laissez verify {}", files[0].1.display());
     if ok {
-        println!("demo complete: 4 credentials valid, the tampered one rejected");
+        println!(
+            "demo complete: {} credentials valid, the tampered one rejected",
+            files.len()
+        );
         Ok(())
     } else {
         Err(CliError::Negative(

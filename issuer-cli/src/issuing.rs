@@ -5,16 +5,18 @@ use crate::home::Home;
 use crate::registry::Entry;
 use credential_core::did::{did_key, did_key_vm};
 use credential_core::issue::issue;
-use credential_core::jsonld::{JsonLdProcessor, CONTEXT_V2, UNDEFINED_TERMS_V2};
+use credential_core::jsonld::{CONTEXT_V2, UNDEFINED_TERMS_V2};
 use credential_core::keys::SecretKey;
 use credential_core::model::{Credential, Timestamp};
 use credential_core::proof::ProofOptions;
 use credential_core::suites::Cryptosuite;
+use credential_core::verify::Verifier;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
-/// Profiles this build can issue.
-pub const PROFILES: &[&str] = &["generic"];
+/// The profile with a free-form subject (undefined terms go to the VC 2.0 issuer-dependent
+/// vocabulary).
+pub const GENERIC: &str = "generic";
 
 /// Status purpose used for every issued credential.
 pub const STATUS_PURPOSE: &str = "revocation";
@@ -38,8 +40,8 @@ pub struct Issuer<'a> {
     pub suite: Cryptosuite,
     /// Profile name.
     pub profile: String,
-    /// JSON-LD processor (shared across threads).
-    pub processor: &'a JsonLdProcessor,
+    /// Verifier (JSON-LD processor and profiles), shared across threads.
+    pub verifier: &'a Verifier,
     /// The home (issuer name, status base URL).
     pub home: &'a Home,
     /// Issuance time.
@@ -48,16 +50,17 @@ pub struct Issuer<'a> {
     pub valid_until: Option<Timestamp>,
 }
 
-/// Parses a profile name.
-pub fn check_profile(profile: &str) -> CliResult<()> {
-    if PROFILES.contains(&profile) {
-        Ok(())
-    } else {
-        Err(CliError::input(format!(
-            "unknown profile {profile:?} (available: {})",
-            PROFILES.join(", ")
-        )))
+/// Checks a profile name against `generic` and the bundled profiles.
+pub fn check_profile(verifier: &Verifier, profile: &str) -> CliResult<()> {
+    if profile == GENERIC || verifier.profiles().get(profile).is_some() {
+        return Ok(());
     }
+    let mut names = vec![GENERIC];
+    names.extend(verifier.profiles().all().iter().map(|p| p.name()));
+    Err(CliError::input(format!(
+        "unknown profile {profile:?} (available: {})",
+        names.join(", ")
+    )))
 }
 
 /// Parses a suite name.
@@ -106,14 +109,22 @@ impl Issuer<'_> {
         let did = self.did();
         let key = record_key(&self.profile, &record.record_id);
         let id = credential_id(&did, &key);
+        let profile = self.verifier.profiles().get(&self.profile);
+        let (context, types) = match profile {
+            Some(p) => (p.context_url(), json!(p.types())),
+            None => (UNDEFINED_TERMS_V2, json!(["VerifiableCredential"])),
+        };
         let mut doc = json!({
-            "@context": [CONTEXT_V2, UNDEFINED_TERMS_V2],
+            "@context": [CONTEXT_V2, context],
             "id": id,
-            "type": ["VerifiableCredential"],
+            "type": types,
             "issuer": {"id": did, "name": self.home.config.issuer.name},
             "validFrom": self.now.to_rfc3339(),
             "credentialSubject": Value::Object(record.subject.clone()),
         });
+        if let Some(p) = profile {
+            doc["credentialSchema"] = json!({"id": p.schema_url(), "type": "JsonSchema"});
+        }
         if let Some(until) = self.valid_until {
             doc["validUntil"] = json!(until.to_rfc3339());
         }
@@ -132,10 +143,13 @@ impl Issuer<'_> {
                 "statusListCredential": list,
             });
         }
+        if let Some(p) = profile {
+            p.check(&doc)?;
+        }
         let cred = Credential::from_json(doc)?;
         let options = ProofOptions::assertion(self.suite, did_key_vm(&self.key.public_key()))
             .created(self.now);
-        let signed = issue(&cred, &options, &self.key, self.processor)?;
+        let signed = issue(&cred, &options, &self.key, self.verifier.processor())?;
         let text = serde_json::to_string_pretty(&signed.into_json())
             .map_err(|e| CliError::input(format!("cannot serialize credential: {e}")))?;
         let digest: String = Sha256::digest(text.as_bytes())

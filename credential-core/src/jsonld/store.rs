@@ -23,9 +23,10 @@ struct Bundled {
     text: &'static str,
 }
 
-/// The contexts shipped in the binary. Files come from the npm packages named in
+/// The contexts shipped in the binary. The W3C files come from the npm packages named in
 /// `scripts/update-contexts.sh`; the digests are those the script prints (credentials v2 was checked
-/// there against W3C's published file, SHA-256 59955ced…, by parsed JSON).
+/// there against W3C's published file, SHA-256 59955ced…, by parsed JSON). The Laissez profile
+/// contexts are ours (`specs/contexts/`).
 const BUNDLED: &[Bundled] = &[
     Bundled {
         url: CONTEXT_V2,
@@ -52,7 +53,29 @@ const BUNDLED: &[Bundled] = &[
         sha256: "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6",
         text: include_str!("../../contexts/multikey-v1.jsonld"),
     },
+    Bundled {
+        url: LEGAL_IDENTITY_V1,
+        sha256: "02d1683c8396c118bbb2690c09164bd0336c5eed883380c898b004dc7fb5adb3",
+        text: include_str!("../../../specs/contexts/legal-identity-v1.jsonld"),
+    },
+    Bundled {
+        url: HEALTH_V1,
+        sha256: "ae3b408de879411fa0b94f1b514616dd23c650314654f9a1486a43a9a3b6b440",
+        text: include_str!("../../../specs/contexts/health-v1.jsonld"),
+    },
+    Bundled {
+        url: TRAVEL_V1,
+        sha256: "a90209b9b7d67988e7b0eedacdc1dab9d06b595ec064bde0aa63ade6976c4eec",
+        text: include_str!("../../../specs/contexts/travel-v1.jsonld"),
+    },
 ];
+
+/// URL of the Laissez legal-identity profile context (`specs/contexts/legal-identity-v1.jsonld`).
+pub const LEGAL_IDENTITY_V1: &str = "https://w3id.org/laissez/legal-identity/v1";
+/// URL of the Laissez health profiles context (`specs/contexts/health-v1.jsonld`).
+pub const HEALTH_V1: &str = "https://w3id.org/laissez/health/v1";
+/// URL of the Laissez travel-eligibility profile context (`specs/contexts/travel-v1.jsonld`).
+pub const TRAVEL_V1: &str = "https://w3id.org/laissez/travel/v1";
 
 /// Maximum size of one context document.
 const MAX_CONTEXT_BYTES: usize = 256 * 1024;

@@ -81,6 +81,9 @@ pub struct CredentialSummary {
     pub valid_until: Option<String>,
     /// Cryptosuites of the proofs.
     pub cryptosuites: Vec<String>,
+    /// The Laissez profile the credential claims (by its types), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }
 
 /// The result of verifying a credential or presentation.

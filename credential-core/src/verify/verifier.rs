@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::json::{parse_bounded, JsonLimits};
 use crate::jsonld::{ContextStore, JsonLdProcessor};
 use crate::model::{Credential, Presentation, Timestamp};
+use crate::profiles::Profiles;
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
 use serde_json::Value;
 
@@ -40,6 +41,7 @@ impl<'a> VerifyOptions<'a> {
 /// keep it.
 pub struct Verifier {
     processor: JsonLdProcessor,
+    profiles: Profiles,
     limits: JsonLimits,
 }
 
@@ -48,6 +50,7 @@ impl Verifier {
     pub fn new(store: ContextStore) -> Self {
         Verifier {
             processor: JsonLdProcessor::new(store),
+            profiles: Profiles::bundled(),
             limits: JsonLimits::default(),
         }
     }
@@ -55,6 +58,11 @@ impl Verifier {
     /// The JSON-LD processor (shared with issuance to reuse processed contexts).
     pub fn processor(&self) -> &JsonLdProcessor {
         &self.processor
+    }
+
+    /// The credential profiles (for display labels and schema checks).
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
     }
 
     /// Verifies a credential given as bytes from outside (bounded parse first).
@@ -101,6 +109,16 @@ impl Verifier {
         match cred.validate() {
             Ok(v) => r.pass("data_model", format!("conforms to the {v}")),
             Err(e) => r.fail("data_model", &e),
+        }
+        if let Some(profile) = self.profiles.for_types(&cred.types()) {
+            r.credential.profile = Some(profile.name().to_owned());
+            match profile.check(value) {
+                Ok(()) => r.pass(
+                    "schema_valid",
+                    format!("conforms to the {} profile schema", profile.name()),
+                ),
+                Err(e) => r.fail("schema_valid", &e),
+            }
         }
 
         let req = ProofRequirements {

@@ -1,0 +1,244 @@
+//! Credential profiles: legal identity, health (vaccination, assessment) and travel eligibility.
+//! Each is defined in `specs/profiles/<name>/` (JSON Schema 2020-12, display labels, selectively
+//! disclosable claims) with its JSON-LD context in `specs/contexts/`, embedded here at build time.
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Embedded profile files: (profile.json, schema.json).
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        include_str!("../../../specs/profiles/legal-identity/profile.json"),
+        include_str!("../../../specs/profiles/legal-identity/schema.json"),
+    ),
+    (
+        include_str!("../../../specs/profiles/health-vaccination/profile.json"),
+        include_str!("../../../specs/profiles/health-vaccination/schema.json"),
+    ),
+    (
+        include_str!("../../../specs/profiles/health-assessment/profile.json"),
+        include_str!("../../../specs/profiles/health-assessment/schema.json"),
+    ),
+    (
+        include_str!("../../../specs/profiles/travel-eligibility/profile.json"),
+        include_str!("../../../specs/profiles/travel-eligibility/schema.json"),
+    ),
+];
+
+/// Labels per language (`en`, `fr`, `es`, `ar`).
+pub type Labels = BTreeMap<String, String>;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ProfileFile {
+    name: String,
+    title: Labels,
+    types: Vec<String>,
+    context: String,
+    schema: String,
+    primary_fields: Vec<String>,
+    selectively_disclosable: Vec<String>,
+    labels: BTreeMap<String, Labels>,
+}
+
+/// One schema violation: where (JSON pointer into the credential) and which rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaViolation {
+    /// JSON pointer of the offending value (e.g. `/credentialSubject/nationality`).
+    pub pointer: String,
+    /// The rule broken, in English.
+    pub message: String,
+}
+
+impl std::fmt::Display for SchemaViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{at}: {}", self.message)
+    }
+}
+
+/// A credential profile.
+pub struct Profile {
+    file: ProfileFile,
+    validator: jsonschema::Validator,
+}
+
+impl Profile {
+    /// Short name (`legal-identity`, `health-vaccination`, …).
+    pub fn name(&self) -> &str {
+        &self.file.name
+    }
+
+    /// Title in `lang` (falls back to English).
+    pub fn title(&self, lang: &str) -> &str {
+        pick(&self.file.title, lang)
+    }
+
+    /// The credential `type` values, `VerifiableCredential` first.
+    pub fn types(&self) -> &[String] {
+        &self.file.types
+    }
+
+    /// URL of the profile's JSON-LD context.
+    pub fn context_url(&self) -> &str {
+        &self.file.context
+    }
+
+    /// URL identifying the profile's JSON Schema (the `credentialSchema` id).
+    pub fn schema_url(&self) -> &str {
+        &self.file.schema
+    }
+
+    /// Fields a verifier shows first (dotted paths under `credentialSubject`).
+    pub fn primary_fields(&self) -> &[String] {
+        &self.file.primary_fields
+    }
+
+    /// Claims a holder may disclose selectively.
+    pub fn selectively_disclosable(&self) -> &[String] {
+        &self.file.selectively_disclosable
+    }
+
+    /// Every labelled field (dotted paths under `credentialSubject`).
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.file.labels.keys().map(String::as_str)
+    }
+
+    /// The label of `field` in `lang` (falls back to English, then the field name).
+    pub fn label<'a>(&'a self, field: &'a str, lang: &str) -> &'a str {
+        self.file
+            .labels
+            .get(field)
+            .map(|l| pick(l, lang))
+            .unwrap_or(field)
+    }
+
+    /// Validates a whole credential against the profile's schema.
+    pub fn validate(&self, credential: &Value) -> std::result::Result<(), Vec<SchemaViolation>> {
+        let errors: Vec<SchemaViolation> = self
+            .validator
+            .iter_errors(credential)
+            .take(20)
+            .map(|e| SchemaViolation {
+                pointer: e.instance_path().as_str().to_owned(),
+                message: e.to_string(),
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Validates and turns the first violation into a `schema_invalid` error.
+    pub fn check(&self, credential: &Value) -> Result<()> {
+        self.validate(credential).map_err(|v| {
+            let more = if v.len() > 1 {
+                format!(" (and {} more)", v.len() - 1)
+            } else {
+                String::new()
+            };
+            Error::SchemaInvalid(format!("{}{more}", v[0]))
+        })
+    }
+}
+
+fn pick<'a>(labels: &'a Labels, lang: &str) -> &'a str {
+    labels
+        .get(lang)
+        .or_else(|| labels.get("en"))
+        .map(String::as_str)
+        .unwrap_or("")
+}
+
+/// The bundled profiles, with compiled schemas. Build once and keep.
+pub struct Profiles {
+    all: Vec<Profile>,
+}
+
+impl Profiles {
+    /// The four bundled profiles.
+    pub fn bundled() -> Self {
+        let all = BUNDLED
+            .iter()
+            .filter_map(|(profile, schema)| {
+                let file: ProfileFile = serde_json::from_str(profile).ok()?;
+                let schema: Value = serde_json::from_str(schema).ok()?;
+                let validator = jsonschema::draft202012::new(&schema).ok()?;
+                Some(Profile { file, validator })
+            })
+            .collect();
+        Profiles { all }
+    }
+
+    /// Every profile.
+    pub fn all(&self) -> &[Profile] {
+        &self.all
+    }
+
+    /// The profile called `name`.
+    pub fn get(&self, name: &str) -> Option<&Profile> {
+        self.all.iter().find(|p| p.name() == name)
+    }
+
+    /// The most specific profile whose types the credential has (none for other credentials).
+    pub fn for_types(&self, types: &[&str]) -> Option<&Profile> {
+        self.all
+            .iter()
+            .filter(|p| p.types().iter().all(|t| types.contains(&t.as_str())))
+            .max_by_key(|p| p.types().len())
+    }
+}
+
+impl Default for Profiles {
+    fn default() -> Self {
+        Self::bundled()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_loads_with_labels_in_four_languages() {
+        let p = Profiles::bundled();
+        assert_eq!(p.all().len(), BUNDLED.len());
+        for profile in p.all() {
+            for field in profile.fields() {
+                for lang in ["en", "fr", "es", "ar"] {
+                    assert!(
+                        profile.file.labels[field].contains_key(lang),
+                        "{} {field} {lang}",
+                        profile.name()
+                    );
+                }
+            }
+            for f in profile.primary_fields() {
+                assert!(
+                    profile.file.labels.contains_key(f),
+                    "{} primary {f}",
+                    profile.name()
+                );
+            }
+        }
+        assert_eq!(
+            p.for_types(&[
+                "VerifiableCredential",
+                "HealthRecordCredential",
+                "VaccinationCredential"
+            ])
+            .unwrap()
+            .name(),
+            "health-vaccination"
+        );
+        assert!(p.for_types(&["VerifiableCredential"]).is_none());
+    }
+}

@@ -1,0 +1,64 @@
+//! A credential that claims a profile but breaks its schema (signed anyway, by some other tool)
+//! is `invalid` with `schema_valid` failing; a conforming one is valid.
+
+use credential_core::did::{did_key, did_key_vm};
+use credential_core::jsonld::{ContextStore, CONTEXT_V2, LEGAL_IDENTITY_V1};
+use credential_core::keys::{Algorithm, SecretKey};
+use credential_core::model::{Credential, Timestamp};
+use credential_core::proof::{add_proof, ProofOptions};
+use credential_core::suites::Cryptosuite;
+use credential_core::verify::{CheckStatus, Verdict, Verifier, VerifyOptions};
+use rand_chacha::rand_core::SeedableRng;
+use serde_json::json;
+
+#[test]
+fn schema_violations_signed_anyway_are_invalid() {
+    let verifier = Verifier::new(ContextStore::bundled());
+    let key = SecretKey::generate(
+        Algorithm::Ed25519,
+        &mut rand_chacha::ChaCha20Rng::seed_from_u64(9),
+    );
+    let profile = verifier.profiles().get("legal-identity").unwrap();
+    let make = |nationality: &str| {
+        json!({
+            "@context": [CONTEXT_V2, LEGAL_IDENTITY_V1],
+            "type": ["VerifiableCredential", "LegalIdentityCredential"],
+            "issuer": did_key(&key.public_key()),
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialSchema": {"id": profile.schema_url(), "type": "JsonSchema"},
+            "credentialSubject": {
+                "givenName": "Selam", "familyName": "Tesfaye", "sex": "not-known",
+                "birthDateCertainty": "unknown", "nationality": nationality,
+                "registrationNumber": "ETH-1", "registeringAuthority": "RRS"
+            }
+        })
+    };
+    let now = VerifyOptions::at(Timestamp::parse("2026-01-01T00:00:00Z").unwrap());
+    for (nationality, expected) in [("XXC", Verdict::Valid), ("Eritrea", Verdict::Invalid)] {
+        let cred = Credential::from_json(make(nationality)).unwrap();
+        // add_proof does not check profiles: this stands for another tool that signs anything.
+        let signed = add_proof(
+            cred.as_json(),
+            &ProofOptions::assertion(Cryptosuite::EddsaRdfc2022, did_key_vm(&key.public_key())),
+            &key,
+            verifier.processor(),
+        )
+        .unwrap();
+        let r = verifier.verify_credential(&serde_json::Value::Object(signed), &now);
+        assert_eq!(r.verdict, expected, "{nationality}: {r:#?}");
+        let check = r.check("schema_valid").unwrap();
+        if expected == Verdict::Invalid {
+            assert_eq!(check.status, CheckStatus::Fail);
+            assert_eq!(check.error, Some("schema_invalid"));
+            assert!(
+                check.message.contains("/credentialSubject/nationality"),
+                "{}",
+                check.message
+            );
+            assert_eq!(
+                r.check("signature_valid").unwrap().status,
+                CheckStatus::Pass
+            );
+        }
+    }
+}
