@@ -109,6 +109,20 @@ pub enum Error {
     InvalidProofChain(String),
     /// Signing failed.
     SigningFailed(String),
+
+    /// A trust bundle has no proof.
+    BundleUnsigned,
+    /// A trust bundle is signed by a key that is not a configured anchor.
+    BundleUnknownAnchor(String),
+    /// A trust bundle is not in the documented format.
+    BundleMalformed(String),
+    /// A trust bundle is older than one already loaded.
+    BundleRollback {
+        /// Version already loaded.
+        loaded: u64,
+        /// Version offered.
+        offered: u64,
+    },
 }
 
 impl Error {
@@ -149,6 +163,10 @@ impl Error {
             Error::InvalidSignature => "invalid_signature",
             Error::InvalidProofChain(_) => "invalid_proof_chain",
             Error::SigningFailed(_) => "signing_failed",
+            Error::BundleUnsigned => "bundle_unsigned",
+            Error::BundleUnknownAnchor(_) => "bundle_unknown_anchor",
+            Error::BundleMalformed(_) => "bundle_malformed",
+            Error::BundleRollback { .. } => "bundle_rollback",
         }
     }
 }
@@ -212,6 +230,16 @@ impl fmt::Display for Error {
             Error::InvalidSignature => write!(f, "the signature does not verify"),
             Error::InvalidProofChain(m) => write!(f, "invalid proof chain: {m}"),
             Error::SigningFailed(m) => write!(f, "signing failed: {m}"),
+            Error::BundleUnsigned => write!(f, "the trust bundle is not signed"),
+            Error::BundleUnknownAnchor(k) => write!(
+                f,
+                "the trust bundle is signed by {k}, which is not a configured trust anchor"
+            ),
+            Error::BundleMalformed(m) => write!(f, "malformed trust bundle: {m}"),
+            Error::BundleRollback { loaded, offered } => write!(
+                f,
+                "trust bundle version {offered} is older than version {loaded} already loaded (rollback refused)"
+            ),
         }
     }
 }

@@ -22,7 +22,9 @@ pub mod model;
 mod no_ambient_rng;
 pub mod profiles;
 pub mod proof;
+pub mod status;
 pub mod suites;
+pub mod trust;
 pub mod verify;
 
 pub use error::{Error, Result};

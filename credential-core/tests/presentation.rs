@@ -29,9 +29,14 @@ fn presentation(suite: Cryptosuite, tamper_credential: bool) -> (Verifier, Value
         "credentialSubject": {"id": did_key(&holder.public_key()), "https://schema.org/name": "Amina"}
     }))
     .unwrap();
-    let mut vc = issue(&cred, &ProofOptions::assertion(Cryptosuite::EddsaRdfc2022, did_key_vm(&issuer.public_key())), &issuer, verifier.processor())
-        .unwrap()
-        .into_json();
+    let mut vc = issue(
+        &cred,
+        &ProofOptions::assertion(Cryptosuite::EddsaRdfc2022, did_key_vm(&issuer.public_key())),
+        &issuer,
+        verifier.processor(),
+    )
+    .unwrap()
+    .into_json();
     if tamper_credential {
         vc["credentialSubject"]["https://schema.org/name"] = json!("Amira");
     }
@@ -41,13 +46,30 @@ fn presentation(suite: Cryptosuite, tamper_credential: bool) -> (Verifier, Value
         "holder": did_key(&holder.public_key()),
         "verifiableCredential": [vc]
     });
-    let options = ProofOptions::authentication(suite, did_key_vm(&holder.public_key()), Some("c-8f2e".into()), Some("border.example".into()));
-    let signed = add_proof(vp.as_object().unwrap(), &options, &holder, verifier.processor()).unwrap();
+    let options = ProofOptions::authentication(
+        suite,
+        did_key_vm(&holder.public_key()),
+        Some("c-8f2e".into()),
+        Some("border.example".into()),
+    );
+    let signed = add_proof(
+        vp.as_object().unwrap(),
+        &options,
+        &holder,
+        verifier.processor(),
+    )
+    .unwrap();
     (verifier, Value::Object(signed))
 }
 
 fn opts<'a>(challenge: &'a str, domain: &'a str) -> VerifyOptions<'a> {
-    VerifyOptions { now: now(), resolver: None, challenge: Some(challenge), domain: Some(domain) }
+    VerifyOptions {
+        now: now(),
+        resolver: None,
+        challenge: Some(challenge),
+        domain: Some(domain),
+        trust: None,
+    }
 }
 
 #[test]
@@ -73,7 +95,11 @@ fn presentations_verify_with_challenge_and_domain() {
 fn a_tampered_embedded_credential_spoils_the_presentation() {
     let (verifier, vp) = presentation(Cryptosuite::EddsaJcs2022, true);
     let r = verifier.verify_presentation(&vp, &opts("c-8f2e", "border.example"));
-    assert_eq!(r.check("signature_valid").unwrap().status, CheckStatus::Pass, "the holder signed what it got");
+    assert_eq!(
+        r.check("signature_valid").unwrap().status,
+        CheckStatus::Pass,
+        "the holder signed what it got"
+    );
     assert_eq!(r.embedded[0].verdict, Verdict::Invalid);
     assert_eq!(r.verdict, Verdict::Invalid);
 }

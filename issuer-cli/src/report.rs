@@ -19,6 +19,8 @@ pub fn render(r: &VerificationReport) -> String {
         Verdict::Expired | Verdict::NotYetValid => ("NOT VALID NOW", "1;33"),
         Verdict::Untrusted => ("UNTRUSTED", "1;33"),
         Verdict::Invalid => ("INVALID", "1;31"),
+        Verdict::Revoked => ("REVOKED", "1;31"),
+        Verdict::Suspended => ("SUSPENDED", "1;33"),
     };
     let mut out = format!("{} ({})\n", paint(color, col, mark), r.verdict.code());
     let c = &r.credential;
@@ -26,7 +28,10 @@ pub fn render(r: &VerificationReport) -> String {
         out += &format!("  credential  {id}\n");
     }
     if let Some(issuer) = &c.issuer {
-        out += &format!("  issuer      {issuer}\n");
+        match &c.issuer_name {
+            Some(name) => out += &format!("  issuer      {name} ({issuer})\n"),
+            None => out += &format!("  issuer      {issuer}\n"),
+        }
     }
     if !c.types.is_empty() {
         out += &format!("  type        {}\n", c.types.join(", "));

@@ -40,6 +40,16 @@ impl JsonLdProcessor {
         &self.store
     }
 
+    /// Adds a context pinned by `sha256_hex` (e.g. from a trust bundle) and forgets processed
+    /// contexts, which may have depended on its absence.
+    pub fn add_pinned_context(&mut self, url: &str, text: &str, sha256_hex: &str) -> Result<()> {
+        self.store.add_pinned(url, text, sha256_hex)?;
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.clear();
+        }
+        Ok(())
+    }
+
     /// Expands `doc` and converts it to RDF quads (blank nodes labelled in document order).
     ///
     /// Fails with `unknown_context` for a context not in the store and `data_loss_detected` for

@@ -21,10 +21,11 @@ pub fn add_proof(
 ) -> Result<Map<String, Value>> {
     let key = signer.public_key();
     options.cryptosuite.check_algorithm(key.algorithm())?;
-    let context = document
-        .get("@context")
-        .cloned()
-        .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
+    // JCS suites may secure plain JSON without @context (VC DI EdDSA §3.4.1); RDFC needs one.
+    let context = document.get("@context").cloned();
+    if context.is_none() && options.cryptosuite.canonicalization() == Canonicalization::Rdfc {
+        return Err(Error::InvalidContext("@context is missing".into()));
+    }
 
     let existing = Credential::from_json(Value::Object(document.clone()))?;
     let all: Vec<&Map<String, Value>> = existing.proofs();
@@ -37,7 +38,9 @@ pub fn add_proof(
     }
 
     let mut config = options.to_config()?;
-    config.insert("@context".into(), context);
+    if let Some(context) = context {
+        config.insert("@context".into(), context);
+    }
     let hashes = hash_data(
         options.cryptosuite,
         key.algorithm(),

@@ -8,7 +8,7 @@ use crate::did::{self, DidResolver, VerificationMethod};
 use crate::error::{Error, Result};
 use crate::jsonld::JsonLdProcessor;
 use crate::model::Timestamp;
-use crate::suites::Cryptosuite;
+use crate::suites::{Canonicalization, Cryptosuite};
 use serde_json::{Map, Value};
 
 /// Maximum number of proofs we will verify on one document.
@@ -160,11 +160,13 @@ fn verify_one(
             .to_mut()
             .insert("@context".into(), proof_context.clone());
     }
-    let context = document
-        .get("@context")
-        .cloned()
-        .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
-    config.insert("@context".into(), context);
+    match document.get("@context") {
+        Some(context) => {
+            config.insert("@context".into(), context.clone());
+        }
+        None if suite.canonicalization() == Canonicalization::Jcs => {}
+        None => return Err(Error::InvalidContext("@context is missing".into())),
+    }
 
     let hashes = hash_data(suite, key.algorithm(), &document, &config, processor)?;
     key.verify(&hashes.combined(), &signature)

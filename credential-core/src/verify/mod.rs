@@ -2,6 +2,7 @@
 //! WASM package and the tests.
 
 mod report;
+mod trust_checks;
 mod verifier;
 
 pub use report::{Check, CheckStatus, CredentialSummary, Verdict, VerificationReport};

@@ -18,6 +18,10 @@ pub enum Verdict {
     /// The signature is good, but the key that made it is not the issuer's (or, with a trust
     /// bundle, the issuer is not recognised for this credential).
     Untrusted,
+    /// The issuer revoked the credential (its status list says so).
+    Revoked,
+    /// The issuer suspended the credential.
+    Suspended,
 }
 
 impl Verdict {
@@ -29,6 +33,8 @@ impl Verdict {
             Verdict::Expired => "expired",
             Verdict::NotYetValid => "not_yet_valid",
             Verdict::Untrusted => "untrusted",
+            Verdict::Revoked => "revoked",
+            Verdict::Suspended => "suspended",
         }
     }
 }
@@ -71,6 +77,9 @@ pub struct CredentialSummary {
     /// The issuer's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
+    /// The issuer's display name, when a trust bundle recognises it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
     /// The `type` values.
     pub types: Vec<String>,
     /// Start of validity (RFC 3339).
@@ -125,6 +134,11 @@ impl VerificationReport {
         self.push(code, CheckStatus::Fail, err.to_string(), Some(err.code()));
     }
 
+    /// A failure with its own message and error code (trust and status outcomes).
+    pub(crate) fn fail_with(&mut self, code: &'static str, error: &'static str, message: String) {
+        self.push(code, CheckStatus::Fail, message, Some(error));
+    }
+
     pub(crate) fn warn(&mut self, code: &'static str, message: impl Into<String>) {
         self.push(code, CheckStatus::Warning, message.into(), None);
     }
@@ -168,13 +182,29 @@ impl VerificationReport {
         };
         let other_failure = self.checks.iter().any(|c| {
             c.status == CheckStatus::Fail
-                && !matches!(c.code, "valid_from" | "valid_until" | "issuer_key_binding")
+                && !matches!(
+                    c.code,
+                    "valid_from"
+                        | "valid_until"
+                        | "issuer_key_binding"
+                        | "issuer_trusted"
+                        | "issuer_authorised_for_type"
+                        | "revocation_status"
+                        | "suspension_status"
+                )
         });
         let skipped = self.checks.iter().any(|c| c.status == CheckStatus::Skipped);
         let embedded_bad = self.embedded.iter().find(|r| r.verdict != Verdict::Valid);
         self.verdict = if other_failure || skipped || self.checks.is_empty() {
             Verdict::Invalid
-        } else if failed("issuer_key_binding") {
+        } else if failed("revocation_status") {
+            Verdict::Revoked
+        } else if failed("suspension_status") {
+            Verdict::Suspended
+        } else if failed("issuer_key_binding")
+            || failed("issuer_trusted")
+            || failed("issuer_authorised_for_type")
+        {
             Verdict::Untrusted
         } else if failed("valid_until") {
             Verdict::Expired

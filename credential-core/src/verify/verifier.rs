@@ -1,13 +1,19 @@
 //! The verifier: configured once (contexts, limits), then called many times.
 
+use super::report::CheckStatus;
 use super::report::VerificationReport;
+use super::trust_checks::{check_status, check_trust};
 use crate::did::{self, DidResolver};
 use crate::error::Error;
 use crate::json::{parse_bounded, JsonLimits};
 use crate::jsonld::{ContextStore, JsonLdProcessor};
+use crate::keys::PublicKey;
 use crate::model::{Credential, Presentation, Timestamp};
 use crate::profiles::Profiles;
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
+use crate::status::{StatusList, StatusPurpose};
+use crate::suites::{Canonicalization, Cryptosuite};
+use crate::trust::{TrustBundle, VerifiedStatusList};
 use serde_json::Value;
 
 /// Per-call options.
@@ -21,6 +27,8 @@ pub struct VerifyOptions<'a> {
     pub challenge: Option<&'a str>,
     /// For presentations: the verifier's domain.
     pub domain: Option<&'a str>,
+    /// The trust bundle to evaluate issuers and status against (`None`: trust not evaluated).
+    pub trust: Option<&'a TrustBundle>,
 }
 
 impl<'a> VerifyOptions<'a> {
@@ -31,7 +39,20 @@ impl<'a> VerifyOptions<'a> {
             resolver: None,
             challenge: None,
             domain: None,
+            trust: None,
         }
+    }
+
+    /// The same options with a trust bundle.
+    pub fn with_trust(self, bundle: &'a TrustBundle) -> Self {
+        VerifyOptions {
+            trust: Some(bundle),
+            ..self
+        }
+    }
+
+    fn resolver(&self) -> Option<&'a dyn DidResolver> {
+        self.resolver.or(self.trust.map(|t| t as &dyn DidResolver))
     }
 }
 
@@ -43,6 +64,7 @@ pub struct Verifier {
     processor: JsonLdProcessor,
     profiles: Profiles,
     limits: JsonLimits,
+    loaded_bundle_version: Option<u64>,
 }
 
 impl Verifier {
@@ -52,6 +74,7 @@ impl Verifier {
             processor: JsonLdProcessor::new(store),
             profiles: Profiles::bundled(),
             limits: JsonLimits::default(),
+            loaded_bundle_version: None,
         }
     }
 
@@ -126,23 +149,21 @@ impl Verifier {
             challenge: None,
             domain: None,
             now: opts.now,
-            resolver: opts.resolver,
+            resolver: opts.resolver(),
         };
         let outcomes = self.record_proofs(&mut r, cred.as_json(), &req);
-        if let Some(outcomes) = outcomes {
-            check_issuer_binding(&mut r, &cred, &outcomes);
+        if let Some(outcomes) = &outcomes {
+            check_issuer_binding(&mut r, &cred, outcomes);
         }
         check_validity_period(&mut r, &cred, opts.now);
-        r.warn(
-            "trust_not_evaluated",
-            "no trust bundle configured: the issuer was not checked against a list of recognised authorities",
-        );
-        if cred.as_json().contains_key("credentialStatus") {
-            r.warn(
-                "status_unknown",
-                "the credential has a status entry, but no status list was available to check it",
-            );
+        match opts.trust {
+            Some(bundle) => check_trust(&mut r, bundle, &cred, outcomes.as_deref(), opts.now),
+            None => r.warn(
+                "trust_not_evaluated",
+                "no trust bundle configured: the issuer was not checked against a list of recognised authorities",
+            ),
         }
+        check_status(&mut r, opts.trust, &cred, opts.now);
         r.conclude();
         r
     }
@@ -183,7 +204,7 @@ impl Verifier {
             challenge: opts.challenge,
             domain: opts.domain,
             now: opts.now,
-            resolver: opts.resolver,
+            resolver: opts.resolver(),
         };
         if let Some(outcomes) = self.record_proofs(&mut r, vp.as_json(), &req) {
             match vp.holder() {
@@ -210,6 +231,171 @@ impl Verifier {
         }
         r.conclude();
         r
+    }
+
+    /// Checks and loads a trust bundle: its proof must be a JCS Data Integrity proof by one of
+    /// `anchors`; it must be well-formed and not older than a bundle this verifier already loaded.
+    /// Its contexts are added (pinned) and its status list credentials verified and decoded now,
+    /// once, for every later verification.
+    pub fn load_trust_bundle(
+        &mut self,
+        input: &[u8],
+        anchors: &[PublicKey],
+        now: Timestamp,
+    ) -> Result<TrustBundle, Error> {
+        let limits = JsonLimits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 64,
+            max_objects: 200_000,
+        };
+        let value = parse_bounded(input, limits)?;
+        let doc = value
+            .as_object()
+            .ok_or_else(|| Error::BundleMalformed("a trust bundle is a JSON object".into()))?;
+        let proof = match doc.get("proof") {
+            None => return Err(Error::BundleUnsigned),
+            Some(Value::Object(p)) => p,
+            Some(_) => {
+                return Err(Error::BundleMalformed(
+                    "a trust bundle has exactly one proof".into(),
+                ))
+            }
+        };
+        let suite = proof
+            .get("cryptosuite")
+            .and_then(Value::as_str)
+            .map(Cryptosuite::from_name)
+            .transpose()?
+            .ok_or_else(|| Error::BundleMalformed("proof.cryptosuite is missing".into()))?;
+        if suite.canonicalization() != Canonicalization::Jcs {
+            return Err(Error::BundleMalformed(
+                "a trust bundle is secured with eddsa-jcs-2022 or ecdsa-jcs-2019".into(),
+            ));
+        }
+        let vm_id = proof
+            .get("verificationMethod")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let vm =
+            did::resolve(vm_id, None).map_err(|_| Error::BundleUnknownAnchor(vm_id.to_owned()))?;
+        if !anchors.contains(&vm.public_key) {
+            return Err(Error::BundleUnknownAnchor(vm_id.to_owned()));
+        }
+        let req = ProofRequirements {
+            purpose: "assertionMethod",
+            challenge: None,
+            domain: None,
+            now,
+            resolver: None,
+        };
+        for outcome in verify_proofs(doc, &self.processor, &req)? {
+            outcome.result?;
+        }
+        let mut bundle = TrustBundle::parse(doc, vm.public_key)?;
+        if let Some(loaded) = self.loaded_bundle_version {
+            if bundle.version < loaded {
+                return Err(Error::BundleRollback {
+                    loaded,
+                    offered: bundle.version,
+                });
+            }
+        }
+        for (url, text, sha) in std::mem::take(&mut bundle.contexts) {
+            self.processor.add_pinned_context(&url, &text, &sha)?;
+        }
+        let lists: Vec<Value> = doc
+            .get("statusLists")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for list in lists {
+            let url = list
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            let verified = self.verify_status_list(&list, &bundle, now);
+            bundle.status_lists.insert(url, verified);
+        }
+        self.loaded_bundle_version = Some(bundle.version);
+        Ok(bundle)
+    }
+
+    fn verify_status_list(
+        &self,
+        list: &Value,
+        bundle: &TrustBundle,
+        now: Timestamp,
+    ) -> Result<VerifiedStatusList, Error> {
+        let r = self.verify_credential(
+            list,
+            &VerifyOptions {
+                resolver: Some(bundle),
+                ..VerifyOptions::at(now)
+            },
+        );
+        let required = [
+            "data_model",
+            "signature_valid",
+            "issuer_key_binding",
+            "valid_from",
+            "valid_until",
+        ];
+        if let Some(bad) = r
+            .checks
+            .iter()
+            .find(|c| required.contains(&c.code) && c.status != CheckStatus::Pass)
+        {
+            return Err(Error::InvalidProperty {
+                property: "statusLists".into(),
+                reason: format!("{}: {}", bad.code, bad.message),
+            });
+        }
+        if !r
+            .credential
+            .types
+            .iter()
+            .any(|t| t == "BitstringStatusListCredential")
+        {
+            return Err(Error::InvalidProperty {
+                property: "statusLists".into(),
+                reason: "not a BitstringStatusListCredential".into(),
+            });
+        }
+        let subject = list
+            .get("credentialSubject")
+            .and_then(Value::as_object)
+            .ok_or_else(|| Error::InvalidProperty {
+                property: "statusLists".into(),
+                reason: "no credentialSubject".into(),
+            })?;
+        let purpose = subject
+            .get("statusPurpose")
+            .and_then(Value::as_str)
+            .and_then(StatusPurpose::from_name)
+            .ok_or_else(|| Error::InvalidProperty {
+                property: "statusPurpose".into(),
+                reason: "must be revocation or suspension".into(),
+            })?;
+        let encoded = subject
+            .get("encodedList")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        Ok(VerifiedStatusList {
+            issuer: r.credential.issuer.clone().unwrap_or_default(),
+            purpose,
+            list: StatusList::decode(encoded)?,
+            valid_from: r
+                .credential
+                .valid_from
+                .as_deref()
+                .and_then(Timestamp::parse),
+            valid_until: r
+                .credential
+                .valid_until
+                .as_deref()
+                .and_then(Timestamp::parse),
+        })
     }
 
     /// Adds `proof_present`, `signature_valid` and (for chains) `proof_chain` checks.

@@ -1,0 +1,6 @@
+//! Offline trust: signed trust bundles (who may issue what, their keys, their status lists) and
+//! the checks they enable. Format: `specs/trust-bundle.md`.
+
+mod bundle;
+
+pub use bundle::{TrustBundle, TrustedIssuer, VerifiedStatusList, BUNDLE_TYPE};

@@ -1,0 +1,220 @@
+//! Checks a trust bundle enables: is the issuer recognised, for this type, with this key; is the
+//! trust data fresh; what do the cached status lists say.
+
+use super::report::VerificationReport;
+use crate::model::{Credential, Timestamp};
+use crate::proof::ProofOutcome;
+use crate::status::{status_entries, StatusPurpose};
+use crate::trust::TrustBundle;
+
+/// Adds `issuer_trusted`, `issuer_authorised_for_type` and `trust_data_fresh`.
+pub(super) fn check_trust(
+    r: &mut VerificationReport,
+    bundle: &TrustBundle,
+    cred: &Credential,
+    outcomes: Option<&[ProofOutcome]>,
+    now: Timestamp,
+) {
+    let issuer_id = cred.issuer().map(|i| i.id).unwrap_or_default();
+    match bundle.issuer(&issuer_id) {
+        None => {
+            r.fail_with(
+                "issuer_trusted",
+                "issuer_unknown",
+                format!("{issuer_id} is not in the trust bundle"),
+            );
+            r.skip("issuer_authorised_for_type", "the issuer is not recognised");
+        }
+        Some(issuer) => {
+            r.credential.issuer_name = Some(issuer.display_name("en").to_owned());
+            let signer_keys: Vec<_> = outcomes
+                .unwrap_or_default()
+                .iter()
+                .filter(|o| o.result.is_ok())
+                .filter_map(|o| o.verification_method.as_ref().map(|vm| &vm.public_key))
+                .collect();
+            let in_window = issuer.valid_from.is_none_or(|f| f <= now)
+                && issuer.valid_until.is_none_or(|u| now < u);
+            if !in_window {
+                r.fail_with(
+                    "issuer_trusted",
+                    "issuer_not_in_validity",
+                    format!(
+                        "{} is recognised only from {} until {}",
+                        issuer.display_name("en"),
+                        issuer
+                            .valid_from
+                            .map(|t| t.to_rfc3339())
+                            .unwrap_or_else(|| "-".into()),
+                        issuer
+                            .valid_until
+                            .map(|t| t.to_rfc3339())
+                            .unwrap_or_else(|| "-".into())
+                    ),
+                );
+            } else if signer_keys.is_empty() {
+                r.skip("issuer_trusted", "no proof verified");
+            } else if !signer_keys.iter().all(|k| issuer.public_keys.contains(k)) {
+                r.fail_with(
+                    "issuer_trusted",
+                    "issuer_key_unknown",
+                    format!(
+                        "{} is recognised, but the signing key is not one of its listed keys",
+                        issuer.display_name("en")
+                    ),
+                );
+            } else {
+                r.pass(
+                    "issuer_trusted",
+                    format!(
+                        "{} is a recognised issuer{}",
+                        issuer.display_name("en"),
+                        issuer
+                            .jurisdiction
+                            .as_ref()
+                            .map(|j| format!(" ({j})"))
+                            .unwrap_or_default()
+                    ),
+                );
+            }
+            let missing: Vec<&str> = cred
+                .types()
+                .into_iter()
+                .filter(|t| {
+                    *t != "VerifiableCredential" && !issuer.credential_types.iter().any(|a| a == t)
+                })
+                .collect();
+            if missing.is_empty() {
+                r.pass(
+                    "issuer_authorised_for_type",
+                    format!("authorised for {}", cred.types().join(", ")),
+                );
+            } else {
+                r.fail_with(
+                    "issuer_authorised_for_type",
+                    "issuer_not_authorised",
+                    format!(
+                        "{} is not authorised to issue {}",
+                        issuer.display_name("en"),
+                        missing.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    let age = bundle.age_days(now);
+    if now > bundle.next_update {
+        let late = (now.0 - bundle.next_update.0) / 86_400;
+        r.warn("trust_data_fresh", format!("the trust bundle (version {}) is {age} days old and {late} days past its next update ({}): load a newer one", bundle.version, bundle.next_update.to_rfc3339()));
+    } else {
+        r.pass(
+            "trust_data_fresh",
+            format!(
+                "trust bundle version {} issued {age} days ago; next update {}",
+                bundle.version,
+                bundle.next_update.to_rfc3339()
+            ),
+        );
+    }
+}
+
+/// Adds `revocation_status` / `suspension_status` (or `status_unknown` warnings) for each entry.
+pub(super) fn check_status(
+    r: &mut VerificationReport,
+    bundle: Option<&TrustBundle>,
+    cred: &Credential,
+    now: Timestamp,
+) {
+    let entries = match status_entries(cred.as_json()) {
+        Ok(e) => e,
+        Err(e) => {
+            r.fail("credential_status", &e);
+            return;
+        }
+    };
+    let issuer_id = cred.issuer().map(|i| i.id).unwrap_or_default();
+    for entry in entries {
+        let code = match entry.purpose {
+            StatusPurpose::Revocation => "revocation_status",
+            StatusPurpose::Suspension => "suspension_status",
+        };
+        let Some(bundle) = bundle else {
+            r.warn(
+                "status_unknown",
+                format!(
+                    "{} status not checked: no trust bundle with status lists is configured",
+                    entry.purpose.name()
+                ),
+            );
+            continue;
+        };
+        let list = match bundle.status_list(&entry.list_url) {
+            None => {
+                r.warn(
+                    "status_unknown",
+                    format!(
+                        "{} status unknown: the trust bundle has no copy of {}",
+                        entry.purpose.name(),
+                        entry.list_url
+                    ),
+                );
+                continue;
+            }
+            Some(Err(e)) => {
+                r.warn(
+                    "status_unknown",
+                    format!(
+                        "{} status unknown: the cached list {} is not usable ({e})",
+                        entry.purpose.name(),
+                        entry.list_url
+                    ),
+                );
+                continue;
+            }
+            Some(Ok(list)) => list,
+        };
+        if list.issuer != issuer_id || list.purpose != entry.purpose {
+            r.warn(
+                "status_unknown",
+                format!(
+                    "{} status unknown: the list {} is not the issuer's {} list",
+                    entry.purpose.name(),
+                    entry.list_url,
+                    entry.purpose.name()
+                ),
+            );
+            continue;
+        }
+        let age = list
+            .valid_from
+            .map(|f| format!("list issued {} days ago", (now.0 - f.0).max(0) / 86_400))
+            .unwrap_or_else(|| "list date unknown".into());
+        match list.list.get(entry.index) {
+            Ok(true) => r.fail_with(
+                code,
+                match entry.purpose {
+                    StatusPurpose::Revocation => "revoked",
+                    StatusPurpose::Suspension => "suspended",
+                },
+                format!(
+                    "the issuer has {} this credential ({age})",
+                    match entry.purpose {
+                        StatusPurpose::Revocation => "revoked",
+                        StatusPurpose::Suspension => "suspended",
+                    }
+                ),
+            ),
+            Ok(false) => r.pass(
+                code,
+                format!(
+                    "not {} ({age})",
+                    match entry.purpose {
+                        StatusPurpose::Revocation => "revoked",
+                        StatusPurpose::Suspension => "suspended",
+                    }
+                ),
+            ),
+            Err(e) => r.fail("credential_status", &e),
+        }
+    }
+}
