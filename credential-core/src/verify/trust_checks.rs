@@ -23,7 +23,13 @@ pub(super) fn check_trust(
                 "issuer_unknown",
                 format!("{issuer_id} is not in the trust bundle"),
             );
-            r.skip("issuer_authorised_for_type", "the issuer is not recognised");
+            r.fail_with(
+                "issuer_authorised_for_type",
+                "issuer_not_authorised",
+                format!(
+                    "{issuer_id} is not recognised, so it is authorised for no credential type"
+                ),
+            );
         }
         Some(issuer) => {
             r.credential.issuer_name = Some(issuer.display_name("en").to_owned());
