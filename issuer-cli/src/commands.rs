@@ -5,8 +5,10 @@ use crate::fsutil::{read_input, write_atomic};
 use crate::home::{Config, Home, IssuanceConfig, IssuerConfig, StatusConfig};
 use crate::issuing::{check_profile, parse_suite, record_from_json, record_key, Issuer};
 use crate::registry::Registry;
+use crate::registry::StatusChange;
 use crate::{
-    batch, clock, demo, keystore, report, Alg, Cli, Command, KeyCommand, KeyFormat, RegistryCommand,
+    batch, clock, demo, keystore, report, trust_cmds, Alg, BundleCommand, Cli, Command, KeyCommand,
+    KeyFormat, RegistryCommand, StatusCommand,
 };
 use credential_core::did::{did_jwk, did_key};
 use credential_core::jsonld::ContextStore;
@@ -35,7 +37,48 @@ pub fn run(cli: Cli) -> CliResult<()> {
             Ok(())
         }
         Command::Demo { dir } => demo::run(dir.as_deref()),
-        Command::Verify { input, json, at } => verify(&input, json, at.as_deref()),
+        Command::Verify {
+            input,
+            json,
+            at,
+            bundle,
+            anchor,
+        } => verify(&input, json, at.as_deref(), bundle.as_deref(), &anchor),
+        Command::Bundle(BundleCommand::Create {
+            out,
+            valid_days,
+            version,
+        }) => trust_cmds::create(&out, valid_days, version),
+        Command::Bundle(BundleCommand::AddIssuer {
+            bundle,
+            from_home,
+            did,
+            key,
+            name,
+            types,
+            jurisdiction,
+            status_list,
+            valid_until,
+            context,
+            did_document,
+        }) => trust_cmds::add_issuer(
+            &bundle,
+            trust_cmds::IssuerSpec {
+                from_home,
+                did,
+                keys: key,
+                names: name,
+                types,
+                jurisdiction,
+                status_files: status_list,
+                valid_until,
+                contexts: context,
+                did_documents: did_document,
+            },
+        ),
+        Command::Bundle(BundleCommand::Inspect { bundle, anchor }) => {
+            trust_cmds::inspect(&bundle, &anchor)
+        }
         command => {
             let home = Home::open(&Home::locate(cli.home.as_deref()))?;
             match command {
@@ -79,9 +122,23 @@ pub fn run(cli: Cli) -> CliResult<()> {
                     pass,
                 ),
                 Command::Registry(r) => registry(&home, r),
-                Command::Init { .. } | Command::Demo { .. } | Command::Verify { .. } => {
-                    unreachable!("handled above")
+                Command::Revoke { id } => trust_cmds::change(&home, &id, StatusChange::Revoke),
+                Command::Suspend { id } => trust_cmds::change(&home, &id, StatusChange::Suspend),
+                Command::Reinstate { id } => {
+                    trust_cmds::change(&home, &id, StatusChange::Reinstate)
                 }
+                Command::Status(StatusCommand::Publish { out, valid_days }) => {
+                    trust_cmds::publish(&home, out.as_deref(), valid_days, pass)
+                }
+                Command::Bundle(BundleCommand::Sign {
+                    bundle,
+                    anchor_key,
+                    out,
+                }) => trust_cmds::sign_bundle(&home, &bundle, &anchor_key, out.as_deref(), pass),
+                Command::Bundle(_)
+                | Command::Init { .. }
+                | Command::Demo { .. }
+                | Command::Verify { .. } => unreachable!("handled above"),
             }
         }
     }
@@ -432,11 +489,35 @@ fn issue_batch(
     }
 }
 
-fn verify(input: &str, json: bool, at: Option<&str>) -> CliResult<()> {
+fn verify(
+    input: &str,
+    json: bool,
+    at: Option<&str>,
+    bundle: Option<&Path>,
+    anchors: &[String],
+) -> CliResult<()> {
     let bytes = read_input(input)?;
     let now = parse_time("--at", at)?.unwrap_or_else(clock::now);
-    let verifier = Verifier::new(ContextStore::bundled());
-    let r = verifier.verify_credential_bytes(&bytes, &VerifyOptions::at(now));
+    let mut verifier = Verifier::new(ContextStore::bundled());
+    let trust = match bundle {
+        Some(path) => {
+            let anchors = trust_cmds::parse_anchors(anchors)?;
+            let b = read_input(path.to_str().unwrap_or_default())?;
+            Some(verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
+                CliError::input(format!(
+                    "trust bundle {}: {e} [{}]",
+                    path.display(),
+                    e.code()
+                ))
+            })?)
+        }
+        None => None,
+    };
+    let opts = match &trust {
+        Some(b) => VerifyOptions::at(now).with_trust(b),
+        None => VerifyOptions::at(now),
+    };
+    let r = verifier.verify_credential_bytes(&bytes, &opts);
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {

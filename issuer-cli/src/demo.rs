@@ -7,6 +7,7 @@ use crate::fsutil::write_atomic;
 use crate::issuing::{record_from_json, Record};
 use crate::registry::Registry;
 use crate::{clock, keystore, Alg};
+use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::suites::Cryptosuite;
@@ -152,14 +153,21 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     println!("   {:<36} {} ({why})", "tampered", r.verdict.code());
     ok &= r.verdict == Verdict::Invalid;
 
-    println!("5. Files");
+    println!("5. Offline trust: status lists, a trust bundle signed by an anchor, revocation");
+    ok &= trust_demo(&root, &home_dir, &home, &verifier, &files)?;
+
+    println!("6. Files");
     println!("   issuer home   {}", home_dir.display());
     println!("   credentials   {}", out.display());
     println!("   registry      {}", home.registry_path().display());
+    println!(
+        "   trust bundle  {}",
+        root.join("trust-bundle-2.json").display()
+    );
     println!("   try: laissez verify {}", files[0].1.display());
     if ok {
         println!(
-            "demo complete: {} credentials valid, the tampered one rejected",
+            "demo complete: {} credentials valid, the tampered one rejected; trusted, untrusted and revoked shown",
             files.len()
         );
         Ok(())
@@ -168,4 +176,103 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             "demo: an outcome was not as expected".into(),
         ))
     }
+}
+
+/// Publishes status, builds a bundle with a separate anchor, and shows a trusted, an untrusted and
+/// a revoked credential. Returns whether every outcome was the expected one.
+fn trust_demo(
+    root: &Path,
+    home_dir: &Path,
+    home: &crate::home::Home,
+    verifier: &Verifier,
+    files: &[(String, PathBuf, String)],
+) -> CliResult<bool> {
+    use crate::trust_cmds::{add_issuer, create, publish, sign_bundle, IssuerSpec};
+    let anchor_home = init(
+        &root.join("trust-anchor-home"),
+        Alg::Ed25519,
+        "Laissez demo trust anchor",
+        "https://status.laissez.invalid/anchor",
+        None,
+    )?;
+    let anchor = did_key(&keystore::info(&anchor_home, "ed25519-1")?.public);
+    let spec = || IssuerSpec {
+        from_home: Some(home_dir.to_path_buf()),
+        did: None,
+        keys: Vec::new(),
+        names: vec![
+            "en=Demo civil registry".into(),
+            "fr=État civil (démo)".into(),
+            "es=Registro civil (demo)".into(),
+            "ar=السجل المدني (تجريبي)".into(),
+        ],
+        types: Vec::new(),
+        jurisdiction: Some("XXX".into()),
+        status_files: Vec::new(),
+        valid_until: None,
+        contexts: Vec::new(),
+        did_documents: Vec::new(),
+    };
+    let build = |version: u64| -> CliResult<PathBuf> {
+        let path = root.join(format!("trust-bundle-{version}.json"));
+        publish(home, None, 30, None)?;
+        create(&path, 7, Some(version))?;
+        add_issuer(&path, spec())?;
+        sign_bundle(&anchor_home, &path, "ed25519-1", None, None)?;
+        Ok(path)
+    };
+    let verify_with = |bundle: &Path, text: &str| -> CliResult<Verdict> {
+        let mut v = Verifier::new(ContextStore::bundled());
+        let anchors = crate::trust_cmds::parse_anchors(std::slice::from_ref(&anchor))?;
+        let bytes = std::fs::read(bundle).map_err(|e| CliError::io("read", bundle, e))?;
+        let now = clock::now();
+        let b = v.load_trust_bundle(&bytes, &anchors, now)?;
+        Ok(
+            v.verify_credential_bytes(text.as_bytes(), &VerifyOptions::at(now).with_trust(&b))
+                .verdict,
+        )
+    };
+
+    let b1 = build(1)?;
+    let (name, _, text) = &files[0];
+    let trusted = verify_with(&b1, text)?;
+    println!("   trusted      {name:<36} {}", trusted.code());
+
+    // A credential from an issuer the anchor does not recognise.
+    let rogue_home = init(
+        &root.join("unrecognised-issuer-home"),
+        Alg::Ed25519,
+        "Unrecognised issuer",
+        "https://status.laissez.invalid/rogue",
+        None,
+    )?;
+    let rogue = issuer(
+        &rogue_home,
+        verifier,
+        "legal-identity",
+        None,
+        None,
+        None,
+        None,
+    )?;
+    let (_, rogue_text) = rogue.issue(&sample(SAMPLES[0].1)?, None)?;
+    let untrusted = verify_with(&b1, &rogue_text)?;
+    println!(
+        "   untrusted    {:<36} {}",
+        "legal-identity (unrecognised issuer)",
+        untrusted.code()
+    );
+
+    // Revoke the vaccination credential, publish, distribute bundle version 2.
+    let (vname, _, vtext) = &files[1];
+    let id = serde_json::from_str::<serde_json::Value>(vtext)
+        .ok()
+        .and_then(|v| v["id"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    Registry::open(&home.registry_path())?
+        .change_status(&id, crate::registry::StatusChange::Revoke)?;
+    let b2 = build(2)?;
+    let revoked = verify_with(&b2, vtext)?;
+    println!("   revoked      {vname:<36} {}", revoked.code());
+    Ok(trusted == Verdict::Valid && untrusted == Verdict::Untrusted && revoked == Verdict::Revoked)
 }

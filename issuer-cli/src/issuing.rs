@@ -9,6 +9,7 @@ use credential_core::jsonld::{CONTEXT_V2, UNDEFINED_TERMS_V2};
 use credential_core::keys::SecretKey;
 use credential_core::model::{Credential, Timestamp};
 use credential_core::proof::ProofOptions;
+use credential_core::status::StatusPurpose;
 use credential_core::suites::Cryptosuite;
 use credential_core::verify::Verifier;
 use serde_json::{json, Map, Value};
@@ -73,6 +74,28 @@ pub fn parse_suite(name: &str) -> CliResult<Cryptosuite> {
     })
 }
 
+/// URL of the status list credential of `key_name` for `purpose` holding global index `index`.
+pub fn list_url(home: &Home, key_name: &str, purpose: StatusPurpose, index: i64) -> String {
+    format!(
+        "{}/{key_name}/{}/{}",
+        home.config.status.base_url.trim_end_matches('/'),
+        purpose.name(),
+        index / home.config.status.list_size as i64
+    )
+}
+
+fn status_entry(home: &Home, key_name: &str, purpose: StatusPurpose, index: i64) -> Value {
+    let list = list_url(home, key_name, purpose, index);
+    let within = index % home.config.status.list_size as i64;
+    json!({
+        "id": format!("{list}#{within}"),
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": purpose.name(),
+        "statusListIndex": within.to_string(),
+        "statusListCredential": list,
+    })
+}
+
 /// A deterministic `urn:uuid:` for (issuer, profile, record): re-issuing a record yields the
 /// same credential id.
 fn credential_id(issuer: &str, record_key: &str) -> String {
@@ -129,19 +152,10 @@ impl Issuer<'_> {
             doc["validUntil"] = json!(until.to_rfc3339());
         }
         if let Some(i) = index {
-            let size = self.home.config.status.list_size as i64;
-            let list = format!(
-                "{}/{}",
-                self.home.config.status.base_url.trim_end_matches('/'),
-                i / size
-            );
-            doc["credentialStatus"] = json!({
-                "id": format!("{list}#{}", i % size),
-                "type": "BitstringStatusListEntry",
-                "statusPurpose": STATUS_PURPOSE,
-                "statusListIndex": (i % size).to_string(),
-                "statusListCredential": list,
-            });
+            doc["credentialStatus"] = json!([
+                status_entry(self.home, &self.key_name, StatusPurpose::Revocation, i),
+                status_entry(self.home, &self.key_name, StatusPurpose::Suspension, i),
+            ]);
         }
         if let Some(p) = profile {
             p.check(&doc)?;

@@ -12,6 +12,7 @@ mod issuing;
 mod keystore;
 mod registry;
 mod report;
+mod trust_cmds;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -108,7 +109,34 @@ enum Command {
         /// Verification time (RFC 3339; default: now).
         #[arg(long)]
         at: Option<String>,
+        /// Trust bundle to evaluate the issuer and status against.
+        #[arg(long, requires = "anchor")]
+        bundle: Option<PathBuf>,
+        /// Trust anchor public key (Multikey or did:key); repeat for several.
+        #[arg(long)]
+        anchor: Vec<String>,
     },
+    /// Revoke a credential (permanent).
+    Revoke {
+        /// Credential id.
+        id: String,
+    },
+    /// Suspend a credential (can be reinstated).
+    Suspend {
+        /// Credential id.
+        id: String,
+    },
+    /// Lift a suspension.
+    Reinstate {
+        /// Credential id.
+        id: String,
+    },
+    /// Status lists.
+    #[command(subcommand)]
+    Status(StatusCommand),
+    /// Trust bundles (for trust anchors).
+    #[command(subcommand)]
+    Bundle(BundleCommand),
     /// Inspect the issuance registry.
     #[command(subcommand)]
     Registry(RegistryCommand),
@@ -162,6 +190,89 @@ enum KeyCommand {
 }
 
 #[derive(Subcommand)]
+enum StatusCommand {
+    /// Write signed BitstringStatusListCredentials (revocation and suspension) for every list in use.
+    Publish {
+        /// Output directory (default: <home>/status).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Days until the published lists expire.
+        #[arg(long, default_value_t = 30)]
+        valid_days: u32,
+    },
+}
+
+#[derive(Subcommand)]
+enum BundleCommand {
+    /// Create an unsigned trust bundle.
+    Create {
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Days until verifiers should load a newer bundle (nextUpdate).
+        #[arg(long, default_value_t = 7)]
+        valid_days: u32,
+        /// Version (default: the current Unix time, so later bundles are newer).
+        #[arg(long)]
+        version: Option<u64>,
+    },
+    /// Add (or replace) an issuer and its status lists.
+    AddIssuer {
+        /// Bundle file (edited in place; an existing signature is removed).
+        bundle: PathBuf,
+        /// Take the issuer from an issuer home: its keys, name and published status lists.
+        #[arg(long)]
+        from_home: Option<PathBuf>,
+        /// Issuer DID (instead of --from-home).
+        #[arg(long)]
+        did: Option<String>,
+        /// Public key (Multikey) of --did; repeat for several.
+        #[arg(long)]
+        key: Vec<String>,
+        /// Display name, LANG=TEXT; repeat for several languages.
+        #[arg(long)]
+        name: Vec<String>,
+        /// Credential types the issuer may issue (comma-separated; default with --from-home: all profiles).
+        #[arg(long, value_delimiter = ',')]
+        types: Vec<String>,
+        /// Country or jurisdiction.
+        #[arg(long)]
+        jurisdiction: Option<String>,
+        /// Extra status list credential file; repeat for several.
+        #[arg(long)]
+        status_list: Vec<PathBuf>,
+        /// End of recognition (RFC 3339).
+        #[arg(long)]
+        valid_until: Option<String>,
+        /// Extra JSON-LD context the issuer's credentials use, URL=FILE (pinned by SHA-256).
+        #[arg(long)]
+        context: Vec<String>,
+        /// DID document for a DID that does not resolve inline (did:web), as a JSON file.
+        #[arg(long)]
+        did_document: Vec<PathBuf>,
+    },
+    /// Sign a bundle with an anchor key of this home.
+    Sign {
+        /// Bundle file.
+        bundle: PathBuf,
+        /// Anchor key name.
+        #[arg(long)]
+        anchor_key: String,
+        /// Output file (default: in place).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Show a bundle; with --anchor, check its signature too.
+    Inspect {
+        /// Bundle file.
+        bundle: PathBuf,
+        /// Trust anchor public key (Multikey or did:key).
+        #[arg(long)]
+        anchor: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum RegistryCommand {
     /// List issued credentials.
     List,
@@ -198,7 +309,22 @@ pub enum KeyFormat {
     Multikey,
 }
 
+/// Restores the default SIGPIPE action, so `laissez … | head` ends quietly instead of failing on a
+/// closed pipe (Rust ignores SIGPIPE by default, turning it into a write error).
+#[cfg(unix)]
+fn default_sigpipe() {
+    // SAFETY: setting a signal disposition to SIG_DFL at start-up, before any thread exists.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn default_sigpipe() {}
+
 fn main() -> ExitCode {
+    default_sigpipe();
     let cli = Cli::parse();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,7 +32,35 @@ const MIGRATIONS: &[&str] = &[
         purpose    VARCHAR(20) PRIMARY KEY,
         next_index BIGINT NOT NULL
     );",
+    // 2: revocation and suspension flags (published in status lists).
+    "ALTER TABLE credentials ADD COLUMN revoked SMALLINT NOT NULL DEFAULT 0;
+    ALTER TABLE credentials ADD COLUMN suspended SMALLINT NOT NULL DEFAULT 0;",
 ];
+
+/// The status of one issued credential.
+#[derive(Debug, Clone)]
+pub struct StatusRow {
+    /// Key that signed it (status lists are per key, since the list's issuer must be the
+    /// credential's).
+    pub key_name: String,
+    /// Global status index.
+    pub index: i64,
+    /// Revoked.
+    pub revoked: bool,
+    /// Suspended.
+    pub suspended: bool,
+}
+
+/// A status change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChange {
+    /// Permanent.
+    Revoke,
+    /// Temporary.
+    Suspend,
+    /// Lift a suspension.
+    Reinstate,
+}
 
 /// One issued credential.
 #[derive(Debug, Clone, Serialize)]
@@ -223,6 +251,87 @@ impl Registry {
                 |r| Ok((Self::entry(r)?, r.get(9)?)),
             )
             .optional()?)
+    }
+
+    /// Applies a status change; returns a message, or an error when it makes no sense (unknown
+    /// credential, reinstating a revoked one).
+    pub fn change_status(
+        &mut self,
+        credential_id: &str,
+        change: StatusChange,
+    ) -> CliResult<String> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let row: Option<(i64, i64)> = tx
+            .query_row(
+                "SELECT revoked, suspended FROM credentials WHERE credential_id = ?1",
+                params![credential_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((revoked, suspended)) = row else {
+            return Err(CliError::input(format!(
+                "no credential {credential_id} in the registry (see `laissez registry list`)"
+            )));
+        };
+        let message = match change {
+            StatusChange::Revoke if revoked == 1 => "already revoked".to_owned(),
+            StatusChange::Revoke => {
+                tx.execute(
+                    "UPDATE credentials SET revoked = 1 WHERE credential_id = ?1",
+                    params![credential_id],
+                )?;
+                "revoked (permanent)".to_owned()
+            }
+            StatusChange::Suspend if revoked == 1 => {
+                return Err(CliError::input(format!(
+                    "{credential_id} is revoked; suspending it changes nothing"
+                )))
+            }
+            StatusChange::Suspend => {
+                tx.execute(
+                    "UPDATE credentials SET suspended = 1 WHERE credential_id = ?1",
+                    params![credential_id],
+                )?;
+                "suspended".to_owned()
+            }
+            StatusChange::Reinstate if revoked == 1 => {
+                return Err(CliError::input(format!(
+                    "{credential_id} is revoked; revocation is permanent"
+                )))
+            }
+            StatusChange::Reinstate if suspended == 0 => {
+                "not suspended; nothing to reinstate".to_owned()
+            }
+            StatusChange::Reinstate => {
+                tx.execute(
+                    "UPDATE credentials SET suspended = 0 WHERE credential_id = ?1",
+                    params![credential_id],
+                )?;
+                "reinstated".to_owned()
+            }
+        };
+        tx.commit()?;
+        Ok(message)
+    }
+
+    /// For status publication: every credential that has a status index.
+    pub fn status_rows(&self) -> CliResult<Vec<StatusRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT key_name, status_index, revoked, suspended FROM credentials WHERE status_index IS NOT NULL ORDER BY key_name, status_index",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StatusRow {
+                    key_name: r.get(0)?,
+                    index: r.get(1)?,
+                    revoked: r.get::<_, i64>(2)? != 0,
+                    suspended: r.get::<_, i64>(3)? != 0,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 
     /// The credential JSON for a record key.

@@ -1,0 +1,214 @@
+//! Offline trust through the CLI: issue -> publish status -> build and sign a bundle -> verify
+//! (valid) -> revoke -> publish -> new bundle -> verify (revoked); an unauthorised issuer is
+//! untrusted; a tampered or unsigned bundle is refused.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn laissez(home: &Path) -> Command {
+    let mut c = Command::cargo_bin("laissez").unwrap();
+    c.env("LAISSEZ_HOME", home)
+        .env_remove("LAISSEZ_PASSPHRASE")
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/profiles")
+        .join(name)
+}
+
+fn build_bundle(
+    dir: &Path,
+    issuer: &Path,
+    anchor: &Path,
+    version: u32,
+    types: Option<&str>,
+) -> PathBuf {
+    laissez(issuer)
+        .args(["status", "publish"])
+        .assert()
+        .success();
+    let b = dir.join(format!("bundle-{version}.json"));
+    laissez(anchor)
+        .args([
+            "bundle",
+            "create",
+            "--version",
+            &version.to_string(),
+            "--out",
+        ])
+        .arg(&b)
+        .assert()
+        .success();
+    let mut add = laissez(anchor);
+    add.args(["bundle", "add-issuer"])
+        .arg(&b)
+        .arg("--from-home")
+        .arg(issuer)
+        .args(["--name", "en=Registry", "--name", "ar=السجل"]);
+    if let Some(t) = types {
+        add.args(["--types", t]);
+    }
+    add.assert().success();
+    laissez(anchor)
+        .args(["bundle", "sign", "--anchor-key", "ed25519-1"])
+        .arg(&b)
+        .assert()
+        .success();
+    b
+}
+
+#[test]
+fn issue_publish_bundle_verify_revoke() {
+    let d = tempfile::tempdir().unwrap();
+    let issuer = d.path().join("issuer");
+    let anchor = d.path().join("anchor");
+    laissez(&issuer).arg("init").assert().success();
+    laissez(&anchor).arg("init").assert().success();
+    let shown = String::from_utf8(
+        laissez(&anchor)
+            .args(["key", "show", "ed25519-1"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let anchor_did = shown
+        .lines()
+        .find(|l| l.starts_with("did:key"))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let cred = d.path().join("cred.json");
+    laissez(&issuer)
+        .args(["issue", "--profile", "legal-identity", "--subject"])
+        .arg(example(
+            "legal-identity/examples/valid/cyrillic-refugee.json",
+        ))
+        .arg("--out")
+        .arg(&cred)
+        .assert()
+        .success();
+
+    let b1 = build_bundle(d.path(), &issuer, &anchor, 1, None);
+    laissez(&issuer)
+        .arg("verify")
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&b1)
+        .args(["--anchor", &anchor_did])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::starts_with("VALID")
+                .and(predicate::str::contains("pass issuer_trusted")),
+        );
+
+    let id = serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&cred).unwrap())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    laissez(&issuer).args(["revoke", &id]).assert().success();
+    // Before a new bundle is distributed, verifiers still see the old list.
+    laissez(&issuer)
+        .arg("verify")
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&b1)
+        .args(["--anchor", &anchor_did])
+        .assert()
+        .code(0);
+    let b2 = build_bundle(d.path(), &issuer, &anchor, 2, None);
+    laissez(&issuer)
+        .arg("verify")
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&b2)
+        .args(["--anchor", &anchor_did])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("REVOKED"));
+    laissez(&issuer).args(["reinstate", &id]).assert().code(2);
+
+    // Authorised only for vaccination: the identity credential is untrusted.
+    let b3 = build_bundle(
+        d.path(),
+        &issuer,
+        &anchor,
+        3,
+        Some("HealthRecordCredential,VaccinationCredential"),
+    );
+    let out = laissez(&issuer)
+        .args(["verify", "--json"])
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&b3)
+        .args(["--anchor", &anchor_did])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["verdict"], "revoked",
+        "revocation outranks the authorisation failure"
+    );
+
+    // Tampered and unsigned bundles are refused (exit 2, one line naming the code).
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&b1).unwrap()).unwrap();
+    v["nextUpdate"] = serde_json::json!("2099-01-01T00:00:00Z");
+    let tampered = d.path().join("tampered.json");
+    std::fs::write(&tampered, v.to_string()).unwrap();
+    laissez(&issuer)
+        .arg("verify")
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&tampered)
+        .args(["--anchor", &anchor_did])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[invalid_signature]"));
+    v.as_object_mut().unwrap().remove("proof");
+    std::fs::write(&tampered, v.to_string()).unwrap();
+    laissez(&issuer)
+        .arg("verify")
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&tampered)
+        .args(["--anchor", &anchor_did])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[bundle_unsigned]"));
+    // The wrong anchor.
+    let other = d.path().join("other");
+    laissez(&other).arg("init").assert().success();
+    let other_key = String::from_utf8(
+        laissez(&other)
+            .args(["key", "show", "ed25519-1"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .lines()
+    .find(|l| l.starts_with("multikey"))
+    .unwrap()
+    .split_whitespace()
+    .nth(1)
+    .unwrap()
+    .to_owned();
+    laissez(&issuer)
+        .arg("verify")
+        .arg(&cred)
+        .arg("--bundle")
+        .arg(&b1)
+        .args(["--anchor", &other_key])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[bundle_unknown_anchor]"));
+}
