@@ -110,6 +110,31 @@ pub enum Error {
     /// Signing failed.
     SigningFailed(String),
 
+    /// The text does not start with the envelope prefix.
+    EnvelopeWrongPrefix,
+    /// Characters outside the Base45 alphabet, or an impossible length.
+    EnvelopeInvalidBase45(String),
+    /// The envelope ends early.
+    EnvelopeTruncated,
+    /// An encoding id this verifier does not know.
+    EnvelopeUnknownEncoding(u8),
+    /// The compressed data is damaged (checksum or format).
+    EnvelopeCorrupt(String),
+    /// Decompression would exceed the limit (a zip bomb).
+    EnvelopeTooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// CBOR nested deeper than allowed.
+    EnvelopeTooDeep {
+        /// The limit.
+        max: usize,
+    },
+    /// The CBOR is malformed or not a JSON-compatible value.
+    EnvelopeInvalidCbor(String),
+    /// No QR code could be found or read in the image.
+    QrNotFound(String),
+
     /// A trust bundle has no proof.
     BundleUnsigned,
     /// A trust bundle is signed by a key that is not a configured anchor.
@@ -163,6 +188,15 @@ impl Error {
             Error::InvalidSignature => "invalid_signature",
             Error::InvalidProofChain(_) => "invalid_proof_chain",
             Error::SigningFailed(_) => "signing_failed",
+            Error::EnvelopeWrongPrefix => "envelope_wrong_prefix",
+            Error::EnvelopeInvalidBase45(_) => "envelope_invalid_base45",
+            Error::EnvelopeTruncated => "envelope_truncated",
+            Error::EnvelopeUnknownEncoding(_) => "envelope_unknown_encoding",
+            Error::EnvelopeCorrupt(_) => "envelope_corrupt",
+            Error::EnvelopeTooLarge { .. } => "envelope_too_large",
+            Error::EnvelopeTooDeep { .. } => "envelope_too_deep",
+            Error::EnvelopeInvalidCbor(_) => "envelope_invalid_cbor",
+            Error::QrNotFound(_) => "qr_not_found",
             Error::BundleUnsigned => "bundle_unsigned",
             Error::BundleUnknownAnchor(_) => "bundle_unknown_anchor",
             Error::BundleMalformed(_) => "bundle_malformed",
@@ -230,6 +264,24 @@ impl fmt::Display for Error {
             Error::InvalidSignature => write!(f, "the signature does not verify"),
             Error::InvalidProofChain(m) => write!(f, "invalid proof chain: {m}"),
             Error::SigningFailed(m) => write!(f, "signing failed: {m}"),
+            Error::EnvelopeWrongPrefix => write!(
+                f,
+                "not a Laissez envelope: the text must start with LZ1: (another QR format?)"
+            ),
+            Error::EnvelopeInvalidBase45(m) => write!(f, "the envelope is not valid Base45: {m}"),
+            Error::EnvelopeTruncated => write!(f, "the envelope is truncated"),
+            Error::EnvelopeUnknownEncoding(id) => {
+                write!(f, "unknown envelope encoding 0x{id:02x} (a newer format?)")
+            }
+            Error::EnvelopeCorrupt(m) => write!(f, "the envelope is damaged: {m}"),
+            Error::EnvelopeTooLarge { max } => {
+                write!(f, "the envelope decompresses to more than {max} bytes")
+            }
+            Error::EnvelopeTooDeep { max } => {
+                write!(f, "the envelope's CBOR is nested deeper than {max} levels")
+            }
+            Error::EnvelopeInvalidCbor(m) => write!(f, "the envelope's CBOR is invalid: {m}"),
+            Error::QrNotFound(m) => write!(f, "no readable QR code: {m}"),
             Error::BundleUnsigned => write!(f, "the trust bundle is not signed"),
             Error::BundleUnknownAnchor(k) => write!(
                 f,

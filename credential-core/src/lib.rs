@@ -12,6 +12,7 @@
 
 pub mod canon;
 pub mod did;
+pub mod envelope;
 pub mod error;
 pub mod issue;
 pub mod json;
@@ -22,6 +23,7 @@ pub mod model;
 mod no_ambient_rng;
 pub mod profiles;
 pub mod proof;
+pub mod qr;
 pub mod status;
 pub mod suites;
 pub mod trust;

@@ -1,0 +1,30 @@
+//! CBOR (RFC 8949) for JSON values, with a nesting bound on decoding.
+
+use crate::error::{Error, Result};
+use serde_json::Value;
+
+/// Serializes a JSON value as CBOR (maps keep their order; integers stay integers).
+pub(super) fn to_cbor(value: &Value) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    ciborium::ser::into_writer(value, &mut out)
+        .map_err(|e| Error::MalformedDocument(format!("CBOR encoding: {e}")))?;
+    Ok(out)
+}
+
+/// Parses CBOR into a JSON value, refusing nesting deeper than `max_depth` and trailing bytes.
+pub(super) fn from_cbor(bytes: &[u8], max_depth: usize) -> Result<Value> {
+    let mut reader = bytes;
+    let value: Value = ciborium::de::from_reader_with_recursion_limit(&mut reader, max_depth)
+        .map_err(|e| match e {
+            ciborium::de::Error::RecursionLimitExceeded => {
+                Error::EnvelopeTooDeep { max: max_depth }
+            }
+            other => Error::EnvelopeInvalidCbor(other.to_string()),
+        })?;
+    if !reader.is_empty() {
+        return Err(Error::EnvelopeInvalidCbor(
+            "bytes after the CBOR item".into(),
+        ));
+    }
+    Ok(value)
+}

@@ -1,0 +1,117 @@
+//! zlib (RFC 1950) compression, optionally with a preset dictionary, and bounded decompression.
+
+use crate::error::{Error, Result};
+use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
+
+/// Strings that recur in Laissez credentials: zlib back-references into this dictionary cost a
+/// few bits instead of the string. Order matters (later = cheaper to reference); never change
+/// it for encoding 0x02 — a new dictionary needs a new encoding id.
+const DICTIONARY: &[u8] = concat!(
+    "https://www.w3.org/ns/credentials/v2",
+    "https://w3id.org/laissez/legal-identity/v1https://w3id.org/laissez/health/v1https://w3id.org/laissez/travel/v1",
+    "https://w3id.org/laissez/schemas/legal-identity/v1.jsonhttps://w3id.org/laissez/schemas/",
+    "health-vaccination/v1.jsonhealth-assessment/v1.jsontravel-eligibility/v1.json",
+    "JsonSchemaBitstringStatusListEntrystatusPurposerevocationsuspensionstatusListIndexstatusListCredential",
+    "VerifiableCredentialLegalIdentityCredentialHealthRecordCredentialVaccinationCredential",
+    "HealthAssessmentCredentialTravelEligibilityCredential",
+    "givenNamefamilyNamegivenNameLatinfamilyNameLatinnameScriptsexbirthDatebirthDateCertainty",
+    "placeOfBirthcountryOfBirthnationalityregistrationNumberregisteringAuthorityregistrationDate",
+    "holderNameholderNameLatindocumentNumbercertificateIdvaccinationdiseasevaccinevaccineBrand",
+    "manufacturerlotNumbervaccinationDatedoseNumbertotalDosescountryOfVaccinationadministeringCentre",
+    "assessmentassessmentTypeassessmentDateoutcometbScreeningcliniccountryOfAssessmentconditions",
+    "authorizationTypeauthorizationNumberdestinationCountrypurposenumberOfEntriesissuingAuthorityholderBinding",
+    "credentialSchemacredentialStatuscredentialSubjectvalidFromvalidUntilissuername",
+    "DataIntegrityProofeddsa-rdfc-2022eddsa-jcs-2022ecdsa-rdfc-2019ecdsa-jcs-2019",
+    "cryptosuiteproofPurposeassertionMethodverificationMethodcreatedproofValueproof",
+    "urn:uuid:did:key:z6Mkdid:key:zDn",
+)
+.as_bytes();
+
+/// Compresses `data` with zlib at the best level, with the preset dictionary if `dictionary`.
+pub(super) fn compress(data: &[u8], dictionary: bool) -> Vec<u8> {
+    let mut c = Compress::new(Compression::best(), true);
+    if dictionary {
+        // Setting a dictionary on a fresh zlib stream cannot fail.
+        let _ = c.set_dictionary(DICTIONARY);
+    }
+    let mut out = Vec::with_capacity(data.len() + 128);
+    loop {
+        let rest = &data[(c.total_in() as usize).min(data.len())..];
+        match c.compress_vec(rest, &mut out, FlushCompress::Finish) {
+            Ok(Status::StreamEnd) => return out,
+            // Out of room (or a transient state): grow the buffer and continue.
+            _ => out.reserve(out.capacity().max(128)),
+        }
+    }
+}
+
+/// Decompresses zlib data, refusing more than `max` output bytes (zip bombs) and bad checksums.
+pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
+    let mut d = Decompress::new(true);
+    let mut out = Vec::with_capacity(data.len() * 4);
+    let mut input = data;
+    loop {
+        let before_in = d.total_in();
+        let before_out = d.total_out();
+        if out.len() == out.capacity() {
+            out.reserve(4096.min(max + 1 - out.len().min(max)).max(1));
+        }
+        let status = d.decompress_vec(input, &mut out, FlushDecompress::Finish);
+        let consumed = (d.total_in() - before_in) as usize;
+        input = &input[consumed..];
+        match status {
+            Ok(Status::StreamEnd) => break,
+            Ok(_) => {}
+            Err(e) if e.needs_dictionary().is_some() && dictionary => {
+                d.set_dictionary(DICTIONARY)
+                    .map_err(|e| Error::EnvelopeCorrupt(format!("dictionary: {e}")))?;
+                continue;
+            }
+            Err(e) => return Err(Error::EnvelopeCorrupt(e.to_string())),
+        }
+        if out.len() > max {
+            return Err(Error::EnvelopeTooLarge { max });
+        }
+        let progressed = d.total_in() != before_in || d.total_out() != before_out;
+        if input.is_empty() && !progressed {
+            return Err(Error::EnvelopeTruncated);
+        }
+    }
+    if out.len() > max {
+        return Err(Error::EnvelopeTooLarge { max });
+    }
+    if !input.is_empty() {
+        return Err(Error::EnvelopeCorrupt(
+            "bytes after the end of the zlib stream".into(),
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_with_and_without_dictionary() {
+        let data =
+            b"https://www.w3.org/ns/credentials/v2 VerifiableCredential eddsa-rdfc-2022".repeat(3);
+        for dict in [false, true] {
+            let c = compress(&data, dict);
+            assert_eq!(decompress(&c, dict, 1 << 20).unwrap(), data);
+        }
+        assert!(compress(&data, true).len() < compress(&data, false).len());
+        // A dictionary stream cannot be read without the dictionary.
+        assert!(decompress(&compress(&data, true), false, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn bombs_are_refused() {
+        let bomb = compress(&vec![0u8; 10 * 1024 * 1024], false);
+        assert!(bomb.len() < 20 * 1024);
+        assert_eq!(
+            decompress(&bomb, false, 256 * 1024).unwrap_err().code(),
+            "envelope_too_large"
+        );
+    }
+}

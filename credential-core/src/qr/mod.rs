@@ -1,0 +1,201 @@
+//! QR codes: rendering envelope text as a module matrix (for PNG / SVG), and reading QR codes
+//! from raw camera or canvas frames (RGBA or greyscale). Image file formats are the caller's
+//! business (the CLI decodes PNG / JPEG); the core stays small for WASM.
+
+use crate::error::{Error, Result};
+use qrcode::{EcLevel, QrCode};
+
+/// Error-correction level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ecc {
+    /// ~7 % recovery.
+    L,
+    /// ~15 % recovery (default).
+    M,
+    /// ~25 % recovery.
+    Q,
+    /// ~30 % recovery.
+    H,
+}
+
+impl Ecc {
+    /// Parses `L`, `M`, `Q` or `H`.
+    pub fn from_name(s: &str) -> Result<Self> {
+        match s.to_ascii_uppercase().as_str() {
+            "L" => Ok(Ecc::L),
+            "M" => Ok(Ecc::M),
+            "Q" => Ok(Ecc::Q),
+            "H" => Ok(Ecc::H),
+            _ => Err(Error::InvalidProperty {
+                property: "ecc".into(),
+                reason: format!("{s:?} is not L, M, Q or H"),
+            }),
+        }
+    }
+
+    fn level(self) -> EcLevel {
+        match self {
+            Ecc::L => EcLevel::L,
+            Ecc::M => EcLevel::M,
+            Ecc::Q => EcLevel::Q,
+            Ecc::H => EcLevel::H,
+        }
+    }
+}
+
+/// A rendered QR code: `width × width` modules, `true` = dark.
+pub struct QrMatrix {
+    /// Modules per side (without quiet zone).
+    pub width: usize,
+    /// QR version (1–40).
+    pub version: i16,
+    /// Error correction.
+    pub ecc: Ecc,
+    modules: Vec<bool>,
+}
+
+impl QrMatrix {
+    /// Renders `text` (envelope text stays in alphanumeric mode) at `ecc`.
+    pub fn new(text: &str, ecc: Ecc) -> Result<Self> {
+        let code =
+            QrCode::with_error_correction_level(text.as_bytes(), ecc.level()).map_err(|e| {
+                Error::InvalidProperty {
+                    property: "qr".into(),
+                    reason: format!(
+                        "cannot encode {} characters at ECC {ecc:?}: {e}",
+                        text.len()
+                    ),
+                }
+            })?;
+        let version = match code.version() {
+            qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
+        };
+        Ok(QrMatrix {
+            width: code.width(),
+            version,
+            ecc,
+            modules: code
+                .to_colors()
+                .into_iter()
+                .map(|c| c == qrcode::Color::Dark)
+                .collect(),
+        })
+    }
+
+    /// Whether module (`x`, `y`) is dark.
+    pub fn dark(&self, x: usize, y: usize) -> bool {
+        x < self.width && y < self.width && self.modules[y * self.width + x]
+    }
+
+    /// A greyscale raster (0 = black, 255 = white) with `module_px` pixels per module and a
+    /// `quiet` module margin. Returns (side in pixels, pixels).
+    pub fn to_luma(&self, module_px: usize, quiet: usize) -> (usize, Vec<u8>) {
+        let module_px = module_px.max(1);
+        let side = (self.width + 2 * quiet) * module_px;
+        let mut px = vec![255u8; side * side];
+        for y in 0..side {
+            for x in 0..side {
+                let (mx, my) = (x / module_px, y / module_px);
+                if mx >= quiet && my >= quiet && self.dark(mx - quiet, my - quiet) {
+                    px[y * side + x] = 0;
+                }
+            }
+        }
+        (side, px)
+    }
+
+    /// An SVG image, `size` in the given CSS unit (e.g. `40mm`), with a `quiet` module margin.
+    pub fn to_svg(&self, size: &str, quiet: usize) -> String {
+        let n = self.width + 2 * quiet;
+        let mut path = String::new();
+        for y in 0..self.width {
+            for x in 0..self.width {
+                if self.dark(x, y) {
+                    path += &format!("M{} {}h1v1h-1z", x + quiet, y + quiet);
+                }
+            }
+        }
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {n} {n}\" shape-rendering=\"crispEdges\"><rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>\n"
+        )
+    }
+}
+
+/// Largest frame accepted (16 megapixels).
+const MAX_PIXELS: usize = 16_000_000;
+
+/// Reads the first QR code found in a greyscale frame (`width × height` bytes).
+pub fn decode_luma(pixels: &[u8], width: usize, height: usize) -> Result<String> {
+    if width == 0 || height == 0 || width.saturating_mul(height) > MAX_PIXELS {
+        return Err(Error::QrNotFound(format!(
+            "frame size {width}×{height} is out of bounds"
+        )));
+    }
+    if pixels.len() != width * height {
+        return Err(Error::QrNotFound(format!(
+            "{} bytes for a {width}×{height} greyscale frame",
+            pixels.len()
+        )));
+    }
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    let grids = img.detect_grids();
+    if grids.is_empty() {
+        return Err(Error::QrNotFound("no QR code detected".into()));
+    }
+    let mut last = String::from("no grid decoded");
+    for g in grids {
+        match g.decode() {
+            Ok((_, text)) => return Ok(text),
+            Err(e) => last = format!("{e:?}"),
+        }
+    }
+    Err(Error::QrNotFound(last))
+}
+
+/// Reads the first QR code in an RGBA frame (what a browser camera or canvas gives).
+pub fn decode_rgba(pixels: &[u8], width: usize, height: usize) -> Result<String> {
+    if pixels.len() != width.saturating_mul(height).saturating_mul(4) {
+        return Err(Error::QrNotFound(format!(
+            "{} bytes for a {width}×{height} RGBA frame",
+            pixels.len()
+        )));
+    }
+    // Rec. 601 luma, integer arithmetic.
+    let luma: Vec<u8> = pixels
+        .chunks_exact(4)
+        .map(|p| {
+            ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8
+        })
+        .collect();
+    decode_luma(&luma, width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_and_read_back() {
+        let text = "LZ1:6BF-Q2 9G+Z3W5P.2OO5A%%QK4";
+        let m = QrMatrix::new(text, Ecc::M).unwrap();
+        let (side, px) = m.to_luma(4, 4);
+        assert_eq!(decode_luma(&px, side, side).unwrap(), text);
+        let rgba: Vec<u8> = px.iter().flat_map(|&v| [v, v, v, 255]).collect();
+        assert_eq!(decode_rgba(&rgba, side, side).unwrap(), text);
+        assert!(m.to_svg("40mm", 4).starts_with("<svg"));
+    }
+
+    #[test]
+    fn empty_and_wrong_frames_are_errors() {
+        assert_eq!(
+            decode_luma(&vec![255; 100 * 100], 100, 100)
+                .unwrap_err()
+                .code(),
+            "qr_not_found"
+        );
+        assert!(decode_luma(&[0; 10], 100, 100).is_err());
+        assert!(decode_rgba(&[0; 10], 2, 2).is_err());
+        assert!(decode_luma(&[], 0, 0).is_err());
+    }
+}
