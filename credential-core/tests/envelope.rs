@@ -165,6 +165,19 @@ fn a_rendered_qr_reads_back_and_verifies() {
     assert_eq!(doc, cred);
 }
 
+/// The worked example of `specs/qr-envelope.md`.
+#[test]
+fn spec_worked_example_decodes() {
+    let doc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"]});
+    for (text, encoding) in [
+        ("LZ1:G809RR/ IUCIL6KQMILFA99BHMIEIAN7AP.KO2CS/BH2B% LX3CI3MY3BQ6KHZI0OI83BZIJ0QAW2CZXILIA2EI16BF0JGZIX1J0DJLVISQ16Y0C7EMX3", Encoding::Generic),
+        ("LZ1:2E0BMV$LJOMT/ IC00O2W5*Q:OI9F11O10TP-P2.:I3 DDLOJWUC7EMX3", Encoding::GenericDictionary),
+    ] {
+        assert_eq!(envelope::decode(text, EnvelopeLimits::default()).unwrap(), (doc.clone(), encoding));
+        assert_eq!(envelope::encode(&doc, encoding).unwrap(), text);
+    }
+}
+
 fn zlib(data: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());

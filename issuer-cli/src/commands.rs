@@ -4,11 +4,12 @@ use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, write_atomic};
 use crate::home::{Config, Home, IssuanceConfig, IssuerConfig, StatusConfig};
 use crate::issuing::{check_profile, parse_suite, record_from_json, record_key, Issuer};
+use crate::qr_cmds;
 use crate::registry::Registry;
 use crate::registry::StatusChange;
 use crate::{
     batch, clock, demo, keystore, report, trust_cmds, Alg, BundleCommand, Cli, Command, KeyCommand,
-    KeyFormat, RegistryCommand, StatusCommand,
+    KeyFormat, QrCommand, RegistryCommand, StatusCommand,
 };
 use credential_core::did::{did_jwk, did_key};
 use credential_core::jsonld::ContextStore;
@@ -76,6 +77,26 @@ pub fn run(cli: Cli) -> CliResult<()> {
                 did_documents: did_document,
             },
         ),
+        Command::Qr(QrCommand::Decode { input }) => qr_cmds::decode(&input),
+        Command::Qr(QrCommand::Encode {
+            input,
+            png,
+            svg,
+            encoding,
+            ecc,
+            module_px,
+            print_mm,
+            quiet_zone,
+        }) => qr_cmds::encode(qr_cmds::EncodeOptions {
+            input: &input,
+            png: png.as_deref(),
+            svg: svg.as_deref(),
+            encoding: &encoding,
+            ecc: &ecc,
+            module_px,
+            print_mm,
+            quiet_zone,
+        }),
         Command::Bundle(BundleCommand::Inspect { bundle, anchor }) => {
             trust_cmds::inspect(&bundle, &anchor)
         }
@@ -136,6 +157,7 @@ pub fn run(cli: Cli) -> CliResult<()> {
                     out,
                 }) => trust_cmds::sign_bundle(&home, &bundle, &anchor_key, out.as_deref(), pass),
                 Command::Bundle(_)
+                | Command::Qr(_)
                 | Command::Init { .. }
                 | Command::Demo { .. }
                 | Command::Verify { .. } => unreachable!("handled above"),
@@ -517,7 +539,10 @@ fn verify(
         Some(b) => VerifyOptions::at(now).with_trust(b),
         None => VerifyOptions::at(now),
     };
-    let r = verifier.verify_credential_bytes(&bytes, &opts);
+    let r = match qr_cmds::credential_from_bytes(&bytes)? {
+        Some(doc) => verifier.verify_credential(&doc, &opts),
+        None => verifier.verify_credential_bytes(&bytes, &opts),
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {

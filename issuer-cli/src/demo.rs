@@ -48,6 +48,22 @@ fn sample(text: &str) -> CliResult<Record> {
     record_from_json(value, None).map_err(|e| CliError::input(format!("built-in sample: {e}")))
 }
 
+/// Writes the credential's QR code as a PNG (ECC M, 4 px per module); returns a size summary.
+fn write_qr(path: &Path, json: &str) -> CliResult<String> {
+    let doc: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| CliError::input(e.to_string()))?;
+    let (text, _) = credential_core::envelope::encode_smallest(&doc)?;
+    let m = credential_core::qr::QrMatrix::new(&text, credential_core::qr::Ecc::M)?;
+    let (side, px) = m.to_luma(4, 4);
+    let img = image::GrayImage::from_raw(side as u32, side as u32, px)
+        .ok_or_else(|| CliError::input("internal: raster size mismatch"))?;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut buf, image::ImageFormat::Png)
+        .map_err(|e| CliError::input(format!("cannot encode PNG: {e}")))?;
+    write_atomic(path, buf.get_ref(), false)?;
+    Ok(format!("QR v{} with {} characters", m.version, text.len()))
+}
+
 /// Runs the demo in `dir` (or a new temporary directory, kept for inspection).
 pub fn run(dir: Option<&Path>) -> CliResult<()> {
     let root: PathBuf = match dir {
@@ -120,8 +136,9 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         let name = format!("{profile}-{suite}");
         let path = out.join(format!("{name}.json"));
         write_atomic(&path, text.as_bytes(), false)?;
+        let qr = write_qr(&out.join(format!("{name}.png")), &text)?;
         println!(
-            "   {name:<36} {} ({} bytes)",
+            "   {name:<36} {} ({} bytes JSON, {qr})",
             entry.credential_id,
             text.len()
         );

@@ -10,6 +10,7 @@ mod fsutil;
 mod home;
 mod issuing;
 mod keystore;
+mod qr_cmds;
 mod registry;
 mod report;
 mod trust_cmds;
@@ -140,6 +141,9 @@ enum Command {
     /// Inspect the issuance registry.
     #[command(subcommand)]
     Registry(RegistryCommand),
+    /// QR codes: credential <-> envelope text <-> image.
+    #[command(subcommand)]
+    Qr(QrCommand),
     /// Run the whole flow on built-in defaults: issue, verify, tamper, reject.
     Demo {
         /// Directory for the demo's issuer home and files (default: a new temporary directory).
@@ -186,6 +190,41 @@ enum KeyCommand {
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum QrCommand {
+    /// Encode a credential as envelope text (stdout) and optionally PNG / SVG images.
+    Encode {
+        /// Credential JSON file, or -.
+        input: String,
+        /// Write a PNG image.
+        #[arg(long)]
+        png: Option<PathBuf>,
+        /// Write an SVG image.
+        #[arg(long)]
+        svg: Option<PathBuf>,
+        /// Envelope encoding: generic, generic-dict, or smallest.
+        #[arg(long, default_value = "smallest")]
+        encoding: String,
+        /// Error correction level: L, M, Q or H.
+        #[arg(long, default_value = "M")]
+        ecc: String,
+        /// Pixels per module in the PNG.
+        #[arg(long, default_value_t = 4)]
+        module_px: usize,
+        /// Printed width in millimetres (quiet zone included): sets SVG size and PNG pixels at 300 dpi.
+        #[arg(long)]
+        print_mm: Option<f64>,
+        /// Quiet zone, in modules.
+        #[arg(long, default_value_t = 4)]
+        quiet_zone: usize,
+    },
+    /// Decode a QR image (PNG, JPEG) or envelope text back to the credential JSON.
+    Decode {
+        /// Image file, text file, envelope text, or -.
+        input: String,
     },
 }
 

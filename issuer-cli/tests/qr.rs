@@ -1,0 +1,103 @@
+//! `laissez qr encode|decode` and `laissez verify` reading QR images and envelope text.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn laissez(home: &Path) -> Command {
+    let mut c = Command::cargo_bin("laissez").unwrap();
+    c.env("LAISSEZ_HOME", home)
+        .env_remove("LAISSEZ_PASSPHRASE")
+        .env("NO_COLOR", "1");
+    c
+}
+
+#[test]
+fn encode_images_and_verify_them() {
+    let d = tempfile::tempdir().unwrap();
+    let home = d.path().join("home");
+    laissez(&home).arg("init").assert().success();
+    let cred = d.path().join("cred.json");
+    let subject = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/profiles/health-vaccination/examples/valid/yellow-fever-ihr.json");
+    laissez(&home)
+        .args(["issue", "--profile", "health-vaccination", "--subject"])
+        .arg(&subject)
+        .arg("--out")
+        .arg(&cred)
+        .assert()
+        .success();
+
+    let (png, svg) = (d.path().join("q.png"), d.path().join("q.svg"));
+    let out = laissez(&home)
+        .args(["qr", "encode"])
+        .arg(&cred)
+        .arg("--png")
+        .arg(&png)
+        .arg("--svg")
+        .arg(&svg)
+        .args(["--print-mm", "40", "--ecc", "Q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert!(text.starts_with("LZ1:"));
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        report.contains("QR version") && report.contains("ECC Q") && report.contains("40 mm"),
+        "{report}"
+    );
+    assert!(std::fs::read_to_string(&svg)
+        .unwrap()
+        .contains("width=\"40mm\""));
+
+    // verify reads the image, the envelope text file, and the JSON alike.
+    laissez(&home)
+        .arg("verify")
+        .arg(&png)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("VALID"));
+    let txt = d.path().join("q.txt");
+    std::fs::write(&txt, &text).unwrap();
+    laissez(&home).arg("verify").arg(&txt).assert().code(0);
+    laissez(&home)
+        .args(["qr", "decode", &text])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("VaccinationCredential"));
+    laissez(&home)
+        .args(["qr", "decode"])
+        .arg(&png)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("XM0N24"));
+
+    // A tampered envelope never verifies; bad inputs are clear errors.
+    let mut chars: Vec<char> = text.chars().collect();
+    let i = chars.len() / 2;
+    chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+    std::fs::write(&txt, chars.into_iter().collect::<String>()).unwrap();
+    let out = laissez(&home).arg("verify").arg(&txt).output().unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    laissez(&home)
+        .args(["qr", "decode", "HC1:NCFOXN%TS3DH"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("neither"));
+    laissez(&home)
+        .args(["qr", "decode", "LZ1:%%%"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("envelope"));
+    let blank = d.path().join("blank.png");
+    image::GrayImage::from_pixel(200, 200, image::Luma([255]))
+        .save(&blank)
+        .unwrap();
+    laissez(&home)
+        .arg("verify")
+        .arg(&blank)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("qr_not_found"));
+}
