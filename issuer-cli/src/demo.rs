@@ -54,13 +54,7 @@ fn write_qr(path: &Path, json: &str) -> CliResult<String> {
         serde_json::from_str(json).map_err(|e| CliError::input(e.to_string()))?;
     let (text, _) = credential_core::envelope::encode_smallest(&doc)?;
     let m = credential_core::qr::QrMatrix::new(&text, credential_core::qr::Ecc::M)?;
-    let (side, px) = m.to_luma(4, 4);
-    let img = image::GrayImage::from_raw(side as u32, side as u32, px)
-        .ok_or_else(|| CliError::input("internal: raster size mismatch"))?;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut buf, image::ImageFormat::Png)
-        .map_err(|e| CliError::input(format!("cannot encode PNG: {e}")))?;
-    write_atomic(path, buf.get_ref(), false)?;
+    crate::qr_cmds::write_png(path, &m, 4, 4)?;
     Ok(format!("QR v{} with {} characters", m.version, text.len()))
 }
 

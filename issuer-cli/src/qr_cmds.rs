@@ -60,13 +60,7 @@ pub fn encode(o: EncodeOptions<'_>) -> CliResult<()> {
         None => o.module_px.clamp(1, 64),
     };
     if let Some(png) = o.png {
-        let (side, px) = m.to_luma(module_px, o.quiet_zone);
-        let img = image::GrayImage::from_raw(side as u32, side as u32, px)
-            .ok_or_else(|| CliError::input("internal: raster size mismatch"))?;
-        let mut buf = std::io::Cursor::new(Vec::new());
-        img.write_to(&mut buf, image::ImageFormat::Png)
-            .map_err(|e| CliError::input(format!("cannot encode PNG: {e}")))?;
-        write_atomic(png, buf.get_ref(), false)?;
+        write_png(png, &m, module_px, o.quiet_zone)?;
     }
     if let Some(svg) = o.svg {
         let size = match o.print_mm {
@@ -90,6 +84,17 @@ pub fn encode(o: EncodeOptions<'_>) -> CliResult<()> {
     );
     println!("{text}");
     Ok(())
+}
+
+/// Writes `m` as a greyscale PNG, atomically.
+pub fn write_png(path: &Path, m: &QrMatrix, module_px: usize, quiet: usize) -> CliResult<()> {
+    let (side, px) = m.to_luma(module_px, quiet);
+    let img = image::GrayImage::from_raw(side as u32, side as u32, px)
+        .ok_or_else(|| CliError::input("internal: raster size mismatch"))?;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut buf, image::ImageFormat::Png)
+        .map_err(|e| CliError::input(format!("cannot encode PNG: {e}")))?;
+    write_atomic(path, buf.get_ref(), false)
 }
 
 /// Whether bytes are a PNG or JPEG image.
