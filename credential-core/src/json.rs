@@ -81,6 +81,15 @@ fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
     Ok(())
 }
 
+/// Number of JSON objects in a parsed value.
+pub fn count_objects(value: &Value) -> usize {
+    match value {
+        Value::Array(a) => a.iter().map(count_objects).sum(),
+        Value::Object(o) => 1 + o.values().map(count_objects).sum::<usize>(),
+        _ => 0,
+    }
+}
+
 /// Depth of a parsed value (arrays and objects count one level each).
 pub fn depth(value: &Value) -> usize {
     match value {

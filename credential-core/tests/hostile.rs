@@ -61,6 +61,16 @@ fn object_flood_is_refused_before_json_ld() {
 }
 
 #[test]
+fn parsed_values_meet_the_same_bounds() {
+    // What an envelope decodes to goes through the same object bound as bytes do.
+    let verifier = Verifier::new(ContextStore::bundled());
+    let t = Instant::now();
+    let r = verifier.verify_credential(&poison(60), &VerifyOptions::at(now()));
+    assert_eq!(failing_code(&r), Some("too_many_objects"));
+    assert!(t.elapsed() < FAST);
+}
+
+#[test]
 fn invalid_utf8_is_refused() {
     let (r, _) = verify_bytes(b"{\"name\": \"\xc3\x28\"}");
     assert_eq!(failing_code(&r), Some("invalid_utf8"));

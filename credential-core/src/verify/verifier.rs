@@ -88,6 +88,22 @@ impl Verifier {
         &self.profiles
     }
 
+    /// The bounds a parsed value (from an envelope, or from the caller) must meet, the same as
+    /// for bytes: nesting depth and number of objects.
+    fn check_shape(&self, value: &Value) -> Result<(), Error> {
+        if crate::json::depth(value) > self.limits.max_depth {
+            return Err(Error::JsonTooDeep {
+                max: self.limits.max_depth,
+            });
+        }
+        if crate::json::count_objects(value) > self.limits.max_objects {
+            return Err(Error::TooManyObjects {
+                max: self.limits.max_objects,
+            });
+        }
+        Ok(())
+    }
+
     /// Verifies a credential given as bytes from outside (bounded parse first).
     pub fn verify_credential_bytes(
         &self,
@@ -108,14 +124,8 @@ impl Verifier {
     /// Verifies a parsed credential.
     pub fn verify_credential(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
         let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
-        let depth = crate::json::depth(value);
-        if depth > self.limits.max_depth {
-            r.fail(
-                "well_formed",
-                &Error::JsonTooDeep {
-                    max: self.limits.max_depth,
-                },
-            );
+        if let Err(e) = self.check_shape(value) {
+            r.fail("well_formed", &e);
             r.conclude();
             return r;
         }
@@ -176,13 +186,8 @@ impl Verifier {
         opts: &VerifyOptions<'_>,
     ) -> VerificationReport {
         let mut r = VerificationReport::new("presentation", opts.now.to_rfc3339());
-        if crate::json::depth(value) > self.limits.max_depth {
-            r.fail(
-                "well_formed",
-                &Error::JsonTooDeep {
-                    max: self.limits.max_depth,
-                },
-            );
+        if let Err(e) = self.check_shape(value) {
+            r.fail("well_formed", &e);
             r.conclude();
             return r;
         }
