@@ -1,0 +1,83 @@
+//! Property-based fuzzing of every decoder that takes outside input: random and mutated input
+//! must produce an error or a value, never a panic. (proptest reports a panic as a failure.)
+
+use credential_core::did;
+use credential_core::envelope::{self, EnvelopeLimits, PREFIX};
+use credential_core::jsonld::ContextStore;
+use credential_core::keys::{PublicKey, SecretKey};
+use credential_core::model::Timestamp;
+use credential_core::qr;
+use credential_core::status::StatusList;
+use credential_core::verify::{Verifier, VerifyOptions};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn verifier() -> &'static Verifier {
+    static V: OnceLock<Verifier> = OnceLock::new();
+    V.get_or_init(|| Verifier::new(ContextStore::bundled()))
+}
+
+fn now() -> VerifyOptions<'static> {
+    VerifyOptions::at(Timestamp(1_767_225_600))
+}
+
+const BASE45: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn verify_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = verifier().verify_credential_bytes(&bytes, &now());
+    }
+
+    #[test]
+    fn json_shaped_input_never_panics(s in r#"\{"@context":\["https://www.w3.org/ns/credentials/v2"\],"type":\["VerifiableCredential"\],"issuer":"did:key:z6Mk[a-zA-Z0-9]{0,50}","credentialSubject":\{"[a-z@]{1,8}":"[^"\\]{0,20}"\},"proof":\{"type":"DataIntegrityProof","cryptosuite":"(eddsa|ecdsa)-(rdfc|jcs)-20(19|22)","proofPurpose":"assertionMethod","verificationMethod":"did:(key|jwk|web):[a-zA-Z0-9#]{0,60}","proofValue":"z[1-9A-Za-z]{0,100}"\}\}"#) {
+        let _ = verifier().verify_credential_bytes(s.as_bytes(), &now());
+    }
+
+    #[test]
+    fn envelope_decode_never_panics(body in prop::collection::vec(prop::sample::select(BASE45.chars().collect::<Vec<_>>()), 0..600)) {
+        let text: String = PREFIX.chars().chain(body).collect();
+        if let Ok((doc, _)) = envelope::decode(&text, EnvelopeLimits::default()) {
+            let _ = verifier().verify_credential(&doc, &now());
+        }
+    }
+
+    #[test]
+    fn envelope_of_random_bytes_never_panics(payload in prop::collection::vec(any::<u8>(), 0..400)) {
+        let text = format!("{PREFIX}{}", base45::encode(&payload));
+        let _ = envelope::decode(&text, EnvelopeLimits::default());
+    }
+
+    #[test]
+    fn status_list_decode_never_panics(s in "u[A-Za-z0-9_-]{0,300}") {
+        let _ = StatusList::decode(&s);
+    }
+
+    #[test]
+    fn keys_and_dids_never_panic(s in "z[1-9A-HJ-NP-Za-km-z]{0,120}", jwk in "\\{\"kty\":\"(EC|OKP)\",\"crv\":\"(P-256|Ed25519|P-384)\",\"x\":\"[A-Za-z0-9_-]{0,60}\",\"y\":\"[A-Za-z0-9_-]{0,60}\",\"d\":\"[A-Za-z0-9_-]{0,60}\"\\}") {
+        let _ = PublicKey::from_multikey(&s);
+        let _ = SecretKey::from_multikey(&s);
+        let _ = did::resolve(&format!("did:key:{s}"), None);
+        let _ = did::resolve(&format!("did:jwk:{s}#0"), None);
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&jwk) {
+            let _ = PublicKey::from_jwk(&v);
+            let _ = SecretKey::from_jwk(&v);
+        }
+        let _ = SecretKey::from_pkcs8_pem(&format!("-----BEGIN PRIVATE KEY-----\n{s}\n-----END PRIVATE KEY-----\n"));
+    }
+
+    #[test]
+    fn trust_bundle_loading_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..1024)) {
+        let mut v = Verifier::new(ContextStore::bundled());
+        let _ = v.load_trust_bundle(&bytes, &[], Timestamp(0));
+    }
+
+    #[test]
+    fn qr_frames_never_panic(w in 0usize..64, h in 0usize..64, seed in any::<u8>()) {
+        let px: Vec<u8> = (0..w * h).map(|i| (i as u8).wrapping_mul(seed)).collect();
+        let _ = qr::decode_luma(&px, w, h);
+        let _ = qr::decode_rgba(&px, w, h / 4);
+    }
+}
