@@ -1,7 +1,7 @@
 //! Command handlers: each reads its inputs, calls the core, writes its outputs.
 
 use crate::error::{CliError, CliResult};
-use crate::fsutil::{read_input, write_atomic};
+use crate::fsutil::{read_input, read_input_max, write_atomic, MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES};
 use crate::home::{Config, Home, IssuanceConfig, IssuerConfig, StatusConfig};
 use crate::issuing::{check_profile, parse_suite, record_from_json, record_key, Issuer};
 use crate::qr_cmds;
@@ -518,13 +518,14 @@ fn verify(
     bundle: Option<&Path>,
     anchors: &[String],
 ) -> CliResult<()> {
-    let bytes = read_input(input)?;
+    // Images may be large; anything else still meets the verifier's own 1 MiB bound.
+    let bytes = read_input_max(input, MAX_IMAGE_BYTES)?;
     let now = parse_time("--at", at)?.unwrap_or_else(clock::now);
     let mut verifier = Verifier::new(ContextStore::bundled());
     let trust = match bundle {
         Some(path) => {
             let anchors = trust_cmds::parse_anchors(anchors)?;
-            let b = read_input(path.to_str().unwrap_or_default())?;
+            let b = read_input_max(path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
             Some(verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
                 CliError::input(format!(
                     "trust bundle {}: {e} [{}]",

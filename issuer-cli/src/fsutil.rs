@@ -6,6 +6,10 @@ use std::path::Path;
 
 /// Largest input file the CLI reads (credentials, subjects, keys).
 pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
+/// Largest trust bundle file (the core's own bundle limit).
+pub const MAX_BUNDLE_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest image file (a phone photo of a QR code).
+pub const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
 /// With `private`, the file is created 0600 before any byte is written.
@@ -50,18 +54,21 @@ fn set_private(path: &Path) -> CliResult<()> {
 
 /// Reads a file (or standard input for `-`), at most [`MAX_INPUT_BYTES`].
 pub fn read_input(path: &str) -> CliResult<Vec<u8>> {
+    read_input_max(path, MAX_INPUT_BYTES)
+}
+
+/// Reads a file (or standard input for `-`), at most `max` bytes.
+pub fn read_input_max(path: &str, max: u64) -> CliResult<Vec<u8>> {
     let mut buf = Vec::new();
     let read = if path == "-" {
-        std::io::stdin()
-            .take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut buf)
+        std::io::stdin().take(max + 1).read_to_end(&mut buf)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf))
+        std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_end(&mut buf))
     };
     read.map_err(|e| CliError::io("read", Path::new(path), e))?;
-    if buf.len() as u64 > MAX_INPUT_BYTES {
+    if buf.len() as u64 > max {
         return Err(CliError::input(format!(
-            "{path} is larger than {MAX_INPUT_BYTES} bytes; refusing to read it"
+            "{path} is larger than {max} bytes; refusing to read it"
         )));
     }
     Ok(buf)

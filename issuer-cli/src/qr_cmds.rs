@@ -1,7 +1,7 @@
 //! `laissez qr encode|decode`, and reading credentials given as a QR image or envelope text.
 
 use crate::error::{CliError, CliResult};
-use crate::fsutil::{read_input, write_atomic};
+use crate::fsutil::{read_input, read_input_max, write_atomic, MAX_IMAGE_BYTES};
 use credential_core::envelope::{self, Encoding, EnvelopeLimits};
 use credential_core::qr::{self, Ecc, QrMatrix};
 use serde_json::Value;
@@ -102,9 +102,22 @@ fn is_image(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(&[0xff, 0xd8, 0xff])
 }
 
-/// Reads the QR code in a PNG / JPEG image.
+/// Largest image side accepted, in pixels (a 64-megapixel photo is 9,248 px wide).
+const MAX_IMAGE_SIDE: u32 = 10_000;
+
+/// Reads the QR code in a PNG / JPEG image. Dimensions and decoder memory are bounded before any
+/// pixel is decompressed, so a small file claiming a huge image is refused.
 fn read_image(bytes: &[u8]) -> CliResult<String> {
-    let img = image::load_from_memory(bytes)
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| CliError::input(format!("cannot read the image: {e}")))?;
+    reader.limits(limits);
+    let img = reader
+        .decode()
         .map_err(|e| CliError::input(format!("cannot read the image: {e}")))?;
     let luma = img.to_luma8();
     let (w, h) = luma.dimensions();
@@ -121,14 +134,14 @@ pub fn credential_from_bytes(bytes: &[u8]) -> CliResult<Option<Value>> {
             _ => return Ok(None),
         }
     };
-    let (doc, _) = envelope::decode(text.trim_start(), EnvelopeLimits::default())?;
+    let (doc, _) = envelope::decode(&text, EnvelopeLimits::default())?;
     Ok(Some(doc))
 }
 
 /// `laissez qr decode IMAGE|TEXT|-`.
 pub fn decode(input: &str) -> CliResult<()> {
     let bytes = if Path::new(input).is_file() || input == "-" {
-        read_input(input)?
+        read_input_max(input, MAX_IMAGE_BYTES)?
     } else {
         input.as_bytes().to_vec()
     };

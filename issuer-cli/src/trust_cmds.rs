@@ -2,7 +2,7 @@
 //! `laissez bundle create|add-issuer|sign|inspect`.
 
 use crate::error::{CliError, CliResult};
-use crate::fsutil::{read_input, write_atomic};
+use crate::fsutil::{read_input, read_input_max, write_atomic, MAX_BUNDLE_BYTES};
 use crate::home::Home;
 use crate::issuing::list_url;
 use crate::registry::{Registry, StatusChange, StatusRow};
@@ -11,6 +11,7 @@ use credential_core::did::{did_key, did_key_vm};
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{PublicKey, SecretKey};
 use credential_core::model::Timestamp;
+use credential_core::profiles::Profiles;
 use credential_core::proof::{add_proof, ProofOptions};
 use credential_core::status::{list_credential, StatusList, StatusPurpose};
 use credential_core::suites::Cryptosuite;
@@ -136,9 +137,13 @@ pub fn publish(
 }
 
 fn read_json(path: &Path) -> CliResult<Value> {
-    let bytes = read_input(path.to_str().unwrap_or_default())?;
+    let bytes = read_input_max(path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
+    parse_json(path, &bytes)
+}
+
+fn parse_json(path: &Path, bytes: &[u8]) -> CliResult<Value> {
     credential_core::json::parse_bounded(
-        &bytes,
+        bytes,
         credential_core::json::JsonLimits {
             max_bytes: 16 * 1024 * 1024,
             max_depth: 64,
@@ -237,10 +242,8 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         if names.is_empty() {
             names.insert("en".into(), json!(home.config.issuer.name));
         }
-        let verifier = Verifier::new(ContextStore::bundled());
         let types: Vec<String> = if spec.types.is_empty() {
-            verifier
-                .profiles()
+            Profiles::bundled()
                 .all()
                 .iter()
                 .flat_map(|p| p.types().iter().skip(1).cloned())
@@ -432,11 +435,11 @@ pub fn parse_anchors(values: &[String]) -> CliResult<Vec<PublicKey>> {
 
 /// `laissez bundle inspect BUNDLE [--anchor PUB]`.
 pub fn inspect(bundle_path: &Path, anchors: &[String]) -> CliResult<()> {
-    let bundle = read_json(bundle_path)?;
+    let bytes = read_input_max(bundle_path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
+    let bundle = parse_json(bundle_path, &bytes)?;
     let now = clock::now();
     if !anchors.is_empty() {
         let mut verifier = Verifier::new(ContextStore::bundled());
-        let bytes = read_input(bundle_path.to_str().unwrap_or_default())?;
         let b = verifier.load_trust_bundle(&bytes, &parse_anchors(anchors)?, now)?;
         println!("signature: valid (anchor {})", did_key(&b.anchor));
     } else {

@@ -101,3 +101,44 @@ fn encode_images_and_verify_them() {
         .code(2)
         .stderr(predicate::str::contains("qr_not_found"));
 }
+
+/// CRC-32 (ISO-HDLC), as PNG chunks use.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut c = 0xffff_ffffu32;
+    for &b in bytes {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xedb8_8320
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+#[test]
+fn an_image_claiming_huge_dimensions_is_refused_before_decoding() {
+    let d = tempfile::tempdir().unwrap();
+    // A real 1×1 PNG whose header is rewritten to claim 60,000 × 60,000 pixels (3.6 gigapixels).
+    let mut buf = std::io::Cursor::new(Vec::new());
+    image::GrayImage::from_pixel(1, 1, image::Luma([255]))
+        .write_to(&mut buf, image::ImageFormat::Png)
+        .unwrap();
+    let mut png = buf.into_inner();
+    png[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let path = d.path().join("bomb.png");
+    std::fs::write(&path, &png).unwrap();
+    let started = std::time::Instant::now();
+    laissez(d.path())
+        .arg("verify")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the image"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

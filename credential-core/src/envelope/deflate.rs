@@ -48,21 +48,17 @@ pub(super) fn compress(data: &[u8], dictionary: bool) -> Vec<u8> {
 /// Decompresses zlib data, refusing more than `max` output bytes (zip bombs) and bad checksums.
 pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
     let mut d = Decompress::new(true);
-    let mut out = Vec::with_capacity(data.len() * 4);
-    let mut input = data;
+    let mut out = Vec::with_capacity(data.len().saturating_mul(4).min(max + 1));
     loop {
-        let before_in = d.total_in();
-        let before_out = d.total_out();
         if out.len() == out.capacity() {
-            out.reserve(4096.min(max + 1 - out.len().min(max)).max(1));
+            out.reserve(4096);
         }
-        let status = d.decompress_vec(input, &mut out, FlushDecompress::Finish);
-        let consumed = (d.total_in() - before_in) as usize;
-        input = &input[consumed..];
-        match status {
+        let before = (d.total_in(), d.total_out());
+        let rest = &data[(d.total_in() as usize).min(data.len())..];
+        match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
             Ok(Status::StreamEnd) => break,
             Ok(_) => {}
-            Err(e) if e.needs_dictionary().is_some() && dictionary => {
+            Err(e) if dictionary && e.needs_dictionary().is_some() => {
                 d.set_dictionary(DICTIONARY)
                     .map_err(|e| Error::EnvelopeCorrupt(format!("dictionary: {e}")))?;
                 continue;
@@ -72,15 +68,15 @@ pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Ve
         if out.len() > max {
             return Err(Error::EnvelopeTooLarge { max });
         }
-        let progressed = d.total_in() != before_in || d.total_out() != before_out;
-        if input.is_empty() && !progressed {
+        // No progress although there was room for output: the input ended mid-stream.
+        if (d.total_in(), d.total_out()) == before && out.len() < out.capacity() {
             return Err(Error::EnvelopeTruncated);
         }
     }
     if out.len() > max {
         return Err(Error::EnvelopeTooLarge { max });
     }
-    if !input.is_empty() {
+    if (d.total_in() as usize) < data.len() {
         return Err(Error::EnvelopeCorrupt(
             "bytes after the end of the zlib stream".into(),
         ));

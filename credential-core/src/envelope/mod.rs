@@ -113,11 +113,10 @@ pub fn decode(text: &str, limits: EnvelopeLimits) -> Result<(Value, Encoding)> {
         });
     }
     // Scanners may lower-case alphanumeric QR content; Base45 has no lower-case letters, so
-    // upper-casing is unambiguous. Surrounding line breaks are dropped, spaces are kept (Base45
-    // uses the space character).
-    let text = text
-        .trim_matches(|c| c == '\n' || c == '\r')
-        .to_ascii_uppercase();
+    // upper-casing is unambiguous. Surrounding white space is dropped: Base45 uses the space
+    // character, but an envelope never ends with one (see `specs/qr-envelope.md`) and starts with
+    // the prefix.
+    let text = text.trim().to_ascii_uppercase();
     let body = text
         .strip_prefix(PREFIX)
         .ok_or(Error::EnvelopeWrongPrefix)?;
