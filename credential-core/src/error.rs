@@ -29,6 +29,16 @@ pub enum Error {
         /// The limit.
         max: usize,
     },
+    /// JSON with more values than allowed.
+    TooManyValues {
+        /// The limit.
+        max: usize,
+    },
+    /// A JSON array with more elements than allowed.
+    ArrayTooLong {
+        /// The limit.
+        max: usize,
+    },
     /// Input is not well-formed JSON.
     MalformedJson(String),
     /// A document is structurally not what was expected (wrong JSON type, missing member).
@@ -158,6 +168,8 @@ impl Error {
             Error::InvalidUtf8 => "invalid_utf8",
             Error::JsonTooDeep { .. } => "json_too_deep",
             Error::TooManyObjects { .. } => "too_many_objects",
+            Error::TooManyValues { .. } => "too_many_values",
+            Error::ArrayTooLong { .. } => "array_too_long",
             Error::MalformedJson(_) => "malformed_json",
             Error::MalformedDocument(_) => "malformed_document",
             Error::InvalidContext(_) => "invalid_context",
@@ -215,6 +227,10 @@ impl fmt::Display for Error {
             Error::JsonTooDeep { max } => write!(f, "JSON is nested deeper than {max} levels"),
             Error::TooManyObjects { max } => {
                 write!(f, "JSON has more than {max} objects")
+            }
+            Error::TooManyValues { max } => write!(f, "JSON has more than {max} values"),
+            Error::ArrayTooLong { max } => {
+                write!(f, "a JSON array has more than {max} elements")
             }
             Error::MalformedJson(m) => write!(f, "input is not valid JSON: {m}"),
             Error::MalformedDocument(m) => write!(f, "malformed document: {m}"),

@@ -60,6 +60,39 @@ fn object_flood_is_refused_before_json_ld() {
     assert!(t < FAST, "{t:?}");
 }
 
+/// A credential whose subject has `k` properties, each an array of `n` strings.
+fn value_flood(k: usize, n: usize) -> Vec<u8> {
+    let subject: serde_json::Map<String, Value> = (0..k)
+        .map(|j| {
+            (
+                format!("https://example.org/p{j}"),
+                json!((0..n).map(|i| format!("v{i}")).collect::<Vec<_>>()),
+            )
+        })
+        .collect();
+    let mut doc = poison(1);
+    doc["credentialSubject"] = Value::Object(subject);
+    serde_json::to_vec(&doc).unwrap()
+}
+
+#[test]
+fn value_floods_are_refused_before_json_ld() {
+    // JSON-LD expansion is quadratic in the values of one property: 120,000 strings in one array
+    // took 55 s before the array bound (100,000 here, to stay under the 1 MiB input bound).
+    let (r, t) = verify_bytes(&value_flood(1, 100_000));
+    assert_eq!(failing_code(&r), Some("array_too_long"));
+    assert!(t < FAST, "{t:?}");
+    let (r, t) = verify_bytes(&value_flood(400, 256));
+    assert_eq!(failing_code(&r), Some("too_many_values"));
+    assert!(t < FAST, "{t:?}");
+    // The worst case inside the bounds (about 30 ms in a release build; test builds compile this
+    // crate without optimisation, hence the looser bound here).
+    let (r, t) = verify_bytes(&value_flood(15, 255));
+    assert_eq!(r.verdict, Verdict::Invalid);
+    eprintln!("3,825 values inside the bounds: {t:?}");
+    assert!(t < Duration::from_millis(250), "{t:?}");
+}
+
 #[test]
 fn parsed_values_meet_the_same_bounds() {
     // What an envelope decodes to goes through the same object bound as bytes do.

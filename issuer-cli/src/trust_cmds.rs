@@ -148,6 +148,8 @@ fn parse_json(path: &Path, bytes: &[u8]) -> CliResult<Value> {
             max_bytes: 16 * 1024 * 1024,
             max_depth: 64,
             max_objects: 200_000,
+            max_array_len: 100_000,
+            max_values: 10_000_000,
         },
     )
     .map_err(|e| CliError::input(format!("{}: {e}", path.display())))

@@ -101,6 +101,8 @@ fn resolve_did_jwk(id: &str, rest: &str) -> Result<VerificationMethod> {
             max_bytes: 1024,
             max_depth: 2,
             max_objects: 1,
+            max_array_len: 1,
+            max_values: 16,
         },
     )
     .map_err(|e| Error::InvalidDid(format!("did:jwk: {e}")))?;

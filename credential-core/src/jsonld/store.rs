@@ -166,6 +166,8 @@ fn parse_context(text: &str) -> Result<json_syntax::Value> {
             max_bytes: MAX_CONTEXT_BYTES,
             max_depth: 64,
             max_objects: 10_000,
+            max_array_len: 100_000,
+            max_values: 10_000_000,
         },
     )?;
     if value.get("@context").is_none() {

@@ -91,17 +91,7 @@ impl Verifier {
     /// The bounds a parsed value (from an envelope, or from the caller) must meet, the same as
     /// for bytes: nesting depth and number of objects.
     fn check_shape(&self, value: &Value) -> Result<(), Error> {
-        if crate::json::depth(value) > self.limits.max_depth {
-            return Err(Error::JsonTooDeep {
-                max: self.limits.max_depth,
-            });
-        }
-        if crate::json::count_objects(value) > self.limits.max_objects {
-            return Err(Error::TooManyObjects {
-                max: self.limits.max_objects,
-            });
-        }
-        Ok(())
+        crate::json::check_value(value, self.limits)
     }
 
     /// Verifies a credential given as bytes from outside (bounded parse first).
@@ -252,6 +242,8 @@ impl Verifier {
             max_bytes: 16 * 1024 * 1024,
             max_depth: 64,
             max_objects: 200_000,
+            max_array_len: 100_000,
+            max_values: 10_000_000,
         };
         let value = parse_bounded(input, limits)?;
         let doc = value
