@@ -144,6 +144,13 @@ pub enum Error {
     EnvelopeInvalidCbor(String),
     /// No QR code could be found or read in the image.
     QrNotFound(String),
+    /// CBOR-LD bytes that are not a well-formed payload for their registry entry (unknown term
+    /// id, unknown compressed value, wrong shape).
+    CborLdInvalid(String),
+    /// A CBOR-LD registry entry this decoder has no tables for.
+    CborLdUnknownRegistryEntry(u64),
+    /// A document CBOR-LD cannot carry without changing it (the generic encoding still can).
+    CborLdCannotEncode(String),
 
     /// A trust bundle has no proof.
     BundleUnsigned,
@@ -209,6 +216,9 @@ impl Error {
             Error::EnvelopeTooDeep { .. } => "envelope_too_deep",
             Error::EnvelopeInvalidCbor(_) => "envelope_invalid_cbor",
             Error::QrNotFound(_) => "qr_not_found",
+            Error::CborLdInvalid(_) => "cborld_invalid",
+            Error::CborLdUnknownRegistryEntry(_) => "cborld_unknown_registry_entry",
+            Error::CborLdCannotEncode(_) => "cborld_cannot_encode",
             Error::BundleUnsigned => "bundle_unsigned",
             Error::BundleUnknownAnchor(_) => "bundle_unknown_anchor",
             Error::BundleMalformed(_) => "bundle_malformed",
@@ -298,6 +308,12 @@ impl fmt::Display for Error {
             }
             Error::EnvelopeInvalidCbor(m) => write!(f, "the envelope's CBOR is invalid: {m}"),
             Error::QrNotFound(m) => write!(f, "no readable QR code: {m}"),
+            Error::CborLdInvalid(m) => write!(f, "invalid CBOR-LD: {m}"),
+            Error::CborLdUnknownRegistryEntry(id) => write!(
+                f,
+                "CBOR-LD registry entry {id} is not known to this verifier (a newer format?)"
+            ),
+            Error::CborLdCannotEncode(m) => write!(f, "CBOR-LD cannot encode this document: {m}"),
             Error::BundleUnsigned => write!(f, "the trust bundle is not signed"),
             Error::BundleUnknownAnchor(k) => write!(
                 f,

@@ -22,9 +22,9 @@ fn every_profile_and_suite_round_trips_and_verifies() {
     let verifier = Verifier::new(ContextStore::bundled());
     for (name, cred) in credentials(&verifier) {
         for encoding in Encoding::ALL {
-            let text = envelope::encode(&cred, encoding).unwrap();
+            let text = envelope::encode(&cred, encoding, store()).unwrap();
             assert!(text.starts_with(PREFIX) && envelope::is_envelope(&text));
-            let (back, used) = envelope::decode(&text, EnvelopeLimits::default()).unwrap();
+            let (back, used) = envelope::decode(&text, EnvelopeLimits::default(), store()).unwrap();
             assert_eq!(used, encoding);
             assert_eq!(back, cred, "{name} {encoding:?}");
             assert_eq!(
@@ -33,7 +33,7 @@ fn every_profile_and_suite_round_trips_and_verifies() {
                 "{name}"
             );
         }
-        let (smallest, _) = envelope::encode_smallest(&cred).unwrap();
+        let (smallest, _) = envelope::encode_smallest(&cred, store()).unwrap();
         // The text stays in QR alphanumeric mode.
         assert!(smallest
             .chars()
@@ -46,12 +46,12 @@ fn legal_identity_envelope(verifier: &Verifier) -> (Value, String) {
         .into_iter()
         .find(|(n, _)| n == "legal-identity/eddsa-rdfc-2022")
         .unwrap();
-    let text = envelope::encode_smallest(&cred).unwrap().0;
+    let text = envelope::encode_smallest(&cred, store()).unwrap().0;
     (cred, text)
 }
 
 fn code(text: &str) -> &'static str {
-    envelope::decode(text, EnvelopeLimits::default())
+    envelope::decode(text, EnvelopeLimits::default(), store())
         .unwrap_err()
         .code()
 }
@@ -80,10 +80,10 @@ fn decoding_is_bounded_with_specific_codes() {
     for n in 1..200 {
         let mut c = cred.clone();
         c["credentialSubject"]["registeringAuthority"] = json!("x".repeat(n));
-        let t = envelope::encode(&c, Encoding::Generic).unwrap();
+        let t = envelope::encode(&c, Encoding::Generic, store()).unwrap();
         assert!(!t.ends_with(' '), "{n}");
         assert_eq!(
-            envelope::decode(&format!("  {t} \r\n"), EnvelopeLimits::default())
+            envelope::decode(&format!("  {t} \r\n"), EnvelopeLimits::default(), store())
                 .unwrap()
                 .0,
             c
@@ -91,7 +91,7 @@ fn decoding_is_bounded_with_specific_codes() {
     }
     // Lowercase (some scanners lower-case alphanumeric QR content) is read as intended.
     assert_eq!(
-        envelope::decode(&text.to_lowercase(), EnvelopeLimits::default())
+        envelope::decode(&text.to_lowercase(), EnvelopeLimits::default(), store())
             .unwrap()
             .0,
         cred
@@ -135,28 +135,111 @@ fn decoding_is_bounded_with_specific_codes() {
     );
 }
 
+/// `0x03` envelope of raw CBOR-LD bytes.
+fn cborld_envelope(bytes: &[u8]) -> String {
+    let mut payload = vec![0x03];
+    payload.extend(bytes);
+    format!("{PREFIX}{}", base45_encode(&payload))
+}
+
+#[test]
+fn cborld_decoding_is_bounded_with_specific_codes() {
+    // tag 51997 ([entry, payload]) with the Laissez entry 0x14C5A.
+    let head = [0xD9, 0xCB, 0x1D, 0x82, 0x1A, 0x00, 0x01, 0x4C, 0x5A];
+    let with = |payload: &[u8]| [&head[..], payload].concat();
+    // A well-formed minimal document: {@context: credentials v2 (code 33)}.
+    assert_eq!(
+        envelope::decode(
+            &cborld_envelope(&with(&[0xA1, 0x00, 0x18, 0x21])),
+            EnvelopeLimits::default(),
+            store()
+        )
+        .unwrap()
+        .0,
+        json!({"@context": "https://www.w3.org/ns/credentials/v2"})
+    );
+    // Deep: 200 nested arrays as a value.
+    let mut deep = vec![0xA1, 0x18, 0x64];
+    deep.extend([0x81u8; 200]);
+    deep.push(0x00);
+    assert_eq!(code(&cborld_envelope(&with(&deep))), "envelope_too_deep");
+    // Not CBOR-LD at all, or not the documented shape.
+    assert_eq!(code(&cborld_envelope(&[0xFF, 0x00])), "cborld_invalid");
+    assert_eq!(code(&cborld_envelope(&[0xA0])), "cborld_invalid");
+    assert_eq!(code(&cborld_envelope(&with(&[0x80]))), "cborld_invalid");
+    // Trailing bytes.
+    assert_eq!(
+        code(&cborld_envelope(&[with(&[0xA0]), vec![0x00]].concat())),
+        "cborld_invalid"
+    );
+    // A registry entry this verifier has no tables for.
+    assert_eq!(
+        code(&cborld_envelope(&[
+            0xD9, 0xCB, 0x1D, 0x82, 0x19, 0x03, 0xE7, 0xA0
+        ])),
+        "cborld_unknown_registry_entry"
+    );
+    // A term id no loaded context defines, an unknown context code, an unknown table code.
+    assert_eq!(
+        code(&cborld_envelope(&with(&[0xA1, 0x19, 0x27, 0x10, 0x01]))),
+        "cborld_invalid"
+    );
+    assert_eq!(
+        code(&cborld_envelope(&with(&[0xA1, 0x00, 0x17]))),
+        "cborld_invalid"
+    );
+    assert_eq!(
+        code(&cborld_envelope(&with(&[
+            0xA2, 0x00, 0x18, 0x21, 0x04, 0x41, 0x63
+        ]))),
+        "cborld_invalid"
+    );
+    // A context that is not in the store is never fetched.
+    let mut unknown = vec![0xA1, 0x00, 0x71];
+    unknown.extend(b"https://evil.test");
+    assert_eq!(code(&cborld_envelope(&with(&unknown))), "unknown_context");
+    // A CBOR-LD zip bomb (0x04).
+    let mut bomb = vec![0x04];
+    bomb.extend(zlib(&vec![0u8; 1024 * 1024]));
+    assert_eq!(
+        code(&format!("{PREFIX}{}", base45_encode(&bomb))),
+        "envelope_too_large"
+    );
+}
+
 const ALPHABET: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
 #[test]
 fn every_one_character_change_is_rejected() {
     let verifier = Verifier::new(ContextStore::bundled());
-    let (_, text) = legal_identity_envelope(&verifier);
-    let chars: Vec<char> = text.chars().collect();
-    let (mut decoded, mut tried) = (0, 0);
-    for i in PREFIX.len()..chars.len() {
-        for c in ALPHABET.chars().filter(|c| *c != chars[i]) {
-            let mut changed = chars.clone();
-            changed[i] = c;
-            let changed: String = changed.into_iter().collect();
-            tried += 1;
-            if let Ok((doc, _)) = envelope::decode(&changed, EnvelopeLimits::default()) {
-                decoded += 1;
-                let r = verifier.verify_credential(&doc, &now());
-                assert!(!r.is_valid(), "change at {i} to {c:?} accepted");
+    let (_, smallest) = legal_identity_envelope(&verifier);
+    // The smallest envelope (zlib: the checksum catches almost everything) and a raw CBOR-LD one
+    // (no checksum: decoding or the signature must catch every change; a JCS credential keeps
+    // the many verifications fast).
+    let (_, jcs) = credentials(&verifier)
+        .into_iter()
+        .find(|(n, _)| n == "legal-identity/eddsa-jcs-2022")
+        .unwrap();
+    let raw = envelope::encode(&jcs, Encoding::CborLd, store()).unwrap();
+    for text in [smallest, raw] {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut decoded, mut tried) = (0, 0);
+        for i in PREFIX.len()..chars.len() {
+            for c in ALPHABET.chars().filter(|c| *c != chars[i]) {
+                let mut changed = chars.clone();
+                changed[i] = c;
+                let changed: String = changed.into_iter().collect();
+                tried += 1;
+                if let Ok((doc, _)) = envelope::decode(&changed, EnvelopeLimits::default(), store())
+                {
+                    decoded += 1;
+                    let r = verifier.verify_credential(&doc, &now());
+                    assert!(!r.is_valid(), "change at {i} to {c:?} accepted");
+                }
             }
         }
+        eprintln!("{tried} one-character changes: {decoded} still decoded (and failed verification), the rest failed to decode");
     }
-    eprintln!("{tried} one-character changes: {decoded} still decoded (and failed verification), the rest failed to decode");
 }
 
 #[test]
@@ -167,7 +250,7 @@ fn a_rendered_qr_reads_back_and_verifies() {
     let (side, px) = m.to_luma(3, 4);
     let read = qr::decode_luma(&px, side, side).unwrap();
     assert_eq!(read, text);
-    let (doc, _) = envelope::decode(&read, EnvelopeLimits::default()).unwrap();
+    let (doc, _) = envelope::decode(&read, EnvelopeLimits::default(), store()).unwrap();
     assert_eq!(doc, cred);
 }
 
@@ -178,9 +261,11 @@ fn spec_worked_example_decodes() {
     for (text, encoding) in [
         ("LZ1:G809RR/ IUCIL6KQMILFA99BHMIEIAN7AP.KO2CS/BH2B% LX3CI3MY3BQ6KHZI0OI83BZIJ0QAW2CZXILIA2EI16BF0JGZIX1J0DJLVISQ16Y0C7EMX3", Encoding::Generic),
         ("LZ1:2E0BMV$LJOMT/ IC00O2W5*Q:OI9F11O10TP-P2.:I3 DDLOJWUC7EMX3", Encoding::GenericDictionary),
+        ("LZ1:+L0MUP6KG100GT9SLKIEGC841-J743", Encoding::CborLd),
+        ("LZ1:JP0FTRGFF02N.MH%JQIID$QCOYG-*OC-8KE6$H8:Y0", Encoding::CborLdDeflate),
     ] {
-        assert_eq!(envelope::decode(text, EnvelopeLimits::default()).unwrap(), (doc.clone(), encoding));
-        assert_eq!(envelope::encode(&doc, encoding).unwrap(), text);
+        assert_eq!(envelope::decode(text, EnvelopeLimits::default(), store()).unwrap(), (doc.clone(), encoding));
+        assert_eq!(envelope::encode(&doc, encoding, store()).unwrap(), text);
     }
 }
 
@@ -197,4 +282,10 @@ fn base45_encode(b: &[u8]) -> String {
 
 fn base45_decode(s: &str) -> Vec<u8> {
     base45::decode(s).unwrap()
+}
+
+/// The bundled contexts, parsed once for every test of this file.
+fn store() -> &'static ContextStore {
+    static STORE: std::sync::OnceLock<ContextStore> = std::sync::OnceLock::new();
+    STORE.get_or_init(ContextStore::bundled)
 }

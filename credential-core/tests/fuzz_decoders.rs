@@ -21,6 +21,34 @@ fn now() -> VerifyOptions<'static> {
     VerifyOptions::at(Timestamp(1_767_225_600))
 }
 
+/// CBOR-LD of a signed credential with nested objects, DIDs, dates and a multibase signature.
+fn sample_cborld() -> &'static [u8] {
+    static B: OnceLock<Vec<u8>> = OnceLock::new();
+    B.get_or_init(|| {
+        let key = SecretKey::from_bytes(credential_core::keys::Algorithm::Ed25519, &[7; 32]).unwrap();
+        let doc = serde_json::json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/laissez/legal-identity/v1"],
+            "id": "urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d",
+            "type": ["VerifiableCredential", "LegalIdentityCredential"],
+            "issuer": did::did_key(&key.public_key()),
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialSubject": {"givenName": "Amina", "registrationDate": "2024-02-29"},
+        });
+        let opts = credential_core::proof::ProofOptions::assertion(
+            credential_core::suites::Cryptosuite::EddsaRdfc2022,
+            did::did_key_vm(&key.public_key()),
+        );
+        let signed = credential_core::issue::issue(
+            &credential_core::model::Credential::from_json(doc).unwrap(),
+            &opts,
+            &key,
+            verifier().processor(),
+        )
+        .unwrap();
+        credential_core::cborld::encode(&signed.into_json(), store()).unwrap()
+    })
+}
+
 const BASE45: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
 proptest! {
@@ -39,7 +67,7 @@ proptest! {
     #[test]
     fn envelope_decode_never_panics(body in prop::collection::vec(prop::sample::select(BASE45.chars().collect::<Vec<_>>()), 0..600)) {
         let text: String = PREFIX.chars().chain(body).collect();
-        if let Ok((doc, _)) = envelope::decode(&text, EnvelopeLimits::default()) {
+        if let Ok((doc, _)) = envelope::decode(&text, EnvelopeLimits::default(), store()) {
             let _ = verifier().verify_credential(&doc, &now());
         }
     }
@@ -47,7 +75,27 @@ proptest! {
     #[test]
     fn envelope_of_random_bytes_never_panics(payload in prop::collection::vec(any::<u8>(), 0..400)) {
         let text = format!("{PREFIX}{}", base45::encode(&payload));
-        let _ = envelope::decode(&text, EnvelopeLimits::default());
+        let _ = envelope::decode(&text, EnvelopeLimits::default(), store());
+    }
+
+    #[test]
+    fn cborld_of_random_bytes_never_panics(payload in prop::collection::vec(any::<u8>(), 0..400)) {
+        // Behind a valid CBOR-LD head (tag 51997, Laissez registry entry) the payload parser is
+        // reached every time.
+        let bytes = [&[0xD9, 0xCB, 0x1D, 0x82, 0x1A, 0x00, 0x01, 0x4C, 0x5A][..], &payload].concat();
+        let _ = credential_core::cborld::decode(&bytes, store(), 32);
+    }
+
+    #[test]
+    fn mutated_cborld_never_panics(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+        let mut bytes = sample_cborld().to_vec();
+        for (at, value) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = value;
+        }
+        if let Ok(doc) = credential_core::cborld::decode(&bytes, store(), 32) {
+            let _ = verifier().verify_credential(&doc, &now());
+        }
     }
 
     #[test]
@@ -80,4 +128,10 @@ proptest! {
         let _ = qr::decode_luma(&px, w, h);
         let _ = qr::decode_rgba(&px, w, h / 4);
     }
+}
+
+/// The bundled contexts, parsed once for every test of this file.
+fn store() -> &'static ContextStore {
+    static STORE: std::sync::OnceLock<ContextStore> = std::sync::OnceLock::new();
+    STORE.get_or_init(ContextStore::bundled)
 }

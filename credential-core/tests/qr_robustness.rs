@@ -142,7 +142,11 @@ fn degraded_qr_codes_still_decode() {
     let verifier = Verifier::new(ContextStore::bundled());
     let texts: Vec<String> = samples::credentials(&verifier)
         .iter()
-        .map(|(_, c)| envelope::encode_smallest(c).unwrap().0)
+        .map(|(_, c)| {
+            envelope::encode_smallest(c, verifier.processor().store())
+                .unwrap()
+                .0
+        })
         .collect();
     let mut failures = Vec::new();
     println!("\n{:<26} {:>8} {:>7}", "degradation", "decoded", "rate");

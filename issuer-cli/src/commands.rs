@@ -540,7 +540,7 @@ fn verify(
         Some(b) => VerifyOptions::at(now).with_trust(b),
         None => VerifyOptions::at(now),
     };
-    let r = match qr_cmds::credential_from_bytes(&bytes)? {
+    let r = match qr_cmds::credential_from_bytes(&bytes, verifier.processor().store())? {
         Some(doc) => verifier.verify_credential(&doc, &opts),
         None => verifier.verify_credential_bytes(&bytes, &opts),
     };

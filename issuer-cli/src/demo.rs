@@ -49,10 +49,10 @@ fn sample(text: &str) -> CliResult<Record> {
 }
 
 /// Writes the credential's QR code as a PNG (ECC M, 4 px per module); returns a size summary.
-fn write_qr(path: &Path, json: &str) -> CliResult<String> {
+fn write_qr(path: &Path, json: &str, store: &ContextStore) -> CliResult<String> {
     let doc: serde_json::Value =
         serde_json::from_str(json).map_err(|e| CliError::input(e.to_string()))?;
-    let (text, _) = credential_core::envelope::encode_smallest(&doc)?;
+    let (text, _) = credential_core::envelope::encode_smallest(&doc, store)?;
     let m = credential_core::qr::QrMatrix::new(&text, credential_core::qr::Ecc::M)?;
     crate::qr_cmds::write_png(path, &m, 4, 4)?;
     Ok(format!("QR v{} with {} characters", m.version, text.len()))
@@ -130,7 +130,11 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         let name = format!("{profile}-{suite}");
         let path = out.join(format!("{name}.json"));
         write_atomic(&path, text.as_bytes(), false)?;
-        let qr = write_qr(&out.join(format!("{name}.png")), &text)?;
+        let qr = write_qr(
+            &out.join(format!("{name}.png")),
+            &text,
+            verifier.processor().store(),
+        )?;
         println!(
             "   {name:<36} {} ({} bytes JSON, {qr})",
             entry.credential_id,

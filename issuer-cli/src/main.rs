@@ -205,7 +205,7 @@ enum QrCommand {
         /// Write an SVG image.
         #[arg(long)]
         svg: Option<PathBuf>,
-        /// Envelope encoding: generic, generic-dict, or smallest.
+        /// Envelope encoding: generic, generic-dict, cborld, cborld-zlib, or smallest.
         #[arg(long, default_value = "smallest")]
         encoding: String,
         /// Error correction level: L, M, Q or H.

@@ -3,6 +3,7 @@
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, read_input_max, write_atomic, MAX_IMAGE_BYTES};
 use credential_core::envelope::{self, Encoding, EnvelopeLimits};
+use credential_core::jsonld::ContextStore;
 use credential_core::qr::{self, Ecc, QrMatrix};
 use serde_json::Value;
 use std::path::Path;
@@ -35,18 +36,19 @@ pub fn encode(o: EncodeOptions<'_>) -> CliResult<()> {
     let bytes = read_input(o.input)?;
     let cred = credential_core::json::parse_bounded(&bytes, Default::default())
         .map_err(|e| CliError::input(format!("{}: {e}", o.input)))?;
+    let store = ContextStore::bundled();
     let (text, used) = match o.encoding {
-        "smallest" => envelope::encode_smallest(&cred)?,
+        "smallest" => envelope::encode_smallest(&cred, &store)?,
         name => {
             let e = Encoding::ALL
                 .into_iter()
                 .find(|e| e.name() == name)
                 .ok_or_else(|| {
                     CliError::input(format!(
-                        "unknown encoding {name:?} (use generic, generic-dict or smallest)"
+                        "unknown encoding {name:?} (use generic, generic-dict, cborld, cborld-zlib or smallest)"
                     ))
                 })?;
-            (envelope::encode(&cred, e)?, e)
+            (envelope::encode(&cred, e, &store)?, e)
         }
     };
     let ecc = Ecc::from_name(o.ecc).map_err(|e| CliError::input(format!("--ecc: {e}")))?;
@@ -125,7 +127,7 @@ fn read_image(bytes: &[u8]) -> CliResult<String> {
 }
 
 /// A credential from file bytes: JSON, envelope text, or a QR image holding envelope text.
-pub fn credential_from_bytes(bytes: &[u8]) -> CliResult<Option<Value>> {
+pub fn credential_from_bytes(bytes: &[u8], store: &ContextStore) -> CliResult<Option<Value>> {
     let text = if is_image(bytes) {
         read_image(bytes)?
     } else {
@@ -134,7 +136,7 @@ pub fn credential_from_bytes(bytes: &[u8]) -> CliResult<Option<Value>> {
             _ => return Ok(None),
         }
     };
-    let (doc, _) = envelope::decode(&text, EnvelopeLimits::default())?;
+    let (doc, _) = envelope::decode(&text, EnvelopeLimits::default(), store)?;
     Ok(Some(doc))
 }
 
@@ -145,7 +147,7 @@ pub fn decode(input: &str) -> CliResult<()> {
     } else {
         input.as_bytes().to_vec()
     };
-    match credential_from_bytes(&bytes)? {
+    match credential_from_bytes(&bytes, &ContextStore::bundled())? {
         Some(doc) => {
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
             Ok(())

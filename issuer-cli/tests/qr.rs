@@ -102,6 +102,67 @@ fn encode_images_and_verify_them() {
         .stderr(predicate::str::contains("qr_not_found"));
 }
 
+#[test]
+fn every_encoding_can_be_chosen_and_verifies() {
+    let d = tempfile::tempdir().unwrap();
+    let home = d.path().join("home");
+    laissez(&home).arg("init").assert().success();
+    let cred = d.path().join("cred.json");
+    let subject = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/profiles/legal-identity/examples/valid/latin-colombia.json");
+    laissez(&home)
+        .args(["issue", "--profile", "legal-identity", "--subject"])
+        .arg(&subject)
+        .arg("--out")
+        .arg(&cred)
+        .assert()
+        .success();
+    let mut lengths = Vec::new();
+    for encoding in [
+        "generic",
+        "generic-dict",
+        "cborld",
+        "cborld-zlib",
+        "smallest",
+    ] {
+        let out = laissez(&home)
+            .args(["qr", "encode", "--encoding", encoding])
+            .arg(&cred)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{encoding}");
+        let report = String::from_utf8_lossy(&out.stderr);
+        let text = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+        if encoding != "smallest" {
+            assert!(
+                report.contains(&format!("characters, {encoding})")),
+                "{report}"
+            );
+        }
+        lengths.push(text.len());
+        let txt = d.path().join(format!("{encoding}.txt"));
+        std::fs::write(&txt, &text).unwrap();
+        laissez(&home)
+            .arg("verify")
+            .arg(&txt)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with("VALID"));
+    }
+    // The default is the smallest, and the semantic encoding beats the generic ones.
+    assert_eq!(lengths[4], *lengths.iter().min().unwrap());
+    assert!(
+        lengths[2] < lengths[0] && lengths[3] < lengths[1],
+        "{lengths:?}"
+    );
+    laissez(&home)
+        .args(["qr", "encode", "--encoding", "zip"])
+        .arg(&cred)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cborld"));
+}
+
 /// CRC-32 (ISO-HDLC), as PNG chunks use.
 fn crc32(bytes: &[u8]) -> u32 {
     let mut c = 0xffff_ffffu32;

@@ -45,8 +45,42 @@ pub(super) fn compress(data: &[u8], dictionary: bool) -> Vec<u8> {
     }
 }
 
-/// Decompresses zlib data, refusing more than `max` output bytes (zip bombs) and bad checksums.
+/// The zlib header our encoder writes: deflate, 32 KiB window, best compression, with or without
+/// a preset dictionary.
+fn header(dictionary: bool) -> [u8; 2] {
+    if dictionary {
+        [0x78, 0xF9]
+    } else {
+        [0x78, 0xDA]
+    }
+}
+
+/// Decompresses zlib data, refusing more than `max` output bytes (zip bombs), bad checksums and
+/// non-canonical framing: a header other than the one we write (its compression-level bits are
+/// ignored by inflaters) and set bits after the last block (also ignored). Without those checks
+/// a one-byte change could give the same document.
 pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
+    if data.len() >= 2 && data[..2] != header(dictionary) {
+        return Err(Error::EnvelopeCorrupt("non-canonical zlib header".into()));
+    }
+    let out = inflate(data, dictionary, max)?;
+    // The last DEFLATE byte precedes the 4-byte Adler-32. Clearing one of its set bits gives the
+    // same output only if that bit is padding: flipping a used bit changes a Huffman code.
+    if let Some(last) = data.len().checked_sub(5) {
+        for bit in (0..8).filter(|b| data[last] & (1 << b) != 0) {
+            let mut cleared = data.to_vec();
+            cleared[last] &= !(1 << bit);
+            if inflate(&cleared, dictionary, max).is_ok_and(|o| o == out) {
+                return Err(Error::EnvelopeCorrupt(
+                    "set padding bits after the last block".into(),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn inflate(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
     let mut d = Decompress::new(true);
     let mut out = Vec::with_capacity(data.len().saturating_mul(4).min(max + 1));
     loop {
@@ -99,6 +133,38 @@ mod tests {
         assert!(compress(&data, true).len() < compress(&data, false).len());
         // A dictionary stream cannot be read without the dictionary.
         assert!(decompress(&compress(&data, true), false, 1 << 20).is_err());
+    }
+
+    #[test]
+    fn non_canonical_framing_is_refused() {
+        let data = b"a credential".repeat(4);
+        let c = compress(&data, false);
+        // Same stream, other compression-level bits (still a valid zlib header: 0x789C).
+        let mut level = c.clone();
+        level[1] = 0x9C;
+        assert!(inflate(&level, false, 1 << 20).is_ok());
+        assert_eq!(
+            decompress(&level, false, 1 << 20).unwrap_err().code(),
+            "envelope_corrupt"
+        );
+        // Padding bits after the last block are set.
+        let last = c.len() - 5;
+        let padded = (0..8).map(|b| {
+            let mut p = c.clone();
+            p[last] |= 1 << b;
+            p
+        });
+        let mut found = 0;
+        for p in padded.filter(|p| *p != c) {
+            if inflate(&p, false, 1 << 20).is_ok_and(|o| o == data) {
+                found += 1;
+                assert_eq!(
+                    decompress(&p, false, 1 << 20).unwrap_err().code(),
+                    "envelope_corrupt"
+                );
+            }
+        }
+        assert!(found > 0, "the sample stream has padding bits");
     }
 
     #[test]

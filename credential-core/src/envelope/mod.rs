@@ -2,14 +2,17 @@
 //! Wire format: `specs/qr-envelope.md`.
 //!
 //! ```text
-//! "LZ1:" Base45( encoding-byte || zlib( CBOR(credential) ) )
+//! "LZ1:" Base45( encoding-byte || zlib( CBOR(credential) ) )      generic (0x01, 0x02)
+//! "LZ1:" Base45( encoding-byte || [zlib(] CBOR-LD(credential) [)] ) semantic (0x03, 0x04)
 //! ```
 
 mod base45;
 mod cbor;
 mod deflate;
 
+use crate::cborld;
 use crate::error::{Error, Result};
+use crate::jsonld::ContextStore;
 use serde_json::Value;
 
 /// The envelope prefix: format `LZ`, version `1`. Base45's alphabet contains `:`, so the whole
@@ -24,16 +27,28 @@ pub enum Encoding {
     /// As `Generic`, with zlib's preset dictionary set to common Verifiable Credential strings
     /// (contexts, types, suites, property names), which small documents compress against.
     GenericDictionary,
+    /// CBOR-LD 1.0 with the Laissez registry entry: terms, contexts, DIDs, signatures and dates
+    /// as binary (`crate::cborld`).
+    CborLd,
+    /// CBOR-LD, zlib-compressed (repeated DIDs and text compress further).
+    CborLdDeflate,
 }
 
 impl Encoding {
     /// Every encoding, in the order tried for the smallest output.
-    pub const ALL: [Encoding; 2] = [Encoding::Generic, Encoding::GenericDictionary];
+    pub const ALL: [Encoding; 4] = [
+        Encoding::Generic,
+        Encoding::GenericDictionary,
+        Encoding::CborLd,
+        Encoding::CborLdDeflate,
+    ];
 
     fn id(self) -> u8 {
         match self {
             Encoding::Generic => 0x01,
             Encoding::GenericDictionary => 0x02,
+            Encoding::CborLd => 0x03,
+            Encoding::CborLdDeflate => 0x04,
         }
     }
 
@@ -41,16 +56,25 @@ impl Encoding {
         match id {
             0x01 => Ok(Encoding::Generic),
             0x02 => Ok(Encoding::GenericDictionary),
+            0x03 => Ok(Encoding::CborLd),
+            0x04 => Ok(Encoding::CborLdDeflate),
             other => Err(Error::EnvelopeUnknownEncoding(other)),
         }
     }
 
-    /// Short name (`generic`, `generic-dict`).
+    /// Short name (`generic`, `generic-dict`, `cborld`, `cborld-zlib`).
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Generic => "generic",
             Encoding::GenericDictionary => "generic-dict",
+            Encoding::CborLd => "cborld",
+            Encoding::CborLdDeflate => "cborld-zlib",
         }
+    }
+
+    /// Whether this is a semantic (CBOR-LD) encoding.
+    pub fn is_semantic(self) -> bool {
+        matches!(self, Encoding::CborLd | Encoding::CborLdDeflate)
     }
 }
 
@@ -75,21 +99,33 @@ impl Default for EnvelopeLimits {
     }
 }
 
-/// Encodes `credential` with `encoding`.
-pub fn encode(credential: &Value, encoding: Encoding) -> Result<String> {
-    let cbor = cbor::to_cbor(credential)?;
-    let compressed = deflate::compress(&cbor, encoding == Encoding::GenericDictionary);
+/// Encodes `credential` with `encoding`. Semantic encodings take the contexts from `store`
+/// (and fail with `cborld_cannot_encode` or `unknown_context` for documents CBOR-LD cannot carry).
+pub fn encode(credential: &Value, encoding: Encoding, store: &ContextStore) -> Result<String> {
+    let compressed = match encoding {
+        Encoding::Generic | Encoding::GenericDictionary => deflate::compress(
+            &cbor::to_cbor(credential)?,
+            encoding == Encoding::GenericDictionary,
+        ),
+        Encoding::CborLd => cborld::encode(credential, store)?,
+        Encoding::CborLdDeflate => deflate::compress(&cborld::encode(credential, store)?, false),
+    };
     let mut payload = Vec::with_capacity(compressed.len() + 1);
     payload.push(encoding.id());
     payload.extend(compressed);
     Ok(format!("{PREFIX}{}", base45::encode(&payload)))
 }
 
-/// Encodes with every encoding and returns the shortest text and its encoding.
-pub fn encode_smallest(credential: &Value) -> Result<(String, Encoding)> {
+/// Encodes with every encoding that can carry `credential` and returns the shortest text and its
+/// encoding (the generic encodings carry any JSON, so this fails only on CBOR errors).
+pub fn encode_smallest(credential: &Value, store: &ContextStore) -> Result<(String, Encoding)> {
     let mut best: Option<(String, Encoding)> = None;
     for e in Encoding::ALL {
-        let text = encode(credential, e)?;
+        let text = match encode(credential, e, store) {
+            Ok(t) => t,
+            Err(_) if e.is_semantic() => continue,
+            Err(other) => return Err(other),
+        };
         if best.as_ref().is_none_or(|(b, _)| text.len() < b.len()) {
             best = Some((text, e));
         }
@@ -104,8 +140,13 @@ pub fn is_envelope(text: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(PREFIX))
 }
 
-/// Decodes an envelope, refusing over-long text, decompression bombs and deep CBOR.
-pub fn decode(text: &str, limits: EnvelopeLimits) -> Result<(Value, Encoding)> {
+/// Decodes an envelope, refusing over-long text, decompression bombs and deep CBOR. Semantic
+/// envelopes resolve their contexts in `store` (never fetched).
+pub fn decode(
+    text: &str,
+    limits: EnvelopeLimits,
+    store: &ContextStore,
+) -> Result<(Value, Encoding)> {
     if text.len() > limits.max_text {
         return Err(Error::InputTooLarge {
             size: text.len(),
@@ -123,10 +164,20 @@ pub fn decode(text: &str, limits: EnvelopeLimits) -> Result<(Value, Encoding)> {
     let payload = base45::decode(body)?;
     let (&id, compressed) = payload.split_first().ok_or(Error::EnvelopeTruncated)?;
     let encoding = Encoding::from_id(id)?;
-    let cbor = deflate::decompress(
-        compressed,
-        encoding == Encoding::GenericDictionary,
-        limits.max_decompressed,
-    )?;
-    Ok((cbor::from_cbor(&cbor, limits.max_depth)?, encoding))
+    let document = match encoding {
+        Encoding::Generic | Encoding::GenericDictionary => {
+            let cbor = deflate::decompress(
+                compressed,
+                encoding == Encoding::GenericDictionary,
+                limits.max_decompressed,
+            )?;
+            cbor::from_cbor(&cbor, limits.max_depth)?
+        }
+        Encoding::CborLd => cborld::decode(compressed, store, limits.max_depth)?,
+        Encoding::CborLdDeflate => {
+            let bytes = deflate::decompress(compressed, false, limits.max_decompressed)?;
+            cborld::decode(&bytes, store, limits.max_depth)?
+        }
+    };
+    Ok((document, encoding))
 }

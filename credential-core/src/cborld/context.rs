@@ -1,0 +1,417 @@
+//! CBOR-LD semantic compression state: term ids assigned as contexts are met, and the active
+//! context (term definitions in scope) while walking a document.
+//!
+//! Term ids follow CBOR-LD 1.0: JSON-LD keywords have fixed even ids below 100; every other term
+//! gets the next even id from 100 the first time a context defining it is loaded, each context's
+//! keys taken in code-unit order. An encoder and a decoder that load the same contexts in the same
+//! order therefore agree on every id without sending the table. The odd id after a term's id
+//! means "the value is an array".
+
+use super::js_cmp;
+use crate::error::{Error, Result};
+use crate::jsonld::ContextStore;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// JSON-LD keywords and their fixed ids (CBOR-LD 1.0 "Term Codec Map" initial entries).
+const KEYWORDS: &[(&str, u64)] = &[
+    ("@context", 0),
+    ("@type", 2),
+    ("@id", 4),
+    ("@value", 6),
+    ("@direction", 8),
+    ("@graph", 10),
+    ("@included", 12),
+    ("@index", 14),
+    ("@json", 16),
+    ("@language", 18),
+    ("@list", 20),
+    ("@nest", 22),
+    ("@reverse", 24),
+    ("@base", 26),
+    ("@container", 28),
+    ("@default", 30),
+    ("@embed", 32),
+    ("@explicit", 34),
+    ("@none", 36),
+    ("@omitDefault", 38),
+    ("@prefix", 40),
+    ("@preserve", 42),
+    ("@protected", 44),
+    ("@requireAll", 46),
+    ("@set", 48),
+    ("@version", 50),
+    ("@vocab", 52),
+    ("@propagate", 54),
+];
+
+/// First id given to a term that is not a keyword.
+const FIRST_TERM_ID: u64 = 100;
+/// Bound on CURIE prefix chains (`a:b` where `a` expands to another CURIE ...).
+const MAX_CURIE_STEPS: usize = 16;
+/// Bound on the number of terms (guards against payloads that embed huge contexts).
+const MAX_TERMS: usize = 20_000;
+
+/// One term definition, as CBOR-LD keeps it: the definition object with `@id` and `@type`
+/// expanded, whether it is protected, and whether it propagates into nested objects.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TermDef {
+    pub def: Map<String, Value>,
+    pub protected: bool,
+    pub propagate: bool,
+}
+
+impl TermDef {
+    /// The expanded `@type` of the term, if any.
+    pub fn datatype(&self) -> Option<&str> {
+        self.def.get("@type").and_then(Value::as_str)
+    }
+
+    /// The expanded `@id` of the term.
+    pub fn iri(&self) -> Option<&str> {
+        self.def.get("@id").and_then(Value::as_str)
+    }
+
+    /// The scoped context of the term, if any.
+    fn scoped_context(&self) -> Option<&Value> {
+        self.def.get("@context")
+    }
+}
+
+type TermMap = HashMap<String, Rc<TermDef>>;
+
+/// A context once loaded: its object and its term definitions before CURIE expansion.
+struct Loaded {
+    context: Map<String, Value>,
+    terms: Vec<(String, Map<String, Value>, bool)>,
+}
+
+/// Term ids and loaded contexts for one encode or decode.
+pub(super) struct Terms<'s> {
+    store: &'s ContextStore,
+    ids: HashMap<String, u64>,
+    names: HashMap<u64, String>,
+    next: u64,
+    loaded: HashMap<String, Rc<Loaded>>,
+}
+
+impl<'s> Terms<'s> {
+    pub fn new(store: &'s ContextStore) -> Self {
+        let ids: HashMap<String, u64> = KEYWORDS.iter().map(|(k, v)| ((*k).into(), *v)).collect();
+        let names = ids.iter().map(|(k, v)| (*v, k.clone())).collect();
+        Terms {
+            store,
+            ids,
+            names,
+            next: FIRST_TERM_ID,
+            loaded: HashMap::new(),
+        }
+    }
+
+    /// The id of `term`, if it has one (keywords and terms of loaded contexts).
+    pub fn id(&self, term: &str) -> Option<u64> {
+        self.ids.get(term).copied()
+    }
+
+    /// The term of an even `id`.
+    pub fn term(&self, id: u64) -> Option<&str> {
+        self.names.get(&id).map(String::as_str)
+    }
+
+    fn load(&mut self, context: &Value) -> Result<Rc<Loaded>> {
+        let key = match context {
+            Value::String(url) => url.clone(),
+            Value::Object(_) => context.to_string(),
+            other => {
+                return Err(Error::CborLdCannotEncode(format!(
+                    "unsupported @context value {other}"
+                )))
+            }
+        };
+        if let Some(hit) = self.loaded.get(&key) {
+            return Ok(hit.clone());
+        }
+        let object = match context {
+            Value::Object(o) => o.clone(),
+            _ => match self.store.get(&key)?.as_ref().clone().into_serde_json() {
+                Value::Object(mut doc) => match doc.remove("@context") {
+                    Some(Value::Object(o)) => o,
+                    _ => {
+                        return Err(Error::InvalidContext(format!(
+                            "{key}: @context is not one object"
+                        )))
+                    }
+                },
+                _ => return Err(Error::InvalidContext(format!("{key} is not an object"))),
+            },
+        };
+        if object.contains_key("@import") {
+            return Err(Error::CborLdCannotEncode(
+                "contexts with @import are not supported".into(),
+            ));
+        }
+        let protected = object.get("@protected").is_some_and(js_truthy);
+        let mut names: Vec<&String> = object.keys().collect();
+        names.sort_by(|a, b| js_cmp(a, b));
+        let mut terms = Vec::new();
+        for name in names {
+            if KEYWORDS.iter().any(|(k, _)| k == name) {
+                continue;
+            }
+            let def = match &object[name] {
+                Value::Null => continue,
+                Value::String(iri) => {
+                    let mut m = Map::new();
+                    m.insert("@id".into(), Value::String(iri.clone()));
+                    m
+                }
+                Value::Object(o) => o.clone(),
+                _ => {
+                    return Err(Error::InvalidContext(format!(
+                        "term definition of {name} is neither a string nor an object"
+                    )))
+                }
+            };
+            if !self.ids.contains_key(name) {
+                if self.ids.len() >= MAX_TERMS {
+                    return Err(Error::CborLdInvalid("too many terms".into()));
+                }
+                self.ids.insert(name.clone(), self.next);
+                self.names.insert(self.next, name.clone());
+                self.next += 2;
+            }
+            terms.push((name.clone(), def, protected));
+        }
+        let loaded = Rc::new(Loaded {
+            context: object,
+            terms,
+        });
+        self.loaded.insert(key, loaded.clone());
+        Ok(loaded)
+    }
+}
+
+/// JavaScript truthiness, which the reference implementation applies to `@protected` and
+/// `@propagate`.
+fn js_truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        _ => true,
+    }
+}
+
+/// The term definitions in scope at one point of the document, with the contexts it came from
+/// (to revert non-propagating terms when entering a property).
+pub(super) struct Active {
+    terms: TermMap,
+    previous: Option<Rc<Active>>,
+    type_terms: Vec<String>,
+}
+
+impl Active {
+    /// The empty initial context.
+    pub fn initial() -> Rc<Active> {
+        Rc::new(Active {
+            terms: TermMap::new(),
+            previous: None,
+            type_terms: vec!["@type".into()],
+        })
+    }
+
+    fn derive(self: &Rc<Self>, terms: TermMap) -> Rc<Active> {
+        let mut type_terms = vec!["@type".to_owned()];
+        let mut aliases: Vec<&String> = terms
+            .iter()
+            .filter(|(_, d)| d.iri() == Some("@type"))
+            .map(|(t, _)| t)
+            .collect();
+        aliases.sort();
+        type_terms.extend(aliases.into_iter().cloned());
+        Rc::new(Active {
+            terms,
+            previous: Some(self.clone()),
+            type_terms,
+        })
+    }
+
+    /// The definition of `term`, if in scope.
+    pub fn def(&self, term: &str) -> Option<&TermDef> {
+        self.terms.get(term).map(Rc::as_ref)
+    }
+
+    /// `@type` and its aliases in scope.
+    pub fn type_terms(&self) -> &[String] {
+        &self.type_terms
+    }
+
+    /// Applies the `@context` of an object (if any).
+    pub fn with_embedded(
+        self: &Rc<Self>,
+        terms: &mut Terms,
+        context: Option<&Value>,
+    ) -> Result<Rc<Active>> {
+        let map = update(&self.terms, terms, context, false, false)?;
+        Ok(self.derive(map))
+    }
+
+    /// Applies the type-scoped contexts of `types` (in code-unit order).
+    pub fn with_types(self: &Rc<Self>, terms: &mut Terms, types: &[String]) -> Result<Rc<Active>> {
+        let mut map = self.terms.clone();
+        for t in types {
+            let scoped = map.get(t).and_then(|d| d.scoped_context().cloned());
+            map = update(&map, terms, scoped.as_ref(), false, true)?;
+        }
+        Ok(self.derive(map))
+    }
+
+    /// The context for the values of `term`: non-propagating terms reverted, then the term's own
+    /// scoped context applied.
+    pub fn for_property(self: &Rc<Self>, terms: &mut Terms, term: &str) -> Result<Rc<Active>> {
+        let scoped = self
+            .terms
+            .get(term)
+            .and_then(|d| d.scoped_context().cloned());
+        let map = update(&self.reverted(), terms, scoped.as_ref(), true, false)?;
+        Ok(self.derive(map))
+    }
+
+    fn reverted(&self) -> TermMap {
+        let mut out = TermMap::new();
+        for (name, def) in &self.terms {
+            if def.propagate {
+                out.insert(name.clone(), def.clone());
+                continue;
+            }
+            let mut ctx = self.previous.as_deref();
+            while let Some(c) = ctx {
+                match c.terms.get(name) {
+                    Some(d) if d.propagate => {
+                        out.insert(name.clone(), d.clone());
+                        break;
+                    }
+                    Some(_) => ctx = c.previous.as_deref(),
+                    None => break,
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Applies `contexts` (one or an array; none = no change) on top of `active`.
+fn update(
+    active: &TermMap,
+    terms: &mut Terms,
+    contexts: Option<&Value>,
+    property_scope: bool,
+    type_scope: bool,
+) -> Result<TermMap> {
+    let Some(contexts) = contexts else {
+        return Ok(active.clone());
+    };
+    let list: Vec<&Value> = match contexts {
+        Value::Array(a) => a.iter().collect(),
+        one => vec![one],
+    };
+    let mut active = active.clone();
+    for context in list {
+        let loaded = terms.load(context)?;
+        let propagate = match loaded.context.get("@propagate") {
+            Some(Value::Null) | None => !type_scope,
+            Some(v) => js_truthy(v),
+        };
+        let mut next = TermMap::new();
+        for (name, def, protected) in &loaded.terms {
+            let def = expand_definition(name, def, &loaded.context, &active)?;
+            next.insert(
+                name.clone(),
+                Rc::new(TermDef {
+                    def,
+                    protected: *protected,
+                    propagate,
+                }),
+            );
+        }
+        for (name, old) in &active {
+            match next.get(name) {
+                Some(new) => {
+                    if old.protected && !property_scope && new.def != old.def {
+                        return Err(Error::CborLdInvalid(format!(
+                            "redefinition of protected term {name}"
+                        )));
+                    }
+                }
+                None => {
+                    if !matches!(loaded.context.get(name), Some(Value::Null)) {
+                        next.insert(name.clone(), old.clone());
+                    }
+                }
+            }
+        }
+        active = next;
+    }
+    Ok(active)
+}
+
+/// Expands CURIEs in a definition's `@id` and `@type` (and derives `@id` from a CURIE or IRI
+/// term name), as the reference implementation does.
+fn expand_definition(
+    name: &str,
+    def: &Map<String, Value>,
+    context: &Map<String, Value>,
+    active: &TermMap,
+) -> Result<Map<String, Value>> {
+    let mut def = def.clone();
+    match def.get("@id") {
+        Some(Value::String(id)) => {
+            let id = expand_curie(id, context, active)?;
+            def.insert("@id".into(), Value::String(id));
+        }
+        Some(_) => {}
+        None => {
+            let id = expand_curie(name, context, active)?;
+            if id.contains(':') {
+                def.insert("@id".into(), Value::String(id));
+            }
+        }
+    }
+    if let Some(Value::String(t)) = def.get("@type") {
+        let t = expand_curie(t, context, active)?;
+        def.insert("@type".into(), Value::String(t));
+    }
+    if !def.get("@id").is_some_and(Value::is_string) {
+        return Err(Error::InvalidContext(format!(
+            "the @id of term {name} cannot be determined"
+        )));
+    }
+    Ok(def)
+}
+
+fn expand_curie(value: &str, context: &Map<String, Value>, active: &TermMap) -> Result<String> {
+    let mut value = value.to_owned();
+    for _ in 0..MAX_CURIE_STEPS {
+        let Some((prefix, suffix)) = value.split_once(':') else {
+            return Ok(value);
+        };
+        let iri = match context.get(prefix) {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Object(o)) => o.get("@id").and_then(Value::as_str).map(str::to_owned),
+            Some(Value::Null) | None => match active.get(prefix) {
+                Some(d) => d.iri().map(str::to_owned),
+                None => return Ok(value),
+            },
+            Some(_) => None,
+        };
+        let Some(iri) = iri else {
+            return Err(Error::InvalidContext(format!("prefix {prefix} has no @id")));
+        };
+        value = format!("{iri}{suffix}");
+    }
+    Err(Error::InvalidContext(format!(
+        "CURIE {value} expands more than {MAX_CURIE_STEPS} times"
+    )))
+}

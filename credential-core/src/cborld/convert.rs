@@ -1,0 +1,243 @@
+//! The CBOR-LD 1.0 conversion walk, in both directions. Both sides visit objects the same way:
+//! `@context` first, then type-scoped contexts (types in code-unit order), then the properties
+//! in code-unit order of their terms, each with its property-scoped context, depth first. That
+//! shared order is what makes the term ids agree.
+
+use super::context::{Active, Terms};
+use super::table::{TypeTable, URL};
+use super::values::{self, table_type};
+use super::{js_cmp, sort_map};
+use crate::error::{Error, Result};
+use ciborium::Value as Cbor;
+use serde_json::{Map, Value};
+use std::rc::Rc;
+
+/// Term id of `@context` (single value); `+ 1` for an array of contexts.
+const CONTEXT_ID: u64 = 0;
+/// Nesting bound for documents given to the encoder.
+const MAX_DEPTH: usize = 64;
+
+/// JSON-LD -> CBOR-LD payload.
+pub(super) struct Compressor<'s> {
+    pub terms: Terms<'s>,
+    pub table: TypeTable,
+}
+
+impl Compressor<'_> {
+    pub fn object(
+        &mut self,
+        ctx: &Rc<Active>,
+        obj: &Map<String, Value>,
+        depth: usize,
+    ) -> Result<Cbor> {
+        if depth > MAX_DEPTH {
+            return Err(Error::JsonTooDeep { max: MAX_DEPTH });
+        }
+        let context = obj.get("@context");
+        let ctx = ctx.with_embedded(&mut self.terms, context)?;
+        let mut out = Vec::new();
+        match context {
+            Some(Value::Array(list)) => {
+                let items = list
+                    .iter()
+                    .map(|c| values::encode_context(c, &self.table))
+                    .collect::<Result<_>>()?;
+                out.push(((CONTEXT_ID + 1).into(), Cbor::Array(items)));
+            }
+            Some(one) => out.push((CONTEXT_ID.into(), values::encode_context(one, &self.table)?)),
+            None => {}
+        }
+        let types = object_types(&ctx, obj);
+        let ctx = ctx.with_types(&mut self.terms, &types)?;
+        let mut keys: Vec<&String> = obj.keys().filter(|k| *k != "@context").collect();
+        keys.sort_by(|a, b| js_cmp(a, b));
+        // Ids are fixed before any property-scoped context of this object is loaded.
+        let ids: Vec<Cbor> = keys
+            .iter()
+            .map(|k| match self.terms.id(k) {
+                Some(id) => Cbor::Integer((id + u64::from(obj[*k].is_array())).into()),
+                None => Cbor::Text((*k).clone()),
+            })
+            .collect();
+        for (key, id) in keys.into_iter().zip(ids) {
+            let value_ctx = ctx.for_property(&mut self.terms, key)?;
+            let kind = table_type(key, ctx.def(key)).to_owned();
+            let encoded = self.value(&value_ctx, &kind, &obj[key], depth)?;
+            out.push((id, encoded));
+        }
+        sort_map(&mut out);
+        Ok(Cbor::Map(out))
+    }
+
+    fn value(&mut self, ctx: &Rc<Active>, kind: &str, v: &Value, depth: usize) -> Result<Cbor> {
+        match v {
+            Value::Null => Ok(Cbor::Null),
+            Value::Array(items) => {
+                if kind != super::table::NONE && items.iter().any(Value::is_array) {
+                    return Err(Error::CborLdCannotEncode(
+                        "an array directly inside an array of typed values".into(),
+                    ));
+                }
+                let out = items
+                    .iter()
+                    .map(|i| self.value(ctx, kind, i, depth + 1))
+                    .collect::<Result<_>>()?;
+                Ok(Cbor::Array(out))
+            }
+            Value::Object(o) => self.object(ctx, o, depth + 1),
+            scalar => values::encode(scalar, kind, &self.table, &self.terms),
+        }
+    }
+}
+
+/// CBOR-LD payload -> JSON-LD.
+pub(super) struct Decompressor<'s> {
+    pub terms: Terms<'s>,
+    pub table: TypeTable,
+}
+
+impl Decompressor<'_> {
+    pub fn object(&mut self, ctx: &Rc<Active>, map: &[(Cbor, Cbor)]) -> Result<Map<String, Value>> {
+        let mut out = Map::new();
+        match (lookup(map, CONTEXT_ID), lookup(map, CONTEXT_ID + 1)) {
+            (Some(_), Some(_)) => {
+                return Err(Error::CborLdInvalid(
+                    "both a single and an array @context".into(),
+                ))
+            }
+            (Some(one), None) => {
+                out.insert("@context".into(), values::decode_context(one, &self.table)?);
+            }
+            (None, Some(Cbor::Array(list))) => {
+                let list = list
+                    .iter()
+                    .map(|c| values::decode_context(c, &self.table))
+                    .collect::<Result<_>>()?;
+                out.insert("@context".into(), Value::Array(list));
+            }
+            (None, Some(_)) => {
+                return Err(Error::CborLdInvalid(
+                    "an array @context that is not an array".into(),
+                ))
+            }
+            (None, None) => {}
+        }
+        let ctx = ctx.with_embedded(&mut self.terms, out.get("@context"))?;
+        let mut raw_types = Vec::new();
+        for term in ctx.type_terms() {
+            let found = match self.terms.id(term) {
+                Some(id) => lookup(map, id).or_else(|| lookup(map, id + 1)),
+                None => map
+                    .iter()
+                    .find(|(k, _)| k.as_text() == Some(term))
+                    .map(|(_, v)| v),
+            };
+            match found {
+                Some(Cbor::Array(items)) => raw_types.extend(items.iter()),
+                Some(one) => raw_types.push(one),
+                None => {}
+            }
+        }
+        let mut decoded_types = Vec::new();
+        for t in raw_types {
+            if let Some(Value::String(s)) = values::decode(t, URL, &self.table, &self.terms)? {
+                decoded_types.push(s);
+            }
+        }
+        let types = sorted_unique(decoded_types);
+        let ctx = ctx.with_types(&mut self.terms, &types)?;
+
+        let mut entries = Vec::new();
+        for (key, value) in map {
+            let (term, plural) = match key {
+                Cbor::Integer(i) => {
+                    let id = u64::try_from(*i)
+                        .map_err(|_| Error::CborLdInvalid(format!("negative term id {i:?}")))?;
+                    if id <= CONTEXT_ID + 1 {
+                        continue;
+                    }
+                    let term = self
+                        .terms
+                        .term(id & !1)
+                        .ok_or_else(|| Error::CborLdInvalid(format!("unknown term id {id}")))?;
+                    (term.to_owned(), id & 1 == 1)
+                }
+                Cbor::Text(t) => (t.clone(), false),
+                _ => return Err(Error::CborLdInvalid("a map key that is not a term".into())),
+            };
+            entries.push((term, plural, value));
+        }
+        entries.sort_by(|a, b| js_cmp(&a.0, &b.0));
+        if entries.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err(Error::CborLdInvalid("a term appears twice".into()));
+        }
+        for (term, plural, value) in entries {
+            let value_ctx = ctx.for_property(&mut self.terms, &term)?;
+            let kind = table_type(&term, ctx.def(&term)).to_owned();
+            let decoded = if plural {
+                let Cbor::Array(items) = value else {
+                    return Err(Error::CborLdInvalid(format!(
+                        "the array term id of {term} holds a single value"
+                    )));
+                };
+                Value::Array(
+                    items
+                        .iter()
+                        .map(|i| self.value(&value_ctx, &kind, i))
+                        .collect::<Result<_>>()?,
+                )
+            } else {
+                self.value(&value_ctx, &kind, value)?
+            };
+            out.insert(term, decoded);
+        }
+        Ok(out)
+    }
+
+    fn value(&mut self, ctx: &Rc<Active>, kind: &str, v: &Cbor) -> Result<Value> {
+        match v {
+            Cbor::Null => Ok(Value::Null),
+            Cbor::Map(m) => Ok(Value::Object(self.object(ctx, m)?)),
+            other => match values::decode(other, kind, &self.table, &self.terms)? {
+                Some(decoded) => Ok(decoded),
+                None => match other {
+                    Cbor::Array(items) => Ok(Value::Array(
+                        items
+                            .iter()
+                            .map(|i| self.value(ctx, kind, i))
+                            .collect::<Result<_>>()?,
+                    )),
+                    _ => Err(Error::CborLdInvalid("an undecodable value".into())),
+                },
+            },
+        }
+    }
+}
+
+fn lookup(map: &[(Cbor, Cbor)], id: u64) -> Option<&Cbor> {
+    map.iter()
+        .find(|(k, _)| k.as_integer().is_some_and(|i| u64::try_from(i) == Ok(id)))
+        .map(|(_, v)| v)
+}
+
+/// The string values of `@type` and its aliases in `obj`.
+fn object_types(ctx: &Active, obj: &Map<String, Value>) -> Vec<String> {
+    let mut types = Vec::new();
+    for term in ctx.type_terms() {
+        match obj.get(term) {
+            Some(Value::String(s)) => types.push(s.clone()),
+            Some(Value::Array(items)) => {
+                types.extend(items.iter().filter_map(|i| i.as_str().map(str::to_owned)))
+            }
+            _ => {}
+        }
+    }
+    sorted_unique(types)
+}
+
+/// Distinct types in code-unit order: the order in which type-scoped contexts apply.
+fn sorted_unique(mut types: Vec<String>) -> Vec<String> {
+    types.sort_by(|a, b| js_cmp(a, b));
+    types.dedup();
+    types
+}

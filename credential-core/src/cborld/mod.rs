@@ -1,0 +1,228 @@
+//! CBOR-LD 1.0 (W3C JSON-LD Working Group draft): JSON-LD documents as compact CBOR, with
+//! terms replaced by ids derived from their contexts and typed values (URLs, DIDs, multibase,
+//! dates, table entries) as binary. Interoperable with Digital Bazaar's reference implementation
+//! (`@digitalbazaar/cborld` 8), tested both ways in `credential-core/tests/cborld_interop.rs`.
+//!
+//! Wire format: `tag 51997 ([registryEntryId, payload])`. Entry 0 carries the document
+//! uncompressed, entry 1 compresses with empty tables, and [`LAISSEZ_REGISTRY_ENTRY`] with the
+//! Laissez tables (`specs/qr-envelope.md`). Contexts come from a [`ContextStore`]: nothing is
+//! fetched, and a payload naming an unknown context fails with `unknown_context`.
+
+mod context;
+mod convert;
+mod table;
+mod values;
+
+pub use table::{
+    TypeTable, DEFAULT_REGISTRY_ENTRY, LAISSEZ_REGISTRY_ENTRY, UNCOMPRESSED_REGISTRY_ENTRY,
+};
+
+use crate::error::{Error, Result};
+use crate::jsonld::ContextStore;
+use ciborium::Value as Cbor;
+use context::{Active, Terms};
+use serde_json::Value;
+use std::cmp::Ordering;
+
+/// The IANA CBOR tag of CBOR-LD (0xCB1D).
+pub const TAG: u64 = 0xCB1D;
+
+/// Encodes `document` (a JSON object) as CBOR-LD with the Laissez registry entry.
+pub fn encode(document: &Value, store: &ContextStore) -> Result<Vec<u8>> {
+    encode_with(document, store, LAISSEZ_REGISTRY_ENTRY)
+}
+
+/// Encodes `document` with `registry_entry`: 0 (uncompressed), 1 (empty tables) or
+/// [`LAISSEZ_REGISTRY_ENTRY`].
+pub fn encode_with(document: &Value, store: &ContextStore, registry_entry: u64) -> Result<Vec<u8>> {
+    let Value::Object(obj) = document else {
+        return Err(Error::CborLdCannotEncode(
+            "the document is not a JSON object".into(),
+        ));
+    };
+    let payload = if registry_entry == UNCOMPRESSED_REGISTRY_ENTRY {
+        values::plain_json_to_cbor(document)?
+    } else {
+        let table = TypeTable::for_entry(registry_entry)
+            .ok_or(Error::CborLdUnknownRegistryEntry(registry_entry))?;
+        let mut c = convert::Compressor {
+            terms: Terms::new(store),
+            table,
+        };
+        c.object(&Active::initial(), obj, 0)?
+    };
+    let tagged = Cbor::Tag(
+        TAG,
+        Box::new(Cbor::Array(vec![registry_entry.into(), payload])),
+    );
+    let mut out = Vec::new();
+    ciborium::ser::into_writer(&tagged, &mut out)
+        .map_err(|e| Error::CborLdCannotEncode(e.to_string()))?;
+    Ok(out)
+}
+
+/// Whether `bytes` start like CBOR-LD 1.0 (tag 0xCB1D).
+pub fn is_cborld(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD9, 0xCB, 0x1D])
+}
+
+/// Decodes CBOR-LD 1.0 bytes into the JSON-LD document, refusing CBOR nested deeper than
+/// `max_depth`, trailing bytes, unknown registry entries, term ids and table codes.
+pub fn decode(bytes: &[u8], store: &ContextStore, max_depth: usize) -> Result<Value> {
+    let mut reader = bytes;
+    let item: Cbor = ciborium::de::from_reader_with_recursion_limit(&mut reader, max_depth)
+        .map_err(|e| match e {
+            ciborium::de::Error::RecursionLimitExceeded => {
+                Error::EnvelopeTooDeep { max: max_depth }
+            }
+            other => Error::CborLdInvalid(other.to_string()),
+        })?;
+    if !reader.is_empty() {
+        return Err(Error::CborLdInvalid("bytes after the CBOR-LD item".into()));
+    }
+    let Cbor::Tag(TAG, inner) = item else {
+        return Err(Error::CborLdInvalid("not tagged 0xCB1D (51997)".into()));
+    };
+    let Cbor::Array(parts) = *inner else {
+        return Err(Error::CborLdInvalid(
+            "the tagged item is not an array".into(),
+        ));
+    };
+    let [Cbor::Integer(entry), payload] = parts.as_slice() else {
+        return Err(Error::CborLdInvalid(
+            "the tagged array is not [registryEntryId, payload]".into(),
+        ));
+    };
+    let entry = u64::try_from(*entry)
+        .map_err(|_| Error::CborLdInvalid("negative registry entry id".into()))?;
+    let document = if entry == UNCOMPRESSED_REGISTRY_ENTRY {
+        values::plain_cbor_to_json(payload)?
+    } else {
+        let table = TypeTable::for_entry(entry).ok_or(Error::CborLdUnknownRegistryEntry(entry))?;
+        let Cbor::Map(map) = payload else {
+            return Err(Error::CborLdInvalid("the payload is not a map".into()));
+        };
+        let mut d = convert::Decompressor {
+            terms: Terms::new(store),
+            table,
+        };
+        Value::Object(d.object(&Active::initial(), map)?)
+    };
+    if !document.is_object() {
+        return Err(Error::CborLdInvalid(
+            "the document is not a JSON object".into(),
+        ));
+    }
+    Ok(document)
+}
+
+/// Code-unit (UTF-16) order, as JavaScript's default sort, which CBOR-LD 1.0 uses for terms.
+fn js_cmp(a: &str, b: &str) -> Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// Sorts map entries as the reference encoder does: by major type, integers by value, byte and
+/// text strings by length then bytes.
+fn sort_map(entries: &mut [(Cbor, Cbor)]) {
+    fn rank(k: &Cbor) -> (u8, i128, &[u8]) {
+        match k {
+            Cbor::Integer(i) => {
+                let i = i128::from(*i);
+                if i >= 0 {
+                    (0, i, &[])
+                } else {
+                    (1, -i, &[])
+                }
+            }
+            Cbor::Bytes(b) => (2, b.len() as i128, b),
+            Cbor::Text(t) => (3, t.len() as i128, t.as_bytes()),
+            _ => (7, 0, &[]),
+        }
+    }
+    entries.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn round_trip(doc: &Value) -> Vec<u8> {
+        let store = ContextStore::bundled();
+        let bytes = encode(doc, &store).unwrap();
+        assert_eq!(&decode(&bytes, &store, 32).unwrap(), doc);
+        bytes
+    }
+
+    #[test]
+    fn values_of_every_kind_round_trip() {
+        round_trip(&json!({
+            "@context": [
+                "https://www.w3.org/ns/credentials/v2",
+                "https://w3id.org/laissez/legal-identity/v1",
+                {"extra": "https://example.org/extra", "n": {"@id": "https://example.org/n", "@type": "@id"}}
+            ],
+            "id": "urn:uuid:2F1D4C8E-9B7A-4E61-8D3C-5A0B1E2F3C4D",
+            "type": ["VerifiableCredential", "LegalIdentityCredential"],
+            "issuer": {"id": "https://issuer.example:8443/a?b#c", "name": "Registry"},
+            "validFrom": "2025-01-01T00:00:00.125Z",
+            "validUntil": "2030-01-01T00:00:00+01:00",
+            "credentialSubject": {
+                "id": "did:key:z6Mkabc#frag#more",
+                "registrationDate": "2024-02-29",
+                "extra": [[1, 2.5], [true, null], "text"],
+                "n": "data:image/png;base64,iVBORw0KGgo=",
+                "image": "data:text/plain,hello:world",
+                "undefinedTerm": {"nested": {"deeper": [0, -1, 18446744073709551615u64]}}
+            }
+        }));
+    }
+
+    #[test]
+    fn registry_entries_zero_and_one_round_trip() {
+        let store = ContextStore::bundled();
+        let doc = json!({"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential"});
+        for entry in [UNCOMPRESSED_REGISTRY_ENTRY, DEFAULT_REGISTRY_ENTRY] {
+            let bytes = encode_with(&doc, &store, entry).unwrap();
+            assert!(is_cborld(&bytes));
+            assert_eq!(decode(&bytes, &store, 32).unwrap(), doc);
+        }
+        let laissez = encode(&doc, &store).unwrap();
+        let default = encode_with(&doc, &store, DEFAULT_REGISTRY_ENTRY).unwrap();
+        assert!(
+            laissez.len() < default.len(),
+            "the context table saves the URL"
+        );
+        assert_eq!(
+            encode_with(&doc, &store, 7).unwrap_err().code(),
+            "cborld_unknown_registry_entry"
+        );
+    }
+
+    #[test]
+    fn documents_cborld_cannot_carry_are_refused() {
+        let store = ContextStore::bundled();
+        let cases = [
+            (
+                json!({"@context": "https://unknown.example/ctx", "a": 1}),
+                "unknown_context",
+            ),
+            (
+                json!({"@context": "https://www.w3.org/ns/credentials/v2", "id": 5}),
+                "cborld_cannot_encode",
+            ),
+            (
+                json!({"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential", "validFrom": 5}),
+                "cborld_cannot_encode",
+            ),
+            (
+                json!({"@context": ["https://www.w3.org/ns/credentials/v2", {"VerifiableCredential": "https://evil.example/VC"}]}),
+                "cborld_invalid",
+            ),
+            (json!(["not", "an", "object"]), "cborld_cannot_encode"),
+        ];
+        for (doc, code) in cases {
+            assert_eq!(encode(&doc, &store).unwrap_err().code(), code, "{doc}");
+        }
+    }
+}

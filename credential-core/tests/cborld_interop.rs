@@ -1,0 +1,186 @@
+//! CBOR-LD interop with an independent implementation: Digital Bazaar's `@digitalbazaar/cborld`
+//! (`tests/interop/cborld.mjs`, pinned in `tests/interop/package.json`). For every profile × suite
+//! sample and the official W3C signed vectors: our bytes equal theirs, theirs decode with us, ours
+//! decode with them, and the decoded credential still verifies.
+//!
+//! Needs `npm ci --prefix tests/interop` (done by `.ci/run`). Under CI a missing install fails;
+//! elsewhere the test is skipped loudly.
+
+mod common;
+
+use credential_core::cborld::{self, TypeTable, LAISSEZ_REGISTRY_ENTRY};
+use credential_core::jsonld::ContextStore;
+use credential_core::model::Timestamp;
+use credential_core::verify::{Verdict, Verifier, VerifyOptions};
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+#[path = "common/samples.rs"]
+mod samples;
+
+fn harness() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop");
+    if dir.join("node_modules/@digitalbazaar/cborld").is_dir()
+        && Command::new("node").arg("--version").output().is_ok()
+    {
+        return Some(dir);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("interop harness not installed: run `npm ci --prefix tests/interop`");
+    }
+    eprintln!("\n*** SKIPPING CBOR-LD interop: run `npm ci --prefix tests/interop` ***\n");
+    None
+}
+
+struct Reference {
+    dir: PathBuf,
+    table: tempfile::NamedTempFile,
+    contexts: Vec<String>,
+}
+
+impl Reference {
+    fn new(dir: PathBuf, extra_contexts: &[(String, PathBuf)]) -> Self {
+        let mut table = tempfile::NamedTempFile::new().unwrap();
+        let tables = TypeTable::for_entry(LAISSEZ_REGISTRY_ENTRY)
+            .unwrap()
+            .to_json();
+        table.write_all(tables.to_string().as_bytes()).unwrap();
+        let contexts = extra_contexts
+            .iter()
+            .flat_map(|(url, file)| ["--context".to_owned(), format!("{url}={}", file.display())])
+            .collect();
+        Reference {
+            dir,
+            table,
+            contexts,
+        }
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> String {
+        let mut child = Command::new("node")
+            .arg(self.dir.join("cborld.mjs"))
+            .args(args)
+            .arg(self.table.path())
+            .args([LAISSEZ_REGISTRY_ENTRY.to_string()])
+            .args(&self.contexts)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run node");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "cborld.mjs {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn encode(&self, doc: &Value) -> Vec<u8> {
+        hex_decode(&self.run(&["encode"], &doc.to_string()))
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Value {
+        serde_json::from_str(&self.run(&["decode"], &hex_encode(bytes))).unwrap()
+    }
+}
+
+fn hex_encode(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn hex_decode(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+/// Checks one credential both ways; returns our encoding's length.
+fn check(
+    reference: &Reference,
+    store: &ContextStore,
+    verifier: &Verifier,
+    name: &str,
+    doc: &Value,
+) -> usize {
+    let ours = cborld::encode(doc, store).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let theirs = reference.encode(doc);
+    assert_eq!(
+        hex_encode(&ours),
+        hex_encode(&theirs),
+        "{name}: our CBOR-LD differs from the reference encoder's"
+    );
+    assert_eq!(
+        &reference.decode(&ours),
+        doc,
+        "{name}: reference decoding of ours"
+    );
+    let back = cborld::decode(&theirs, store, 32).unwrap();
+    assert_eq!(&back, doc, "{name}: our decoding of theirs");
+    let opts = VerifyOptions::at(Timestamp::parse("2026-01-01T00:00:00Z").unwrap());
+    let report = verifier.verify_credential(&back, &opts);
+    assert_ne!(report.verdict, Verdict::Invalid, "{name}: {report:?}");
+    ours.len()
+}
+
+#[test]
+fn profile_samples_match_the_reference_implementation_both_ways() {
+    let Some(dir) = harness() else { return };
+    let store = ContextStore::bundled();
+    let verifier = Verifier::new(store.clone());
+    let reference = Reference::new(dir, &[]);
+    for (name, doc) in samples::credentials(&verifier) {
+        let n = check(&reference, &store, &verifier, &name, &doc);
+        eprintln!("{name}: {n} bytes of CBOR-LD");
+    }
+}
+
+#[test]
+fn official_signed_vectors_match_the_reference_implementation_both_ways() {
+    let Some(dir) = harness() else { return };
+    let Some(vectors) = common::vectors_dir() else {
+        return;
+    };
+    let store = common::store_with_test_contexts(&vectors);
+    let verifier = Verifier::new(store.clone());
+    let index = common::read_json(&vectors.join("contexts/index.json"));
+    let extra: Vec<(String, PathBuf)> = index
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(url, _)| !url.starts_with('_'))
+        .map(|(url, f)| {
+            (
+                url.clone(),
+                vectors.join("contexts").join(f.as_str().unwrap()),
+            )
+        })
+        .collect();
+    let reference = Reference::new(dir, &extra);
+    let files = [
+        "eddsa-rdfc-2022/signedDataInt.json",
+        "eddsa-jcs-2022/signedJCS.json",
+        "ecdsa-rdfc-2019/ecdsa-rdfc-2019-p256/signedECDSAP256.json",
+        "ecdsa-rdfc-2019/ecdsa-rdfc-2019-p384/signedECDSAP384.json",
+    ];
+    let mut checked = 0;
+    for f in files {
+        let path = vectors.join(f);
+        if !path.is_file() {
+            panic!("missing vector {}", path.display());
+        }
+        check(&reference, &store, &verifier, f, &common::read_json(&path));
+        checked += 1;
+    }
+    assert_eq!(checked, files.len());
+}
