@@ -14,6 +14,14 @@ for c in rustfmt clippy; do
 done
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
+step "Debian's Chromium for the kiosk tests"
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi
+
 step "npm packages for the interop harness (tests/interop)"
 command -v node >/dev/null || { echo "node is required (Node 20 + npm)" >&2; exit 1; }
 npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
@@ -27,5 +35,11 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "tests (official vectors from \${LAISSEZ_VECTORS_DIR:-../shared/vectors})"
 cargo test --workspace
 
-step "credential-core for wasm32-unknown-unknown"
-cargo build -p credential-core --target wasm32-unknown-unknown --release
+step "cargo clippy for wasm32 (the verifier's JavaScript bindings)"
+cargo clippy -p verifier-wasm --target wasm32-unknown-unknown -- -D warnings
+
+step "verifier-wasm: build for the web and Node (scripts/build-wasm.sh)"
+scripts/build-wasm.sh
+
+step "verifier-wasm: Node tests and kiosk tests in Chromium (screenshots in target/kiosk-screenshots)"
+node --test verifier-wasm/tests/

@@ -144,6 +144,8 @@ pub enum Error {
     EnvelopeInvalidCbor(String),
     /// No QR code could be found or read in the image.
     QrNotFound(String),
+    /// An input in a format this verifier recognises but does not support (for example a JWT).
+    UnsupportedFormat(String),
     /// CBOR-LD bytes that are not a well-formed payload for their registry entry (unknown term
     /// id, unknown compressed value, wrong shape).
     CborLdInvalid(String),
@@ -216,6 +218,7 @@ impl Error {
             Error::EnvelopeTooDeep { .. } => "envelope_too_deep",
             Error::EnvelopeInvalidCbor(_) => "envelope_invalid_cbor",
             Error::QrNotFound(_) => "qr_not_found",
+            Error::UnsupportedFormat(_) => "unsupported_format",
             Error::CborLdInvalid(_) => "cborld_invalid",
             Error::CborLdUnknownRegistryEntry(_) => "cborld_unknown_registry_entry",
             Error::CborLdCannotEncode(_) => "cborld_cannot_encode",
@@ -308,6 +311,7 @@ impl fmt::Display for Error {
             }
             Error::EnvelopeInvalidCbor(m) => write!(f, "the envelope's CBOR is invalid: {m}"),
             Error::QrNotFound(m) => write!(f, "no readable QR code: {m}"),
+            Error::UnsupportedFormat(m) => write!(f, "unsupported input format: {m}"),
             Error::CborLdInvalid(m) => write!(f, "invalid CBOR-LD: {m}"),
             Error::CborLdUnknownRegistryEntry(id) => write!(
                 f,

@@ -540,9 +540,10 @@ fn verify(
         Some(b) => VerifyOptions::at(now).with_trust(b),
         None => VerifyOptions::at(now),
     };
-    let r = match qr_cmds::credential_from_bytes(&bytes, verifier.processor().store())? {
-        Some(doc) => verifier.verify_credential(&doc, &opts),
-        None => verifier.verify_credential_bytes(&bytes, &opts),
+    // A QR image is read first; text (envelope, JSON, JWT) goes to the core as it is.
+    let r = match qr_cmds::image_text(&bytes)? {
+        Some(text) => verifier.verify_input(text.as_bytes(), &opts),
+        None => verifier.verify_input(&bytes, &opts),
     };
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());

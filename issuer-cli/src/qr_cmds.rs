@@ -126,6 +126,15 @@ fn read_image(bytes: &[u8]) -> CliResult<String> {
     Ok(qr::decode_luma(luma.as_raw(), w as usize, h as usize)?)
 }
 
+/// The text of the QR code in `bytes`, if they are an image (PNG, JPEG).
+pub fn image_text(bytes: &[u8]) -> CliResult<Option<String>> {
+    if is_image(bytes) {
+        Ok(Some(read_image(bytes)?))
+    } else {
+        Ok(None)
+    }
+}
+
 /// A credential from file bytes: JSON, envelope text, or a QR image holding envelope text.
 pub fn credential_from_bytes(bytes: &[u8], store: &ContextStore) -> CliResult<Option<Value>> {
     let text = if is_image(bytes) {

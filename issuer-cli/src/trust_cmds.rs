@@ -424,11 +424,7 @@ pub fn parse_anchors(values: &[String]) -> CliResult<Vec<PublicKey>> {
     values
         .iter()
         .map(|a| {
-            let mb = a
-                .strip_prefix("did:key:")
-                .map(|r| r.split('#').next().unwrap_or(r))
-                .unwrap_or(a);
-            PublicKey::from_multikey(mb).map_err(|e| {
+            PublicKey::from_anchor(a).map_err(|e| {
                 CliError::input(format!("--anchor {a}: {e} (give a Multikey or did:key)"))
             })
         })

@@ -34,6 +34,16 @@ pub(crate) fn encode_base58btc(bytes: &[u8]) -> String {
 }
 
 impl PublicKey {
+    /// Parses a trust anchor as an operator gives it: a `did:key` (with or without a fragment)
+    /// or a bare Multikey value.
+    pub fn from_anchor(s: &str) -> Result<Self> {
+        let multikey = s
+            .strip_prefix("did:key:")
+            .map(|r| r.split('#').next().unwrap_or(r))
+            .unwrap_or(s);
+        Self::from_multikey(multikey)
+    }
+
     /// Parses a Multikey `publicKeyMultibase` value.
     pub fn from_multikey(s: &str) -> Result<Self> {
         if s.len() > MAX_MULTIKEY_CHARS {

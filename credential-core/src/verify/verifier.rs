@@ -111,6 +111,49 @@ impl Verifier {
         }
     }
 
+    /// Verifies a credential as a verifier receives it from outside: QR envelope text
+    /// (`LZ1:...`) or credential JSON. JWT-based formats (VC-JOSE, SD-JWT VC) are recognised and
+    /// reported as `unsupported_format`. The CLI and the WASM verifier both call this, so they
+    /// report the same input the same way.
+    pub fn verify_input(&self, input: &[u8], opts: &VerifyOptions<'_>) -> VerificationReport {
+        self.verify_input_document(input, opts).0
+    }
+
+    /// As [`Verifier::verify_input`], also returning the credential document when the input
+    /// could be read as one (for display: a verdict screen shows the holder's fields).
+    pub fn verify_input_document(
+        &self,
+        input: &[u8],
+        opts: &VerifyOptions<'_>,
+    ) -> (VerificationReport, Option<Value>) {
+        let failed = |e: Error| {
+            let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
+            r.fail("well_formed", &e);
+            r.conclude();
+            (r, None)
+        };
+        let document =
+            match std::str::from_utf8(input).map(str::trim) {
+                Ok(t) if crate::envelope::is_envelope(t) => {
+                    let limits = crate::envelope::EnvelopeLimits::default();
+                    match crate::envelope::decode(t, limits, self.processor.store()) {
+                        Ok((doc, _)) => doc,
+                        Err(e) => return failed(e),
+                    }
+                }
+                Ok(t) if looks_like_jwt(t) => return failed(Error::UnsupportedFormat(
+                    "a JWT (VC-JOSE or SD-JWT VC); this verifier reads Data Integrity credentials"
+                        .into(),
+                )),
+                _ => match parse_bounded(input, self.limits) {
+                    Ok(v) => v,
+                    Err(e) => return failed(e),
+                },
+            };
+        let report = self.verify_credential(&document, opts);
+        (report, Some(document))
+    }
+
     /// Verifies a parsed credential.
     pub fn verify_credential(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
         let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
@@ -537,4 +580,13 @@ fn summarize(r: &mut VerificationReport, cred: &Credential) {
     r.credential.types = cred.types().into_iter().map(str::to_owned).collect();
     r.credential.valid_from = cred.valid_from().ok().flatten().map(|t| t.to_rfc3339());
     r.credential.valid_until = cred.valid_until().ok().flatten().map(|t| t.to_rfc3339());
+}
+
+/// Compact JWS (`a.b.c`) or SD-JWT (`a.b.c~d~...`): base64url segments and dots.
+fn looks_like_jwt(t: &str) -> bool {
+    let jws = t.split('~').next().unwrap_or_default();
+    jws.split('.').count() == 3
+        && jws
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds verifier-wasm for the web (ES module + .wasm) and for Node, optimised for size, and
+# prints the sizes. Installs what a fresh machine lacks: the wasm32 target, wasm-bindgen-cli at the
+# exact version of the wasm-bindgen crate (into target/tools, not the user's cargo home), and
+# binaryen's wasm-opt from npm (Debian's wasm-opt 108 was seen to produce a module that fails at
+# start-up).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+[ -n "$version" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+tools=target/tools
+bindgen=$tools/bin/wasm-bindgen
+if [ ! -x "$bindgen" ] || [ "$("$bindgen" --version | awk '{print $2}')" != "$version" ]; then
+  step "installing wasm-bindgen-cli $version into $tools (about 3 minutes, once)"
+  cargo install wasm-bindgen-cli --version "=$version" --root "$tools" --quiet \
+    || cargo install wasm-bindgen-cli --version "=$version" --root "$tools" --quiet --locked
+fi
+
+step "npm packages of verifier-wasm (binaryen's wasm-opt, playwright-core)"
+npm ci --prefix verifier-wasm --no-audit --no-fund --loglevel=error
+wasm_opt=verifier-wasm/node_modules/.bin/wasm-opt
+
+step "cargo build -p verifier-wasm --target wasm32-unknown-unknown --profile wasm"
+cargo build -p verifier-wasm --target wasm32-unknown-unknown --profile wasm
+raw=target/wasm32-unknown-unknown/wasm/verifier_wasm.wasm
+
+out=verifier-wasm/pkg
+rm -rf "$out"
+"$bindgen" --target web --out-dir "$out/web" "$raw"
+"$bindgen" --target nodejs --out-dir "$out/node" "$raw"
+# Both targets get the same module (checked), so it is optimised once. The features are those
+# rustc's wasm32 target enables by default, and SIMD (zlib-rs has SIMD paths); wasm-opt must know
+# them. Node 20 and every current browser support them all.
+cmp -s "$out/web/verifier_wasm_bg.wasm" "$out/node/verifier_wasm_bg.wasm" \
+  || { echo "wasm-bindgen produced different modules for web and Node" >&2; exit 1; }
+wasm="$out/web/verifier_wasm_bg.wasm"
+step "wasm-opt -Oz"
+"$wasm_opt" -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd \
+  -o "$wasm.opt" "$wasm"
+mv "$wasm.opt" "$wasm"
+cp "$wasm" "$out/node/verifier_wasm_bg.wasm"
+
+# wasm-bindgen's Node output is CommonJS; the package itself is an ES module package.
+echo '{"type": "commonjs"}' >"$out/node/package.json"
+
+# The kiosk is served as one self-contained folder.
+rm -rf verifier-wasm/kiosk/pkg
+cp -r "$out/web" verifier-wasm/kiosk/pkg
+
+wasm=$out/web/verifier_wasm_bg.wasm
+bytes=$(wc -c <"$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+step "size"
+printf '%-28s %10s %10s\n' "" "raw" "gzip -9"
+printf '%-28s %10d %10d\n' "verifier_wasm_bg.wasm" "$bytes" "$gz"
+printf '%-28s %10s %10d\n' "budget (limit / goal)" "" 307200

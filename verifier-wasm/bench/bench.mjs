@@ -1,0 +1,83 @@
+// Prints the WASM verifier's start-up and per-credential verify times, in Node and in Debian's
+// Chromium, for each cryptosuite. `node verifier-wasm/bench/bench.mjs` (after
+// scripts/build-wasm.sh and a build of the laissez CLI, which makes the credentials).
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {chromium} from 'playwright-core';
+import {corpus, root} from '../tests/corpus.mjs';
+import {serve} from '../kiosk/serve.mjs';
+
+const SUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-jcs-2019'];
+const ITERATIONS = 200;
+const NOW = '2026-12-01T00:00:00Z';
+
+const {creds} = corpus();
+const inputs = Object.fromEntries(SUITES.map(s => [s, readFileSync(join(creds, `legal-identity-${s}.json`), 'utf8')]));
+const envelope = readFileSync(join(corpus().dir, 'legal-identity-eddsa-rdfc-2022.json.envelope.txt'), 'utf8');
+
+/** The timing loop, run in Node and (as source) in the page: µs per verify after warm-up. */
+function timeVerify(verify, input, n, now) {
+  for (let i = 0; i < 10; i++) {
+    verify(input, {now});
+  }
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    if (verify(input, {now}).verdict !== 'valid') {
+      throw new Error('not valid');
+    }
+  }
+  return (performance.now() - t0) * 1000 / n;
+}
+
+// Node: start-up measured in a fresh process (module load = compile + instantiate; first verify
+// builds the JSON-LD contexts once).
+const startup = JSON.parse(execFileSync(process.execPath, ['-e', `
+  const t0 = performance.now();
+  const w = require(${JSON.stringify(join(root, 'verifier-wasm/pkg/node/verifier_wasm.js'))});
+  const t1 = performance.now();
+  w.verify(${JSON.stringify(inputs['eddsa-rdfc-2022'])}, {now: '${NOW}'});
+  const t2 = performance.now();
+  console.log(JSON.stringify({instantiate: t1 - t0, first: t2 - t1}));
+`], {encoding: 'utf8'}));
+const {createRequire} = await import('node:module');
+const wasm = createRequire(import.meta.url)(join(root, 'verifier-wasm/pkg/node/verifier_wasm.js'));
+const node = Object.fromEntries(SUITES.map(s => [s, timeVerify(wasm.verify, inputs[s], ITERATIONS, NOW)]));
+node.envelope = timeVerify(wasm.verify, envelope, ITERATIONS, NOW);
+
+// Chromium: the same loop in the kiosk's origin.
+const server = await serve(0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const page = await browser.newPage();
+await page.goto(`${origin}/index.html`);
+await page.waitForSelector('body[data-ready=true]');
+const browserResult = await page.evaluate(async ({inputs, envelope, n, now, loop}) => {
+  const timeVerify = new Function(`return (${loop})`)();
+  const t0 = performance.now();
+  const m = await import(`./pkg/verifier_wasm.js?fresh=${Date.now()}`);
+  await m.default({module_or_path: new URL('./pkg/verifier_wasm_bg.wasm', location.href)});
+  const t1 = performance.now();
+  m.verify(inputs['eddsa-rdfc-2022'], {now});
+  const t2 = performance.now();
+  const out = {instantiate: t1 - t0, first: t2 - t1};
+  for (const [s, input] of Object.entries(inputs)) {
+    out[s] = timeVerify(m.verify, input, n, now);
+  }
+  out.envelope = timeVerify(m.verify, envelope, n, now);
+  return out;
+}, {inputs, envelope, n: ITERATIONS, now: NOW, loop: timeVerify.toString()});
+await browser.close();
+server.close();
+
+const row = (name, a, b, unit) => console.log(`${name.padEnd(34)} ${a.toFixed(unit === 'ms' ? 1 : 0).padStart(10)} ${b.toFixed(unit === 'ms' ? 1 : 0).padStart(10)}  ${unit}`);
+console.log(`\n${'WASM verifier'.padEnd(34)} ${'Node'.padStart(10)} ${'Chromium'.padStart(10)}`);
+row('instantiate (compile + start)', startup.instantiate, browserResult.instantiate, 'ms');
+row('first verify (builds contexts)', startup.first, browserResult.first, 'ms');
+for (const s of SUITES) {
+  row(`verify ${s}`, node[s], browserResult[s], 'µs');
+}
+row('verify LZ1 envelope (eddsa-rdfc)', node.envelope, browserResult.envelope, 'µs');

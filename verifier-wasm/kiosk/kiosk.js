@@ -1,0 +1,227 @@
+// The kiosk: camera scanning (frames decoded by the WASM verifier), image files and pasted text;
+// a verdict screen readable at arm's length; a trust list kept offline. No network use beyond
+// this folder's own files.
+import init, {verify, decodeQr, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
+import {LANGUAGES, t, checkName} from './i18n.js';
+import {loadTrust, saveTrust, clearTrust} from './store.js';
+
+const $ = id => document.getElementById(id);
+const COLOURS = {
+  valid: 'green', expired: 'amber', not_yet_valid: 'amber', untrusted: 'amber', suspended: 'amber',
+  invalid: 'red', revoked: 'red',
+};
+/** Frames per second given to the QR reader while scanning. */
+const SCAN_FPS = 5;
+/** Largest side of a frame handed to the reader (larger frames are scaled down). */
+const MAX_FRAME_SIDE = 1280;
+
+let lang = localStorage.getItem('laissez-language') ?? (navigator.language ?? 'en').slice(0, 2);
+if (!(lang in LANGUAGES)) {
+  lang = 'en';
+}
+let lastInput = null;
+let trustSummary = null;
+let stream = null;
+let scanTimer = null;
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(lang, el.dataset.i18n);
+  }
+  showTrustStatus();
+  if (lastInput !== null) {
+    check(lastInput);
+  }
+}
+
+function status(text) {
+  $('status').textContent = text;
+}
+
+function showTrustStatus() {
+  $('trust-status').textContent = trustSummary ?
+    t(lang, 'trustLoaded', {v: trustSummary.version, n: trustSummary.issuers.length, d: trustSummary.ageDays}) :
+    t(lang, 'noTrust');
+}
+
+/** Verifies `input` (envelope text or JSON) and shows the verdict screen. */
+function check(input) {
+  lastInput = input;
+  const r = verify(input, {language: lang});
+  const colour = COLOURS[r.verdict] ?? 'red';
+  const banner = $('banner');
+  banner.className = `banner verdict-${colour}`;
+  banner.dataset.verdict = r.verdict;
+  $('verdict-word').textContent = t(lang, r.verdict);
+  const reason = r.checks.find(c => c.status === 'fail') ??
+    (r.verdict !== 'valid' ? r.checks.find(c => c.status === 'warning') : undefined);
+  $('reason').textContent = reason ? `${checkName(lang, reason.code)}: ${reason.message}` : '';
+  const fields = $('fields');
+  fields.replaceChildren();
+  for (const f of r.display.fields) {
+    const dt = document.createElement('dt');
+    dt.textContent = f.label;
+    const dd = document.createElement('dd');
+    dd.textContent = f.value;
+    dd.dataset.field = f.name;
+    fields.append(dt, dd);
+  }
+  const portrait = $('portrait');
+  portrait.hidden = !r.display.portrait;
+  if (r.display.portrait) {
+    portrait.src = r.display.portrait;
+  }
+  $('cred-type').textContent = r.display.title ?? '';
+  $('issuer').textContent = r.display.issuerName ?? '';
+  $('trust-age').textContent = r.display.trustDataAgeDays === undefined ?
+    t(lang, 'noTrust') : `${r.display.trustDataAgeDays} ${t(lang, 'days')}`;
+  const checks = $('checks');
+  checks.replaceChildren();
+  for (const c of r.checks) {
+    const li = document.createElement('li');
+    li.className = c.status;
+    li.textContent = `${checkName(lang, c.code)} — ${t(lang, c.status)}`;
+    li.title = c.message;
+    checks.append(li);
+  }
+  $('verdict').hidden = false;
+  $('input').hidden = true;
+  $('again').focus();
+}
+
+function stopCamera() {
+  clearInterval(scanTimer);
+  scanTimer = null;
+  stream?.getTracks().forEach(track => track.stop());
+  stream = null;
+  $('camera').hidden = true;
+  $('stop').hidden = true;
+  $('scan').hidden = false;
+}
+
+/** Reads the QR code of the current video frame, or returns null. */
+function readFrame(source, width, height) {
+  const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(width, height));
+  const canvas = $('frame');
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+  try {
+    return decodeQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
+  } catch (e) {
+    if (e.code === 'qr_not_found') {
+      return null;
+    }
+    throw e;
+  }
+}
+
+async function startCamera() {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    status(t(lang, 'noCamera'));
+    return;
+  }
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment', width: {ideal: 1280}}});
+  } catch {
+    status(t(lang, 'noCamera'));
+    return;
+  }
+  const video = $('camera');
+  video.srcObject = stream;
+  video.hidden = false;
+  $('scan').hidden = true;
+  $('stop').hidden = false;
+  await video.play();
+  status(t(lang, 'scanning'));
+  scanTimer = setInterval(() => {
+    if (video.readyState < 2) {
+      return;
+    }
+    const text = readFrame(video, video.videoWidth, video.videoHeight);
+    if (text) {
+      stopCamera();
+      status('');
+      check(text);
+    }
+  }, 1000 / SCAN_FPS);
+}
+
+async function openImage(file) {
+  const bitmap = await createImageBitmap(file);
+  const text = readFrame(bitmap, bitmap.width, bitmap.height);
+  bitmap.close();
+  if (text) {
+    status('');
+    check(text);
+  } else {
+    status(t(lang, 'noQr'));
+  }
+}
+
+async function useTrust(bundle, anchor, persist) {
+  try {
+    trustSummary = loadTrustBundle(bundle, [anchor]);
+    if (persist) {
+      await saveTrust(bundle, anchor);
+    }
+  } catch (e) {
+    trustSummary = null;
+    $('trust-status').textContent = `${e.message} [${e.code}]`;
+    return;
+  }
+  showTrustStatus();
+}
+
+async function main() {
+  await init({module_or_path: new URL('./pkg/verifier_wasm_bg.wasm', import.meta.url)});
+  $('version').textContent = `Laissez verifier ${version()}`;
+  const select = $('language');
+  for (const [code, name] of Object.entries(LANGUAGES)) {
+    select.append(new Option(name, code, false, code === lang));
+  }
+  select.addEventListener('change', () => {
+    lang = select.value;
+    localStorage.setItem('laissez-language', lang);
+    applyLanguage();
+  });
+  $('scan').addEventListener('click', startCamera);
+  $('stop').addEventListener('click', stopCamera);
+  $('image').addEventListener('change', e => e.target.files[0] && openImage(e.target.files[0]));
+  $('verify-text').addEventListener('click', () => $('text').value.trim() && check($('text').value));
+  $('again').addEventListener('click', () => {
+    lastInput = null;
+    $('verdict').hidden = true;
+    $('input').hidden = false;
+    $('image').value = '';
+  });
+  $('bundle').addEventListener('change', async e => {
+    const file = e.target.files[0];
+    if (file) {
+      await useTrust(await file.text(), $('anchor').value.trim(), true);
+    }
+  });
+  $('forget').addEventListener('click', async () => {
+    clearTrustBundle();
+    trustSummary = null;
+    await clearTrust();
+    showTrustStatus();
+  });
+  const saved = await loadTrust();
+  if (saved) {
+    $('anchor').value = saved.anchor;
+    await useTrust(saved.bundle, saved.anchor, false);
+  }
+  applyLanguage();
+  document.body.dataset.ready = 'true';
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
+}
+
+main().catch(e => {
+  status(`${e.message}`);
+});

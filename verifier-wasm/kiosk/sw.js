@@ -1,0 +1,26 @@
+// Service worker: caches the kiosk's own files on install and serves them cache-first, so the
+// page starts and verifies with no network. Nothing outside this folder is ever fetched.
+const CACHE = 'laissez-kiosk-v1';
+const FILES = [
+  './', './index.html', './kiosk.css', './kiosk.js', './i18n.js', './store.js',
+  './manifest.webmanifest', './icon.svg', './pkg/verifier_wasm.js', './pkg/verifier_wasm_bg.wasm',
+];
+
+self.addEventListener('install', event => {
+  event.waitUntil(caches.open(CACHE).then(c => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', event => {
+  event.waitUntil(caches.keys()
+    .then(keys => Promise.all(keys.filter(k => k !== CACHE).map(k => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', event => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(caches.match(event.request, {ignoreSearch: true})
+    .then(hit => hit ?? fetch(event.request)));
+});

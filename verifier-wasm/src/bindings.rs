@@ -1,0 +1,178 @@
+//! The JavaScript API (wasm-bindgen). Errors are thrown as `Error` objects with a stable `code`
+//! property (the same codes as the CLI's reports).
+
+use crate::session::{parse_now, Options, Session};
+use credential_core::error::Error;
+use credential_core::model::Timestamp;
+use js_sys::{Reflect, Uint8Array, JSON};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// Largest camera frame accepted by `decodeQr` (pixels).
+const MAX_FRAME_PIXELS: u64 = 4096 * 4096;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options of verify(). */
+export interface VerifyOptions {
+  /** Verification time (RFC 3339); default: now. */
+  now?: string;
+  /** Display language: "en" (default), "fr", "es" or "ar". */
+  language?: "en" | "fr" | "es" | "ar";
+  /** A trust bundle (JSON text) to load first, as loadTrustBundle() does. */
+  trustBundle?: string;
+  /** Trust anchors for trustBundle: did:key or Multikey values. */
+  anchors?: string[];
+}
+/** One check of a report. */
+export interface Check { code: string; status: "pass" | "fail" | "warning" | "skipped"; message: string; error?: string; }
+/** The verification report, identical to `laissez verify --json`, plus display fields. */
+export interface VerifyResult {
+  verdict: "valid" | "invalid" | "expired" | "not_yet_valid" | "untrusted" | "revoked" | "suspended";
+  kind: "credential" | "presentation";
+  checks: Check[];
+  credential: { id?: string; issuer?: string; issuerName?: string; types: string[]; validFrom?: string; validUntil?: string; cryptosuites: string[]; profile?: string; };
+  verifiedAt: string;
+  display: {
+    language: string; direction: "ltr" | "rtl"; title?: string; issuerName?: string;
+    fields: { name: string; label: string; value: string }[];
+    portrait?: string; trustDataAgeDays?: number;
+  };
+}
+/** What loadTrustBundle() accepted. */
+export interface TrustBundleSummary {
+  version: number; issued: string; nextUpdate: string; ageDays: number;
+  issuers: { id: string; name: string }[];
+}
+/** A camera or canvas frame (ImageData or the same shape). */
+export interface Frame { data: Uint8Array | Uint8ClampedArray; width: number; height: number; }
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A panic is a bug (every input error is a typed error), but if one happens the message goes to
+/// the console before the module traps, so it can be reported.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("laissez verifier bug: {info}"))
+    }));
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the verifier, creating it (and processing its contexts) on first use only.
+fn with_session<T>(f: impl FnOnce(&mut Session) -> T) -> T {
+    SESSION.with(|s| {
+        f(s.borrow_mut().get_or_insert_with(|| {
+            install_panic_hook();
+            Session::new()
+        }))
+    })
+}
+
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
+}
+
+fn usage(message: &str) -> JsValue {
+    js_error(&Error::MalformedDocument(message.to_owned()))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| usage(&e.to_string()))?;
+    JSON::parse(&text)
+}
+
+fn now_from(option: Option<&str>) -> Result<Timestamp, JsValue> {
+    match option {
+        Some(t) => parse_now(t).map_err(|e| js_error(&e)),
+        None => Ok(Timestamp((js_sys::Date::now() / 1000.0) as i64)),
+    }
+}
+
+/// The package version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// Verifies a credential: QR envelope text (`LZ1:...`), credential JSON (text, bytes or an
+/// object), or a JWT (reported as unsupported). Returns the report with display fields; throws
+/// only for bad options or a trust bundle that does not load.
+#[wasm_bindgen(unchecked_return_type = "VerifyResult")]
+pub fn verify(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = if let Some(s) = input.as_string() {
+        s.into_bytes()
+    } else if input.is_instance_of::<Uint8Array>() {
+        Uint8Array::new(&input).to_vec()
+    } else if input.is_object() {
+        String::from(JSON::stringify(&input)?).into_bytes()
+    } else {
+        return Err(usage(
+            "verify(input): input must be a string, a Uint8Array or an object",
+        ));
+    };
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        let text = String::from(JSON::stringify(&options)?);
+        serde_json::from_str(&text).map_err(|e| usage(&format!("verify options: {e}")))?
+    };
+    let now = now_from(options.now.as_deref())?;
+    let result = with_session(|s| s.verify(&bytes, &options, now)).map_err(|e| js_error(&e))?;
+    to_js(&result)
+}
+
+/// Reads the QR code in a camera or canvas frame (`ImageData`: RGBA bytes, width, height).
+/// Throws `qr_not_found` when there is none.
+#[wasm_bindgen(js_name = decodeQr)]
+pub fn decode_qr(
+    #[wasm_bindgen(unchecked_param_type = "Frame")] frame: JsValue,
+) -> Result<String, JsValue> {
+    let get = |k: &str| Reflect::get(&frame, &k.into());
+    let width = get("width")?.as_f64().unwrap_or(0.0);
+    let height = get("height")?.as_f64().unwrap_or(0.0);
+    if !(width >= 1.0 && height >= 1.0 && width * height <= MAX_FRAME_PIXELS as f64) {
+        return Err(usage(
+            "decodeQr(frame): width and height must be positive and at most 4096×4096",
+        ));
+    }
+    let data = get("data")?;
+    if !data.is_object() {
+        return Err(usage("decodeQr(frame): frame.data must be RGBA bytes"));
+    }
+    let pixels = Uint8Array::new(&data).to_vec();
+    credential_core::qr::decode_rgba(&pixels, width as usize, height as usize)
+        .map_err(|e| js_error(&e))
+}
+
+/// Checks a trust bundle against the anchors (did:key or Multikey) and keeps it for the
+/// following verifications.
+#[wasm_bindgen(js_name = loadTrustBundle, unchecked_return_type = "TrustBundleSummary")]
+pub fn load_trust_bundle(
+    json: &str,
+    anchors: Vec<String>,
+    now: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let now = now_from(now.as_deref())?;
+    let summary = with_session(|s| s.load_trust_bundle(json.as_bytes(), &anchors, now))
+        .map_err(|e| js_error(&e))?;
+    to_js(&summary)
+}
+
+/// Forgets the loaded trust bundle.
+#[wasm_bindgen(js_name = clearTrustBundle)]
+pub fn clear_trust_bundle() {
+    with_session(Session::clear_trust_bundle);
+}

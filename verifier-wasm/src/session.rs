@@ -1,0 +1,155 @@
+//! The verifier state behind the JavaScript API: one `Verifier` (its processed JSON-LD contexts
+//! built once and reused by every call) and the trust bundle last loaded.
+
+use crate::display::{self, Display};
+use credential_core::error::Error;
+use credential_core::jsonld::ContextStore;
+use credential_core::keys::PublicKey;
+use credential_core::model::Timestamp;
+use credential_core::trust::TrustBundle;
+use credential_core::verify::{VerificationReport, Verifier, VerifyOptions};
+use serde::{Deserialize, Serialize};
+
+/// Options of `verify()`, as JavaScript passes them (camelCase, unknown keys refused so a typo
+/// is not silently ignored).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// Verification time, RFC 3339 (default: the caller's clock).
+    pub now: Option<String>,
+    /// Display language: `en`, `fr`, `es` or `ar` (default `en`).
+    pub language: Option<String>,
+    /// A trust bundle (JSON text) to load before verifying, as `loadTrustBundle` would.
+    pub trust_bundle: Option<String>,
+    /// Trust anchors (did:key or Multikey) for `trust_bundle`.
+    #[serde(default)]
+    pub anchors: Vec<String>,
+}
+
+/// What `loadTrustBundle` reports about the bundle it accepted.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleSummary {
+    /// Bundle version (monotonic; older ones are refused).
+    pub version: u64,
+    /// When the bundle was issued.
+    pub issued: String,
+    /// When a newer bundle is expected.
+    pub next_update: String,
+    /// Age in whole days at load time.
+    pub age_days: i64,
+    /// Recognised issuers: id and English name.
+    pub issuers: Vec<IssuerSummary>,
+}
+
+/// One recognised issuer.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssuerSummary {
+    /// Issuer DID.
+    pub id: String,
+    /// English display name.
+    pub name: String,
+}
+
+/// The result of `verify()`: the same report as `laissez verify --json`, plus display fields.
+#[derive(Debug, Serialize)]
+pub struct VerifyResult {
+    /// The verification report.
+    #[serde(flatten)]
+    pub report: VerificationReport,
+    /// Labels and values for a verdict screen, in the requested language.
+    pub display: Display,
+}
+
+/// A verifier with its cached contexts and trust bundle.
+pub struct Session {
+    verifier: Verifier,
+    bundle: Option<TrustBundle>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Session {
+    /// A verifier with the bundled contexts and profiles, and no trust bundle.
+    pub fn new() -> Self {
+        Session {
+            verifier: Verifier::new(ContextStore::bundled()),
+            bundle: None,
+        }
+    }
+
+    /// Checks `json` against `anchors` and keeps it for the following verifications. A bundle
+    /// older than the one loaded is refused (`bundle_rollback`).
+    pub fn load_trust_bundle(
+        &mut self,
+        json: &[u8],
+        anchors: &[String],
+        now: Timestamp,
+    ) -> Result<BundleSummary, Error> {
+        let anchors = anchors
+            .iter()
+            .map(|a| PublicKey::from_anchor(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let bundle = self.verifier.load_trust_bundle(json, &anchors, now)?;
+        let summary = BundleSummary {
+            version: bundle.version,
+            issued: bundle.issued.to_rfc3339(),
+            next_update: bundle.next_update.to_rfc3339(),
+            age_days: bundle.age_days(now),
+            issuers: bundle
+                .issuers
+                .iter()
+                .map(|i| IssuerSummary {
+                    id: i.id.clone(),
+                    name: i.display_name("en").to_owned(),
+                })
+                .collect(),
+        };
+        self.bundle = Some(bundle);
+        Ok(summary)
+    }
+
+    /// Forgets the trust bundle (later verifications report `trust_not_evaluated`).
+    pub fn clear_trust_bundle(&mut self) {
+        self.bundle = None;
+    }
+
+    /// Verifies envelope text, credential JSON or a JWT (reported unsupported) at `now`.
+    pub fn verify(
+        &mut self,
+        input: &[u8],
+        options: &Options,
+        now: Timestamp,
+    ) -> Result<VerifyResult, Error> {
+        if let Some(bundle) = &options.trust_bundle {
+            self.load_trust_bundle(bundle.as_bytes(), &options.anchors, now)?;
+        }
+        let opts = match &self.bundle {
+            Some(b) => VerifyOptions::at(now).with_trust(b),
+            None => VerifyOptions::at(now),
+        };
+        let (report, document) = self.verifier.verify_input_document(input, &opts);
+        let language = options.language.as_deref().unwrap_or("en");
+        let display = display::build(
+            &report,
+            document.as_ref(),
+            self.verifier.profiles(),
+            self.bundle.as_ref(),
+            language,
+            now,
+        );
+        Ok(VerifyResult { report, display })
+    }
+}
+
+/// Parses an RFC 3339 time given by the caller.
+pub fn parse_now(text: &str) -> Result<Timestamp, Error> {
+    Timestamp::parse(text).ok_or_else(|| Error::InvalidDate {
+        property: "now".into(),
+        value: text.to_owned(),
+    })
+}

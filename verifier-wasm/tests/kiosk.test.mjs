@@ -1,0 +1,175 @@
+// The kiosk in Debian's Chromium (playwright-core, no browser download), served from localhost:
+// image of a valid QR -> green with the holder's name; tampered -> red; expired -> amber with the
+// reason; Arabic -> right-to-left with Arabic labels; a trust list loaded by the operator ->
+// revoked shown red; a fake camera showing a QR -> verdict after one click on "Scan"; and no
+// request outside the page's origin. Screenshots of each verdict go to target/kiosk-screenshots/.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {chromium} from 'playwright-core';
+import {corpus, laissez, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
+import {serve} from '../kiosk/serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run'];
+const shots = join(root, 'target/kiosk-screenshots');
+
+let server, origin, files;
+
+function qrPng(json, name) {
+  const png = join(corpus().dir, `${name}.png`);
+  laissez(['qr', 'encode', json, '--png', png]);
+  return png;
+}
+
+before(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM} (scripts/test.sh installs Debian's chromium)`);
+  }
+  mkdirSync(shots, {recursive: true});
+  const c = corpus();
+  files = {
+    valid: join(c.creds, 'legal-identity-eddsa-rdfc-2022.png'),
+    tampered: qrPng(join(c.creds, 'tampered.json'), 'tampered'),
+    expired: qrPng(c.expiring, 'expiring'),
+    revoked: join(c.creds, 'health-vaccination-eddsa-rdfc-2022.png'),
+  };
+  server = await serve(0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(() => server?.close());
+
+/** Opens the kiosk in a fresh browser; records every request URL. */
+async function open(extraArgs = [], {time} = {}) {
+  const browser = await chromium.launch({executablePath: CHROMIUM, args: [...FLAGS, ...extraArgs]});
+  const context = await browser.newContext({viewport: {width: 900, height: 1100}});
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', r => requests.push(r.url()));
+  if (time) {
+    await page.clock.install({time: new Date(time)});
+  }
+  await page.goto(`${origin}/index.html`);
+  await page.waitForSelector('body[data-ready=true]');
+  const close = async () => {
+    const outside = requests.filter(u => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+    assert.deepEqual(outside, [], 'requests outside the page origin');
+    await browser.close();
+  };
+  return {page, close};
+}
+
+async function verdictOf(page) {
+  await page.waitForSelector('[data-testid=verdict]:not([hidden])');
+  return {
+    verdict: await page.getAttribute('[data-testid=banner]', 'data-verdict'),
+    colour: await page.getAttribute('[data-testid=banner]', 'class'),
+    reason: await page.textContent('[data-testid=reason]'),
+    fields: await page.textContent('[data-testid=fields]'),
+  };
+}
+
+function subject(png) {
+  const json = png.replace(/\.png$/, '.json');
+  return JSON.parse(readFileSync(json, 'utf8')).credentialSubject;
+}
+
+test('an image of a valid QR: green, with the holder name', async () => {
+  const {page, close} = await open();
+  await page.setInputFiles('[data-testid=image]', files.valid);
+  const v = await verdictOf(page);
+  assert.equal(v.verdict, 'valid');
+  assert.match(v.colour, /verdict-green/);
+  assert.ok(v.fields.includes(subject(files.valid).givenName), v.fields);
+  await page.screenshot({path: join(shots, 'valid.png'), fullPage: true});
+  await close();
+});
+
+test('a tampered QR: red', async () => {
+  const {page, close} = await open();
+  await page.setInputFiles('[data-testid=image]', files.tampered);
+  const v = await verdictOf(page);
+  assert.equal(v.verdict, 'invalid');
+  assert.match(v.colour, /verdict-red/);
+  assert.match(v.reason, /Signature/);
+  await page.screenshot({path: join(shots, 'tampered.png'), fullPage: true});
+  await close();
+});
+
+test('an expired credential: amber, with the reason', async () => {
+  const {page, close} = await open([], {time: AFTER_EXPIRY});
+  await page.setInputFiles('[data-testid=image]', files.expired);
+  const v = await verdictOf(page);
+  assert.equal(v.verdict, 'expired');
+  assert.match(v.colour, /verdict-amber/);
+  assert.match(v.reason, /Valid until/);
+  await page.screenshot({path: join(shots, 'expired.png'), fullPage: true});
+  await close();
+});
+
+test('Arabic: right-to-left layout and Arabic labels', async () => {
+  const {page, close} = await open();
+  await page.setInputFiles('[data-testid=image]', files.valid);
+  await verdictOf(page);
+  await page.selectOption('[data-testid=language]', 'ar');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.textContent('[data-testid=verdict-word]'), 'صالحة');
+  assert.match(await page.textContent('[data-testid=fields]'), /الاسم الأول/);
+  assert.equal(await page.$eval('[data-testid=fields]', el => getComputedStyle(el).direction), 'rtl');
+  await page.screenshot({path: join(shots, 'valid-arabic.png'), fullPage: true});
+  await close();
+});
+
+test('a trust list loaded by the operator: a revoked credential is red', async () => {
+  const c = corpus();
+  const {page, close} = await open();
+  await page.fill('[data-testid=anchor]', c.anchor);
+  await page.setInputFiles('[data-testid=bundle]', c.bundle);
+  await page.waitForFunction(() => /2/.test(document.querySelector('[data-testid=trust-status]').textContent));
+  assert.match(await page.textContent('[data-testid=trust-status]'), /version 2 loaded, 2 issuers/);
+  await page.setInputFiles('[data-testid=image]', files.revoked);
+  const v = await verdictOf(page);
+  assert.equal(v.verdict, 'revoked');
+  assert.match(v.colour, /verdict-red/);
+  assert.match(await page.textContent('[data-testid=trust-age]'), /\d+ days/);
+  await page.screenshot({path: join(shots, 'revoked.png'), fullPage: true});
+  // Kept for offline use: a reload restores it from IndexedDB.
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  assert.match(await page.textContent('[data-testid=trust-status]'), /version 2 loaded/);
+  await close();
+});
+
+/** A Y4M (YUV 4:2:0) video of the QR image centred on a white 640×480 frame. */
+function y4m(png) {
+  const img = readPng(png);
+  const [w, h] = [640, 480];
+  const y = Buffer.alloc(w * h, 235);
+  const ox = Math.floor((w - img.width) / 2), oy = Math.floor((h - img.height) / 2);
+  for (let j = 0; j < img.height; j++) {
+    for (let i = 0; i < img.width; i++) {
+      const p = (j * img.width + i) * 4;
+      const luma = 0.299 * img.data[p] + 0.587 * img.data[p + 1] + 0.114 * img.data[p + 2];
+      y[(oy + j) * w + ox + i] = Math.round(16 + luma * 219 / 255);
+    }
+  }
+  const chroma = Buffer.alloc(w * h / 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F5:1 Ip A1:1 C420jpeg\n`), ...Array(5).fill(frame)]);
+}
+
+test('a fake camera showing a QR: verdict with no click beyond starting the scan', async () => {
+  const video = join(corpus().dir, 'camera.y4m');
+  writeFileSync(video, y4m(files.valid));
+  const {page, close} = await open(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`]);
+  await page.click('[data-testid=scan]');
+  const v = await verdictOf(page);
+  assert.equal(v.verdict, 'valid');
+  assert.match(v.colour, /verdict-green/);
+  await page.screenshot({path: join(shots, 'camera.png'), fullPage: true});
+  await close();
+});
