@@ -137,9 +137,10 @@ fn text(v: &Value, language: &str) -> String {
     let full = match v {
         Value::String(s) => s.clone(),
         // Language-tagged values: the one in the display language, if there is one.
-        Value::Array(items) if items.iter().any(|i| in_language(&i)) => {
-            items.iter().find(in_language).map_or_else(String::new, |i| text(i, language))
-        }
+        Value::Array(items) if items.iter().any(|i| in_language(&i)) => items
+            .iter()
+            .find(in_language)
+            .map_or_else(String::new, |i| text(i, language)),
         Value::Array(items) => items
             .iter()
             .map(|i| text(i, language))
@@ -168,7 +169,8 @@ mod tests {
         assert_eq!(t.chars().count(), MAX_VALUE_CHARS + 1);
         assert!(t.ends_with('…'));
         assert_eq!(text(&json!(["a", 1, {"@value": "b"}]), "en"), "a, 1, b");
-        let names = json!([{"@value": "Amina", "@language": "en"}, {"@value": "أمينة", "@language": "ar"}]);
+        let names =
+            json!([{"@value": "Amina", "@language": "en"}, {"@value": "أمينة", "@language": "ar"}]);
         assert_eq!(text(&names, "ar"), "أمينة");
         assert_eq!(text(&names, "fr"), "Amina, أمينة");
     }
