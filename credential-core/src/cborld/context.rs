@@ -13,6 +13,7 @@ use crate::jsonld::ContextStore;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// JSON-LD keywords and their fixed ids (CBOR-LD 1.0 "Term Codec Map" initial entries).
 const KEYWORDS: &[(&str, u64)] = &[
@@ -81,10 +82,26 @@ impl TermDef {
 
 type TermMap = HashMap<String, Rc<TermDef>>;
 
-/// A context once loaded: its object and its term definitions before CURIE expansion.
+/// A context once loaded: its document and its term definitions before CURIE expansion.
 struct Loaded {
-    context: Map<String, Value>,
+    /// The context object itself (embedded), or a document holding it under `@context`.
+    doc: Arc<Value>,
+    embedded: bool,
     terms: Vec<(String, Map<String, Value>, bool)>,
+}
+
+impl Loaded {
+    fn context(&self) -> &Map<String, Value> {
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        let inner = if self.embedded {
+            Some(self.doc.as_ref())
+        } else {
+            self.doc.get("@context")
+        };
+        inner
+            .and_then(Value::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+    }
 }
 
 /// Term ids and loaded contexts for one encode or decode.
@@ -132,25 +149,24 @@ impl<'s> Terms<'s> {
         if let Some(hit) = self.loaded.get(&key) {
             return Ok(hit.clone());
         }
-        let object = match context {
-            Value::Object(o) => o.clone(),
-            _ => match self.store.get(&key)?.as_ref().clone().into_serde_json() {
-                Value::Object(mut doc) => match doc.remove("@context") {
-                    Some(Value::Object(o)) => o,
-                    _ => {
-                        return Err(Error::InvalidContext(format!(
-                            "{key}: @context is not one object"
-                        )))
-                    }
-                },
-                _ => return Err(Error::InvalidContext(format!("{key} is not an object"))),
-            },
+        let embedded = context.is_object();
+        let doc = if embedded {
+            Arc::new(context.clone())
+        } else {
+            self.store.get_json(&key)?
         };
-        if object.contains_key("@import") {
-            return Err(Error::CborLdCannotEncode(
-                "contexts with @import are not supported".into(),
-            ));
-        }
+        let object = match if embedded {
+            Some(doc.as_ref())
+        } else {
+            doc.get("@context")
+        } {
+            Some(Value::Object(o)) => o,
+            _ => {
+                return Err(Error::InvalidContext(format!(
+                    "{key}: @context is not one object"
+                )))
+            }
+        };
         let protected = object.get("@protected").is_some_and(js_truthy);
         let mut names: Vec<&String> = object.keys().collect();
         names.sort_by(|a, b| js_cmp(a, b));
@@ -184,7 +200,8 @@ impl<'s> Terms<'s> {
             terms.push((name.clone(), def, protected));
         }
         let loaded = Rc::new(Loaded {
-            context: object,
+            doc: doc.clone(),
+            embedded,
             terms,
         });
         self.loaded.insert(key, loaded.clone());
@@ -320,13 +337,14 @@ fn update(
     let mut active = active.clone();
     for context in list {
         let loaded = terms.load(context)?;
-        let propagate = match loaded.context.get("@propagate") {
+        let context = loaded.context();
+        let propagate = match context.get("@propagate") {
             Some(Value::Null) | None => !type_scope,
             Some(v) => js_truthy(v),
         };
         let mut next = TermMap::new();
         for (name, def, protected) in &loaded.terms {
-            let def = expand_definition(name, def, &loaded.context, &active)?;
+            let def = expand_definition(name, def, context, &active)?;
             next.insert(
                 name.clone(),
                 Rc::new(TermDef {
@@ -346,7 +364,7 @@ fn update(
                     }
                 }
                 None => {
-                    if !matches!(loaded.context.get(name), Some(Value::Null)) {
+                    if !matches!(context.get(name), Some(Value::Null)) {
                         next.insert(name.clone(), old.clone());
                     }
                 }

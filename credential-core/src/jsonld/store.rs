@@ -84,6 +84,8 @@ const MAX_CONTEXT_BYTES: usize = 256 * 1024;
 #[derive(Clone)]
 pub struct ContextStore {
     docs: HashMap<String, Arc<json_syntax::Value>>,
+    /// The same documents as `serde_json` values (for CBOR-LD), parsed once.
+    json: HashMap<String, Arc<serde_json::Value>>,
 }
 
 impl ContextStore {
@@ -92,12 +94,13 @@ impl ContextStore {
     pub fn bundled() -> Self {
         let mut store = ContextStore {
             docs: HashMap::new(),
+            json: HashMap::new(),
         };
         for b in BUNDLED {
             // The bundled files are checked by the `bundled_pins_match` test; parsing them cannot
             // fail for the shipped bytes.
             if let Ok(doc) = parse_context(b.text) {
-                store.docs.insert(b.url.to_owned(), Arc::new(doc));
+                store.insert(b.url, doc);
             }
         }
         store
@@ -123,8 +126,24 @@ impl ContextStore {
             });
         }
         let doc = parse_context(text)?;
-        self.docs.insert(url.to_owned(), Arc::new(doc));
+        self.insert(url, doc);
         Ok(())
+    }
+
+    fn insert(&mut self, url: &str, doc: serde_json::Value) {
+        self.docs.insert(
+            url.to_owned(),
+            Arc::new(json_syntax::Value::from_serde_json(doc.clone())),
+        );
+        self.json.insert(url.to_owned(), Arc::new(doc));
+    }
+
+    /// The context document for `url` as a `serde_json` value, or `unknown_context`.
+    pub fn get_json(&self, url: &str) -> Result<Arc<serde_json::Value>> {
+        self.json
+            .get(url)
+            .cloned()
+            .ok_or_else(|| Error::UnknownContext(url.to_owned()))
     }
 
     /// The parsed context document for `url`, or `unknown_context`.
@@ -159,7 +178,7 @@ impl Default for ContextStore {
     }
 }
 
-fn parse_context(text: &str) -> Result<json_syntax::Value> {
+fn parse_context(text: &str) -> Result<serde_json::Value> {
     let value: serde_json::Value = crate::json::parse_bounded(
         text.as_bytes(),
         crate::json::JsonLimits {
@@ -175,7 +194,7 @@ fn parse_context(text: &str) -> Result<json_syntax::Value> {
             "context document has no @context member".into(),
         ));
     }
-    Ok(json_syntax::Value::from_serde_json(value))
+    Ok(value)
 }
 
 /// Lower-case hex SHA-256.
