@@ -5,7 +5,7 @@
 //! [`Credential::validate`] checks the data model's MUSTs, each failure a distinct error code.
 
 mod credential;
-mod datetime;
+pub(crate) mod datetime;
 mod presentation;
 mod values;
 
