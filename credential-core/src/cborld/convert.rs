@@ -90,14 +90,23 @@ impl Compressor<'_> {
     }
 }
 
+/// Most objects a decoded document may hold: the verifier's own JSON bound (`JsonLimits`), so
+/// a payload of many tiny maps cannot make the decoder walk contexts for each of them.
+const MAX_OBJECTS: usize = 1024;
+
 /// CBOR-LD payload -> JSON-LD.
 pub(super) struct Decompressor<'s> {
     pub terms: Terms<'s>,
     pub table: TypeTable,
+    pub objects: usize,
 }
 
 impl Decompressor<'_> {
     pub fn object(&mut self, ctx: &Rc<Active>, map: &[(Cbor, Cbor)]) -> Result<Map<String, Value>> {
+        self.objects += 1;
+        if self.objects > MAX_OBJECTS {
+            return Err(Error::TooManyObjects { max: MAX_OBJECTS });
+        }
         let mut out = Map::new();
         match (lookup(map, CONTEXT_ID), lookup(map, CONTEXT_ID + 1)) {
             (Some(_), Some(_)) => {

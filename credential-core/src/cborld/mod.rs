@@ -105,6 +105,7 @@ pub fn decode(bytes: &[u8], store: &ContextStore, max_depth: usize) -> Result<Va
         let mut d = convert::Decompressor {
             terms: Terms::new(store),
             table,
+            objects: 0,
         };
         Value::Object(d.object(&Active::initial(), map)?)
     };
@@ -196,6 +197,19 @@ mod tests {
         assert_eq!(
             encode_with(&doc, &store, 7).unwrap_err().code(),
             "cborld_unknown_registry_entry"
+        );
+    }
+
+    #[test]
+    fn a_flood_of_tiny_objects_is_refused() {
+        // {"x": [{}, {}, ... 5,000 times]} behind the Laissez head.
+        let mut bytes = vec![0xD9, 0xCB, 0x1D, 0x82, 0x1A, 0x00, 0x01, 0x4C, 0x5A];
+        bytes.extend([0xA1, 0x61, b'x', 0x99, 0x13, 0x88]);
+        bytes.extend(std::iter::repeat_n(0xA0, 5000));
+        let store = ContextStore::bundled();
+        assert_eq!(
+            decode(&bytes, &store, 32).unwrap_err().code(),
+            "too_many_objects"
         );
     }
 
