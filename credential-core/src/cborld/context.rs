@@ -271,12 +271,24 @@ impl Active {
         terms: &mut Terms,
         context: Option<&Value>,
     ) -> Result<Rc<Active>> {
+        if context.is_none() {
+            // Most objects carry no @context: same terms, no copy (see `with_types`).
+            return Ok(self.clone());
+        }
         let map = update(&self.terms, terms, context, false, false)?;
         Ok(self.derive(map))
     }
 
     /// Applies the type-scoped contexts of `types` (in code-unit order).
     pub fn with_types(self: &Rc<Self>, terms: &mut Terms, types: &[String]) -> Result<Rc<Active>> {
+        // No type with a scoped context: the terms stay as they are (a layer with the same map
+        // would not change what reverting a property finds), so skip copying them.
+        if types
+            .iter()
+            .all(|t| self.def(t).and_then(TermDef::scoped_context).is_none())
+        {
+            return Ok(self.clone());
+        }
         let mut map = self.terms.clone();
         for t in types {
             let scoped = map.get(t).and_then(|d| d.scoped_context().cloned());
