@@ -2,7 +2,11 @@
 //! Each is defined in `specs/profiles/<name>/` (JSON Schema 2020-12, display labels, selectively
 //! disclosable claims) with its JSON-LD context in `specs/contexts/`, embedded here at build time.
 
+mod pattern;
+mod schema;
+
 use crate::error::{Error, Result};
+use schema::Schema;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -66,7 +70,7 @@ impl std::fmt::Display for SchemaViolation {
 /// A credential profile.
 pub struct Profile {
     file: ProfileFile,
-    validator: jsonschema::Validator,
+    schema: Schema,
 }
 
 impl Profile {
@@ -121,15 +125,7 @@ impl Profile {
 
     /// Validates a whole credential against the profile's schema.
     pub fn validate(&self, credential: &Value) -> std::result::Result<(), Vec<SchemaViolation>> {
-        let errors: Vec<SchemaViolation> = self
-            .validator
-            .iter_errors(credential)
-            .take(20)
-            .map(|e| SchemaViolation {
-                pointer: e.instance_path().as_str().to_owned(),
-                message: e.to_string(),
-            })
-            .collect();
+        let errors = self.schema.violations(credential);
         if errors.is_empty() {
             Ok(())
         } else {
@@ -171,8 +167,8 @@ impl Profiles {
             .filter_map(|(profile, schema)| {
                 let file: ProfileFile = serde_json::from_str(profile).ok()?;
                 let schema: Value = serde_json::from_str(schema).ok()?;
-                let validator = jsonschema::draft202012::new(&schema).ok()?;
-                Some(Profile { file, validator })
+                let schema = Schema::compile(&schema).ok()?;
+                Some(Profile { file, schema })
             })
             .collect();
         Profiles { all }
@@ -206,6 +202,14 @@ impl Default for Profiles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bundled_schema_compiles() {
+        for (_, schema) in BUNDLED {
+            let doc: Value = serde_json::from_str(schema).unwrap();
+            Schema::compile(&doc).unwrap();
+        }
+    }
 
     #[test]
     fn every_profile_loads_with_labels_in_four_languages() {
