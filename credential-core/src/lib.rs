@@ -25,6 +25,7 @@ mod no_ambient_rng;
 pub mod profiles;
 pub mod proof;
 pub mod qr;
+pub mod rdf;
 pub mod status;
 pub mod suites;
 pub mod trust;

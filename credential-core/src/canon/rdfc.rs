@@ -1,17 +1,15 @@
-//! RDF Dataset Canonicalization (W3C RDFC-1.0) with a work bound.
+//! RDF Dataset Canonicalization (W3C RDFC-1.0, Recommendation 2024-05-21) with work bounds.
 //!
-//! The canonicalization itself is `oxrdf`'s (feature `rdfc-10`; see
-//! `specs/decisions/0001-jsonld-rdf-stack.md` for why). RDFC-1.0 is exponential in the number of
-//! blank nodes that cannot be told apart by their first-degree hash (a "poison graph", RDFC-1.0
-//! §4.9 / "Dataset Poisoning"), so before calling it we compute those groups ourselves and refuse
-//! a dataset whose ambiguous blank nodes exceed [`RdfcLimits::max_ambiguous_blank_nodes`].
+//! RDFC-1.0 is exponential in the number of blank nodes that cannot be told apart by their
+//! first-degree hash (a "poison graph", RDFC-1.0 §4.9 / "Dataset Poisoning"). Before anything
+//! else we group blank nodes by first-degree hash and refuse a dataset whose ambiguous blank
+//! nodes exceed [`RdfcLimits::max_ambiguous_blank_nodes`]; the N-degree hashing is also cut off
+//! after a fixed number of calls.
 
 use crate::error::{Error, Result};
-use oxrdf::{
-    dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm},
-    Dataset, GraphNameRef, NamedOrBlankNodeRef, Quad, TermRef,
-};
-use std::collections::HashMap;
+use crate::rdf::{Quad, Term};
+use sha2::{Digest, Sha256, Sha384};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Bounds on canonicalization work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +33,10 @@ impl Default for RdfcLimits {
     }
 }
 
+/// Most calls of the Hash N-Degree Quads algorithm for one dataset (RDFC-1.0 §4.8; the
+/// specification asks implementations to bound this work).
+const MAX_N_DEGREE_CALLS: usize = 10_000;
+
 /// The hash function RDFC-1.0 uses to label blank nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RdfcHash {
@@ -44,8 +46,17 @@ pub enum RdfcHash {
     Sha384,
 }
 
+impl RdfcHash {
+    fn hex(self, data: &[u8]) -> String {
+        match self {
+            RdfcHash::Sha256 => crate::jsonld::hex(&Sha256::digest(data)),
+            RdfcHash::Sha384 => crate::jsonld::hex(&Sha384::digest(data)),
+        }
+    }
+}
+
 /// Canonicalizes `quads` with RDFC-1.0 and returns the canonical N-Quads document: one line per
-/// quad, sorted, each ending in `\n`.
+/// quad, sorted, each ending in `\n`. Duplicate quads count once (a dataset is a set).
 pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Result<String> {
     if quads.len() > limits.max_quads {
         return Err(Error::CanonicalizationLimit(format!(
@@ -54,44 +65,45 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
             limits.max_quads
         )));
     }
-    check_ambiguity(&quads, limits)?;
-    let mut dataset: Dataset = quads.into_iter().collect();
-    dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
-        hash_algorithm: match hash {
-            RdfcHash::Sha256 => CanonicalizationHashAlgorithm::Sha256,
-            RdfcHash::Sha384 => CanonicalizationHashAlgorithm::Sha384,
-        },
-    });
-    let mut lines: Vec<String> = dataset.iter().map(|q| format!("{q} .\n")).collect();
-    lines.sort_unstable();
-    lines.dedup();
-    Ok(lines.concat())
-}
+    let mut seen = HashSet::with_capacity(quads.len());
+    let quads: Vec<Quad> = quads
+        .into_iter()
+        .filter(|q| seen.insert(q.clone()))
+        .collect();
 
-/// Refuses datasets whose blank nodes would need too much N-degree hashing.
-fn check_ambiguity(quads: &[Quad], limits: RdfcLimits) -> Result<()> {
-    // Blank node label -> the quads mentioning it, written with that node as `_:a` and every other
-    // blank node as `_:z` (the input of RDFC-1.0's first-degree hash, §4.6).
-    let mut first_degree: HashMap<&str, Vec<String>> = HashMap::new();
-    for q in quads {
+    let mut state = State {
+        hash,
+        quads: &quads,
+        mentions: HashMap::new(),
+        canonical: Issuer::new("c14n"),
+        n_degree_calls: 0,
+    };
+    // §4.4.3 step 2: the quads mentioning each blank node.
+    for (i, q) in quads.iter().enumerate() {
         for label in blank_labels(q) {
-            let entry = first_degree.entry(label).or_default();
-            entry.push(first_degree_line(q, label));
-            if first_degree.len() > limits.max_blank_nodes {
-                return Err(Error::CanonicalizationLimit(format!(
-                    "more than {} blank nodes",
-                    limits.max_blank_nodes
-                )));
+            let entry = state.mentions.entry(label).or_default();
+            if entry.last() != Some(&i) {
+                entry.push(i);
             }
         }
     }
-    let mut groups: HashMap<Vec<String>, usize> = HashMap::new();
-    for (_, mut lines) in first_degree {
-        lines.sort_unstable();
-        lines.dedup();
-        *groups.entry(lines).or_default() += 1;
+    if state.mentions.len() > limits.max_blank_nodes {
+        return Err(Error::CanonicalizationLimit(format!(
+            "more than {} blank nodes",
+            limits.max_blank_nodes
+        )));
     }
-    let ambiguous: usize = groups.values().filter(|&&n| n > 1).sum();
+    // Steps 3–4: first-degree hashes; unique ones are labelled at once, in hash order.
+    let mut by_hash: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut labels: Vec<&str> = state.mentions.keys().copied().collect();
+    labels.sort_unstable();
+    for label in labels {
+        by_hash
+            .entry(state.first_degree(label))
+            .or_default()
+            .push(label);
+    }
+    let ambiguous: usize = by_hash.values().filter(|v| v.len() > 1).map(Vec::len).sum();
     if ambiguous > limits.max_ambiguous_blank_nodes {
         return Err(Error::CanonicalizationLimit(format!(
             "{ambiguous} blank nodes cannot be told apart by their first-degree hash (limit {}): \
@@ -99,39 +111,279 @@ fn check_ambiguity(quads: &[Quad], limits: RdfcLimits) -> Result<()> {
             limits.max_ambiguous_blank_nodes
         )));
     }
-    Ok(())
+    for nodes in by_hash.values().filter(|v| v.len() == 1) {
+        state.canonical.issue(nodes[0]);
+    }
+    // Step 5: the shared hashes, through N-degree hashing.
+    for nodes in by_hash.values().filter(|v| v.len() > 1) {
+        let mut paths = Vec::new();
+        for &node in nodes {
+            if state.canonical.get(node).is_some() {
+                continue;
+            }
+            let mut temporary = Issuer::new("b");
+            temporary.issue(node);
+            paths.push(state.n_degree(node, temporary)?);
+        }
+        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, issuer) in paths {
+            for existing in &issuer.order {
+                state.canonical.issue(existing);
+            }
+        }
+    }
+    // Step 6: relabel and sort.
+    let canonical = &state.canonical;
+    let label = |b: &str| canonical.get(b).unwrap_or(b).to_owned();
+    let mut lines: Vec<String> = quads.iter().map(|q| q.to_nquad(&label)).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    Ok(lines.concat())
 }
 
+/// The blank node labels of a quad's subject, object and graph, in that order.
 fn blank_labels(q: &Quad) -> impl Iterator<Item = &str> {
-    let s = match &q.subject {
-        oxrdf::NamedOrBlankNode::BlankNode(b) => Some(b.as_str()),
-        _ => None,
-    };
-    let o = match &q.object {
-        oxrdf::Term::BlankNode(b) => Some(b.as_str()),
-        _ => None,
-    };
-    let g = match &q.graph_name {
-        oxrdf::GraphName::BlankNode(b) => Some(b.as_str()),
-        _ => None,
-    };
-    s.into_iter().chain(o).chain(g)
+    [Some(&q.subject), Some(&q.object), q.graph.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| match t {
+            Term::Blank(b) => Some(b.as_str()),
+            _ => None,
+        })
 }
 
-fn first_degree_line(q: &Quad, me: &str) -> String {
-    let label = |b: &str| if b == me { "_:a" } else { "_:z" };
-    let s = match q.subject.as_ref() {
-        NamedOrBlankNodeRef::BlankNode(b) => label(b.as_str()).to_owned(),
-        NamedOrBlankNodeRef::NamedNode(n) => n.to_string(),
-    };
-    let o = match q.object.as_ref() {
-        TermRef::BlankNode(b) => label(b.as_str()).to_owned(),
-        other => other.to_string(),
-    };
-    let g = match q.graph_name.as_ref() {
-        GraphNameRef::BlankNode(b) => label(b.as_str()).to_owned(),
-        GraphNameRef::NamedNode(n) => n.to_string(),
-        GraphNameRef::DefaultGraph => String::new(),
-    };
-    format!("{s} {} {o} {g}", q.predicate)
+/// An identifier issuer (RDFC-1.0 §4.5): hands out `prefix0`, `prefix1`, … in order.
+#[derive(Clone)]
+struct Issuer {
+    prefix: &'static str,
+    issued: HashMap<String, String>,
+    order: Vec<String>,
+}
+
+impl Issuer {
+    fn new(prefix: &'static str) -> Self {
+        Issuer {
+            prefix,
+            issued: HashMap::new(),
+            order: Vec::new(),
+        }
+    }
+
+    fn get(&self, existing: &str) -> Option<&str> {
+        self.issued.get(existing).map(String::as_str)
+    }
+
+    fn issue(&mut self, existing: &str) -> String {
+        if let Some(id) = self.issued.get(existing) {
+            return id.clone();
+        }
+        let id = format!("{}{}", self.prefix, self.order.len());
+        self.issued.insert(existing.to_owned(), id.clone());
+        self.order.push(existing.to_owned());
+        id
+    }
+}
+
+struct State<'a> {
+    hash: RdfcHash,
+    quads: &'a [Quad],
+    /// Blank node label -> indexes of the quads mentioning it.
+    mentions: HashMap<&'a str, Vec<usize>>,
+    canonical: Issuer,
+    n_degree_calls: usize,
+}
+
+impl State<'_> {
+    /// Hash First Degree Quads (§4.6.3).
+    fn first_degree(&self, node: &str) -> String {
+        let label = |b: &str| if b == node { "a" } else { "z" }.to_owned();
+        let mut lines: Vec<String> = self.mentions[node]
+            .iter()
+            .map(|&i| self.quads[i].to_nquad(&label))
+            .collect();
+        lines.sort_unstable();
+        self.hash.hex(lines.concat().as_bytes())
+    }
+
+    /// Hash Related Blank Node (§4.7.3).
+    fn related(&self, related: &str, quad: &Quad, issuer: &Issuer, position: char) -> String {
+        let id = match self.canonical.get(related).or_else(|| issuer.get(related)) {
+            Some(id) => format!("_:{id}"),
+            None => self.first_degree(related),
+        };
+        let mut input = String::with_capacity(id.len() + quad.predicate.len() + 3);
+        input.push(position);
+        if position != 'g' {
+            input.push('<');
+            input.push_str(&quad.predicate);
+            input.push('>');
+        }
+        input.push_str(&id);
+        self.hash.hex(input.as_bytes())
+    }
+
+    /// Hash N-Degree Quads (§4.8.3).
+    fn n_degree(&mut self, node: &str, mut issuer: Issuer) -> Result<(String, Issuer)> {
+        self.n_degree_calls += 1;
+        if self.n_degree_calls > MAX_N_DEGREE_CALLS {
+            return Err(Error::CanonicalizationLimit(format!(
+                "blank node hashing needs more than {MAX_N_DEGREE_CALLS} steps: a possible poison \
+                 graph"
+            )));
+        }
+        let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for &i in &self.mentions[node] {
+            let q = &self.quads[i];
+            let parts = [
+                (Some(&q.subject), 's'),
+                (Some(&q.object), 'o'),
+                (q.graph.as_ref(), 'g'),
+            ];
+            for (term, position) in parts {
+                if let Some(Term::Blank(b)) = term {
+                    if b != node {
+                        let h = self.related(b, q, &issuer, position);
+                        groups.entry(h).or_default().push(b.clone());
+                    }
+                }
+            }
+        }
+        let mut data = String::new();
+        for (hash, related) in groups {
+            data.push_str(&hash);
+            let mut chosen: Option<(String, Issuer)> = None;
+            for perm in permutations(&related) {
+                if let Some(candidate) = self.path(&perm, &issuer, chosen.as_ref())? {
+                    chosen = Some(candidate);
+                }
+            }
+            if let Some((path, chosen_issuer)) = chosen {
+                data.push_str(&path);
+                issuer = chosen_issuer;
+            }
+        }
+        Ok((self.hash.hex(data.as_bytes()), issuer))
+    }
+
+    /// One permutation of §4.8.3 step 5.4; `None` when it cannot beat the chosen path.
+    fn path(
+        &mut self,
+        perm: &[String],
+        issuer: &Issuer,
+        chosen: Option<&(String, Issuer)>,
+    ) -> Result<Option<(String, Issuer)>> {
+        let worse =
+            |path: &str| chosen.is_some_and(|(c, _)| path.len() >= c.len() && path > c.as_str());
+        let mut copy = issuer.clone();
+        let mut path = String::new();
+        let mut recursion = Vec::new();
+        for related in perm {
+            if let Some(id) = self.canonical.get(related) {
+                path.push_str("_:");
+                path.push_str(id);
+            } else {
+                if copy.get(related).is_none() {
+                    recursion.push(related);
+                }
+                path.push_str("_:");
+                path.push_str(&copy.issue(related));
+            }
+            if worse(&path) {
+                return Ok(None);
+            }
+        }
+        for related in recursion {
+            let (hash, result_issuer) = self.n_degree(related, copy.clone())?;
+            copy = result_issuer;
+            path.push_str("_:");
+            path.push_str(&copy.issue(related));
+            path.push('<');
+            path.push_str(&hash);
+            path.push('>');
+            if worse(&path) {
+                return Ok(None);
+            }
+        }
+        if chosen.is_some_and(|(c, _)| path.as_str() >= c.as_str()) {
+            return Ok(None);
+        }
+        Ok(Some((path, copy)))
+    }
+}
+
+/// Every permutation of `items` (Heap's algorithm; the ambiguity bound keeps `items` short).
+fn permutations(items: &[String]) -> Vec<Vec<String>> {
+    let mut items = items.to_vec();
+    let n = items.len();
+    let mut out = vec![items.clone()];
+    let mut c = vec![0usize; n];
+    let mut i = 0;
+    while i < n {
+        if c[i] < i {
+            if i % 2 == 0 {
+                items.swap(0, i);
+            } else {
+                items.swap(c[i], i);
+            }
+            out.push(items.clone());
+            c[i] += 1;
+            i = 0;
+        } else {
+            c[i] = 0;
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: Term, p: &str, o: Term) -> Quad {
+        Quad {
+            subject: s,
+            predicate: p.into(),
+            object: o,
+            graph: None,
+        }
+    }
+
+    fn b(l: &str) -> Term {
+        Term::Blank(l.into())
+    }
+
+    #[test]
+    fn labels_do_not_depend_on_input_labels() {
+        // A cycle of three indistinguishable blank nodes plus one distinguishable node: the
+        // first needs N-degree hashing.
+        let make = |names: [&str; 4]| {
+            vec![
+                q(b(names[0]), "http://e/p", b(names[1])),
+                q(b(names[1]), "http://e/p", b(names[2])),
+                q(b(names[2]), "http://e/p", b(names[0])),
+                q(b(names[3]), "http://e/q", b(names[0])),
+            ]
+        };
+        let one = canonicalize(
+            make(["x", "y", "z", "w"]),
+            RdfcHash::Sha256,
+            RdfcLimits::default(),
+        );
+        let two = canonicalize(
+            make(["k", "a", "m", "q"]),
+            RdfcHash::Sha256,
+            RdfcLimits::default(),
+        );
+        assert_eq!(one.unwrap(), two.unwrap());
+    }
+
+    #[test]
+    fn permutations_are_complete() {
+        let items: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
+        let mut all = permutations(&items);
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 24);
+    }
 }

@@ -1,7 +1,9 @@
 //! JSON-LD, offline: a store of pinned contexts, and JSON-LD -> RDF with processed contexts reused
 //! across calls.
 
-mod loader;
+mod context;
+mod expand;
+mod quads;
 mod store;
 mod to_rdf;
 
@@ -10,3 +12,5 @@ pub use store::{
     MULTIKEY_V1, TRAVEL_V1, UNDEFINED_TERMS_V2,
 };
 pub use to_rdf::JsonLdProcessor;
+
+pub(crate) use store::hex;

@@ -83,8 +83,6 @@ const MAX_CONTEXT_BYTES: usize = 256 * 1024;
 /// Contexts available offline, by URL. Cloning is cheap (shared documents).
 #[derive(Clone)]
 pub struct ContextStore {
-    docs: HashMap<String, Arc<json_syntax::Value>>,
-    /// The same documents as `serde_json` values (for CBOR-LD), parsed once.
     json: HashMap<String, Arc<serde_json::Value>>,
 }
 
@@ -93,7 +91,6 @@ impl ContextStore {
     /// Integrity v2, Multikey v1).
     pub fn bundled() -> Self {
         let mut store = ContextStore {
-            docs: HashMap::new(),
             json: HashMap::new(),
         };
         for b in BUNDLED {
@@ -131,10 +128,6 @@ impl ContextStore {
     }
 
     fn insert(&mut self, url: &str, doc: serde_json::Value) {
-        self.docs.insert(
-            url.to_owned(),
-            Arc::new(json_syntax::Value::from_serde_json(doc.clone())),
-        );
         self.json.insert(url.to_owned(), Arc::new(doc));
     }
 
@@ -146,17 +139,9 @@ impl ContextStore {
             .ok_or_else(|| Error::UnknownContext(url.to_owned()))
     }
 
-    /// The parsed context document for `url`, or `unknown_context`.
-    pub fn get(&self, url: &str) -> Result<Arc<json_syntax::Value>> {
-        self.docs
-            .get(url)
-            .cloned()
-            .ok_or_else(|| Error::UnknownContext(url.to_owned()))
-    }
-
     /// Whether `url` is known.
     pub fn contains(&self, url: &str) -> bool {
-        self.docs.contains_key(url)
+        self.json.contains_key(url)
     }
 
     /// The bundled contexts and their pinned SHA-256 digests (hex), for display and audits.
@@ -166,7 +151,7 @@ impl ContextStore {
 
     /// The URLs of every context in the store, sorted.
     pub fn urls(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = self.docs.keys().map(String::as_str).collect();
+        let mut v: Vec<&str> = self.json.keys().map(String::as_str).collect();
         v.sort_unstable();
         v
     }
@@ -234,7 +219,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.code(), "invalid_context");
         assert_eq!(
-            store.get("https://example.org/c").unwrap_err().code(),
+            store.get_json("https://example.org/c").unwrap_err().code(),
             "unknown_context"
         );
     }

@@ -1,16 +1,13 @@
-//! JSON-LD expansion and conversion to RDF quads, with processed top-level contexts cached.
+//! JSON-LD documents to RDF quads, with processed contexts cached across calls.
 
-use super::loader::StoreLoader;
+use super::context::{looks_like_keyword, process, Context, Flags, ScopedCache, KEYWORDS};
+use super::expand::Expander;
+use super::quads::to_quads;
 use super::store::ContextStore;
 use crate::error::{Error, Result};
-use json_ld::expansion::{Action, Policy};
-use json_ld::syntax::TryFromJson;
-use json_ld::{Expand, Process, RdfQuads};
-use oxrdf::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use crate::rdf::Quad;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-
-type ActiveContext = json_ld::Context<json_ld::IriBuf, json_ld::BlankIdBuf>;
 
 /// How many distinct top-level `@context` values are kept processed.
 const CACHE_ENTRIES: usize = 64;
@@ -19,11 +16,13 @@ const CACHE_ENTRIES: usize = 64;
 ///
 /// Processing a context such as the VC 2.0 base context is the most expensive step of a
 /// verification; the processor keeps each processed top-level `@context` (keyed by its exact JSON
-/// value) so that later documents with the same contexts skip it. Build one per verifier and reuse
-/// it.
+/// value) and each processed type- or property-scoped context (keyed by the context it was
+/// applied to), so later documents with the same contexts skip both. Build one per verifier and
+/// reuse it.
 pub struct JsonLdProcessor {
     store: ContextStore,
-    cache: Mutex<HashMap<String, Arc<ActiveContext>>>,
+    cache: Mutex<HashMap<String, Arc<Context>>>,
+    scoped: ScopedCache,
 }
 
 impl JsonLdProcessor {
@@ -32,6 +31,7 @@ impl JsonLdProcessor {
         JsonLdProcessor {
             store,
             cache: Mutex::new(HashMap::new()),
+            scoped: ScopedCache::default(),
         }
     }
 
@@ -47,6 +47,7 @@ impl JsonLdProcessor {
         if let Ok(mut cache) = self.cache.lock() {
             cache.clear();
         }
+        self.scoped.clear();
         Ok(())
     }
 
@@ -64,84 +65,27 @@ impl JsonLdProcessor {
                 reject_keyword_like(k, v)?;
             }
         }
-
-        let body = json_syntax::Value::Object(
-            obj.iter()
-                .filter(|(k, _)| k.as_str() != "@context")
-                .map(|(k, v)| {
-                    json_syntax::object::Entry::new(
-                        k.as_str().into(),
-                        json_syntax::Value::from_serde_json(v.clone()),
-                    )
-                })
-                .collect(),
-        );
-
-        let loader = StoreLoader::new(&self.store);
-        let options = json_ld::expansion::Options {
-            policy: Policy {
-                invalid: Action::Reject,
-                vocab: Action::Keep,
-                allow_undefined: false,
-            },
-            ..Default::default()
+        let expander = Expander {
+            store: &self.store,
+            scoped: &self.scoped,
         };
-        let expanded =
-            block_on(body.expand_full(&mut (), (*active).clone(), None, &loader, options, ()))
-                .map_err(|e| {
-                    loader
-                        .missing()
-                        .map_or_else(|| expansion_error(e), Error::UnknownContext)
-                })?;
-
-        let mut generator = rdf_types::generator::Blank::new_with_prefix("b".into());
-        let node_map = expanded
-            .generate_node_map_with(&mut (), &mut generator)
-            .map_err(|_| Error::JsonLd("conflicting @index values".into()))?;
-        let mut quads = Vec::new();
-        for q in node_map.rdf_quads(&mut generator, None) {
-            let rdf_types::Quad(s, p, o, g) = q;
-            quads.push(Quad::new(
-                subject(&s)?,
-                predicate(&p)?,
-                object(o)?,
-                match g {
-                    None => GraphName::DefaultGraph,
-                    Some(id) => match subject(id)? {
-                        NamedOrBlankNode::NamedNode(n) => GraphName::NamedNode(n),
-                        NamedOrBlankNode::BlankNode(b) => GraphName::BlankNode(b),
-                    },
-                },
-            ));
-        }
-        Ok(quads)
+        to_quads(&expander.document(&active, obj)?)
     }
 
     /// The processed context for a top-level `@context` value, from the cache or processed now.
-    fn active_context(&self, ctx_value: &serde_json::Value) -> Result<Arc<ActiveContext>> {
+    fn active_context(&self, ctx_value: &serde_json::Value) -> Result<Arc<Context>> {
         let key = ctx_value.to_string();
         if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return Ok(hit);
         }
-        let syntax = json_syntax::Value::from_serde_json(unwrap_nested(ctx_value));
-        let local = json_ld::syntax::context::Context::try_from_json(syntax)
-            .map_err(|e| Error::InvalidContext(e.to_string()))?;
-        let loader = StoreLoader::new(&self.store);
-        let processed = block_on(local.process_with(
-            &mut (),
-            &ActiveContext::new(None),
-            &loader,
+        let processed = Arc::new(process(
+            &self.store,
+            &Arc::new(Context::empty()),
+            ctx_value,
             None,
-            json_ld::context_processing::Options::default(),
-        ))
-        .map_err(|e| {
-            loader.missing().map_or_else(
-                || Error::InvalidContext(e.to_string()),
-                Error::UnknownContext,
-            )
-        })?
-        .into_processed();
-        let processed = Arc::new(processed);
+            &mut Vec::new(),
+            Flags::DEFAULT,
+        )?);
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= CACHE_ENTRIES {
                 cache.clear();
@@ -152,39 +96,10 @@ impl JsonLdProcessor {
     }
 }
 
-/// JSON-LD 1.1 keywords (JSON-LD 1.1 §9.16 / "Keywords").
-const KEYWORDS: &[&str] = &[
-    "@base",
-    "@container",
-    "@context",
-    "@direction",
-    "@graph",
-    "@id",
-    "@import",
-    "@included",
-    "@index",
-    "@json",
-    "@language",
-    "@list",
-    "@nest",
-    "@none",
-    "@prefix",
-    "@propagate",
-    "@protected",
-    "@reverse",
-    "@set",
-    "@type",
-    "@value",
-    "@version",
-    "@vocab",
-];
-
 /// Expansion ignores keys that look like keywords (`@` followed by letters) but are not; that
 /// would drop them from what is signed, so they are data loss.
 fn reject_keyword_like(key: &str, value: &serde_json::Value) -> Result<()> {
-    let looks_like_keyword =
-        key.len() > 1 && key.starts_with('@') && key[1..].bytes().all(|b| b.is_ascii_alphabetic());
-    if looks_like_keyword && !KEYWORDS.contains(&key) {
+    if looks_like_keyword(key) && !KEYWORDS.contains(&key) {
         return Err(Error::DataLossDetected(format!(
             "property {key:?} (looks like a JSON-LD keyword, so expansion would drop it)"
         )));
@@ -196,96 +111,5 @@ fn reject_keyword_like(key: &str, value: &serde_json::Value) -> Result<()> {
             .try_for_each(|(k, v)| reject_keyword_like(k, v)),
         serde_json::Value::Array(a) => a.iter().try_for_each(|v| reject_keyword_like("", v)),
         _ => Ok(()),
-    }
-}
-
-/// An item `{"@context": {...}}` inside a top-level `@context` array is read as the inner
-/// context. JSON-LD 1.1 would reject it (`@context` is a keyword), but jsonld.js, the reference
-/// implementation, unwraps it and the W3C Data Integrity test-suite inputs rely on that.
-fn unwrap_nested(ctx: &serde_json::Value) -> serde_json::Value {
-    match ctx {
-        serde_json::Value::Array(items) => serde_json::Value::Array(
-            items
-                .iter()
-                .map(|item| match item.as_object() {
-                    Some(o) if o.len() == 1 && o.contains_key("@context") => o["@context"].clone(),
-                    _ => item.clone(),
-                })
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn expansion_error(e: json_ld::expansion::Error) -> Error {
-    match e {
-        json_ld::expansion::Error::KeyExpansionFailed(key) => {
-            Error::DataLossDetected(format!("property {key:?}"))
-        }
-        json_ld::expansion::Error::InvalidTypeValue => {
-            Error::DataLossDetected("a type value".into())
-        }
-        other => Error::JsonLd(other.to_string()),
-    }
-}
-
-fn subject(
-    id: &json_ld::ValidId<json_ld::IriBuf, json_ld::BlankIdBuf>,
-) -> Result<NamedOrBlankNode> {
-    Ok(match id {
-        rdf_types::Id::Iri(i) => NamedOrBlankNode::NamedNode(named(i.as_str())?),
-        rdf_types::Id::Blank(b) => NamedOrBlankNode::BlankNode(blank(b.as_str())?),
-    })
-}
-
-fn predicate(id: &json_ld::ValidId<json_ld::IriBuf, json_ld::BlankIdBuf>) -> Result<NamedNode> {
-    match id {
-        rdf_types::Id::Iri(i) => named(i.as_str()),
-        rdf_types::Id::Blank(b) => Err(Error::DataLossDetected(format!(
-            "property {b} (a blank node cannot be an RDF predicate)"
-        ))),
-    }
-}
-
-fn object(
-    t: rdf_types::Term<json_ld::ValidId<json_ld::IriBuf, json_ld::BlankIdBuf>, rdf_types::Literal>,
-) -> Result<Term> {
-    Ok(match t {
-        rdf_types::Term::Id(id) => match subject(&id)? {
-            NamedOrBlankNode::NamedNode(n) => Term::NamedNode(n),
-            NamedOrBlankNode::BlankNode(b) => Term::BlankNode(b),
-        },
-        rdf_types::Term::Literal(l) => {
-            let (value, ty) = l.into_parts();
-            match ty {
-                rdf_types::LiteralType::Any(dt) => {
-                    Term::Literal(Literal::new_typed_literal(value, named(dt.as_str())?))
-                }
-                rdf_types::LiteralType::LangString(tag) => Term::Literal(
-                    Literal::new_language_tagged_literal(value, tag.as_str())
-                        .map_err(|e| Error::JsonLd(format!("invalid language tag: {e}")))?,
-                ),
-            }
-        }
-    })
-}
-
-fn named(iri: &str) -> Result<NamedNode> {
-    NamedNode::new(iri).map_err(|_| Error::DataLossDetected(format!("IRI {iri:?}")))
-}
-
-fn blank(label: &str) -> Result<BlankNode> {
-    let label = label.strip_prefix("_:").unwrap_or(label);
-    BlankNode::new(label).map_err(|e| Error::JsonLd(format!("blank node {label}: {e}")))
-}
-
-/// Drives a future that never waits (our loader answers synchronously) to completion.
-fn block_on<F: std::future::Future>(fut: F) -> F::Output {
-    let mut fut = std::pin::pin!(fut);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    loop {
-        if let std::task::Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
-            return v;
-        }
     }
 }
