@@ -143,17 +143,15 @@ pub fn decode_luma(pixels: &[u8], width: usize, height: usize) -> Result<String>
         )));
     }
     let stretched = stretch_contrast(pixels);
-    if let Ok(found) = rxing::helpers::detect_in_luma(
-        stretched,
-        width as u32,
-        height as u32,
-        Some(rxing::BarcodeFormat::QR_CODE),
-    ) {
-        return Ok(found.getText().to_owned());
+    let mut last = String::from("no QR code detected");
+    for grid in detect_modules(stretched, width, height) {
+        match rqrr::Grid::new(grid).decode() {
+            Ok((_, text)) => return Ok(text),
+            Err(e) => last = format!("{e:?}"),
+        }
     }
     let mut img =
         rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
-    let mut last = String::from("no QR code detected");
     for g in img.detect_grids() {
         match g.decode() {
             Ok((_, text)) => return Ok(text),
@@ -161,6 +159,56 @@ pub fn decode_luma(pixels: &[u8], width: usize, height: usize) -> Result<String>
         }
     }
     Err(Error::QrNotFound(last))
+}
+
+/// The modules of a QR code, as rxing's detectors sampled them.
+struct Modules(rxing::common::BitMatrix);
+
+impl rqrr::BitGrid for Modules {
+    fn size(&self) -> usize {
+        self.0.width() as usize
+    }
+
+    fn bit(&self, y: usize, x: usize) -> bool {
+        self.0.get(x as u32, y as u32)
+    }
+}
+
+/// Candidate QR codes found by rxing's detectors (ports of zxing-cpp's and ZXing's: finder and
+/// alignment patterns, perspective sampling), most likely first. Only detection is used: the
+/// modules are decoded by rqrr, so rxing's text decoding (and the legacy character-set tables
+/// it links) stays out of the build.
+fn detect_modules(luma: Vec<u8>, width: usize, height: usize) -> Vec<Modules> {
+    use rxing::common::{DetectorRXingResult, HybridBinarizer};
+    use rxing::qrcode::cpp_port::detector as cpp;
+    use rxing::{BinaryBitmap, DecodeHints, Luma8LuminanceSource};
+    let Ok(source) = Luma8LuminanceSource::new(luma, width as u32, height as u32) else {
+        return Vec::new();
+    };
+    let bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
+    let black = bitmap.get_black_matrix();
+    let mut found = Vec::new();
+    let mut patterns = cpp::FindFinderPatterns(black, true, 0);
+    for set in cpp::GenerateFinderPatternSets(&mut patterns) {
+        if let Ok(r) = cpp::SampleQR(black, &set) {
+            found.push(r.getBits().clone());
+        }
+    }
+    if let Ok(r) = cpp::DetectPureQR(black) {
+        found.push(r.getBits().clone());
+    }
+    let hints = DecodeHints {
+        TryHarder: Some(true),
+        ..Default::default()
+    };
+    if let Ok(r) = rxing::qrcode::detector::Detector::new(black).detect_with_hints(&hints) {
+        found.push(r.getBits().clone());
+    }
+    found
+        .into_iter()
+        .filter(|b| b.width() == b.height())
+        .map(Modules)
+        .collect()
 }
 
 /// Maps the frame's darkest..brightest range (ignoring the extreme 1 % at each end) to 0..255.
