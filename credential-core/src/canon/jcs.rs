@@ -1,10 +1,144 @@
-//! JSON Canonicalization Scheme (RFC 8785).
+//! JSON Canonicalization Scheme (RFC 8785): members sorted by UTF-16 code units, strings
+//! escaped as ECMAScript's `JSON.stringify` does, numbers in ECMAScript's `Number::toString`
+//! form (ECMA-262 §6.1.6.1.20) from the shortest round-trip digits.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use serde_json::{Map, Value};
+use std::fmt::Write;
 
-/// Serializes `value` per RFC 8785 (sorted keys by UTF-16 code units, ECMAScript number form).
-pub fn canonicalize(value: &impl serde::Serialize) -> Result<String> {
-    serde_json_canonicalizer::to_string(value).map_err(|e| Error::MalformedJson(e.to_string()))
+/// Serializes `value` per RFC 8785.
+pub fn canonicalize(value: &Value) -> Result<String> {
+    let mut out = String::with_capacity(256);
+    write_value(&mut out, value);
+    Ok(out)
+}
+
+/// Serializes a JSON object per RFC 8785.
+pub fn canonicalize_object(object: &Map<String, Value>) -> Result<String> {
+    let mut out = String::with_capacity(256);
+    write_object(&mut out, object);
+    Ok(out)
+}
+
+fn write_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(out, n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(o) => write_object(out, o),
+    }
+}
+
+fn write_object(out: &mut String, object: &Map<String, Value>) {
+    let mut entries: Vec<(&String, &Value)> = object.iter().collect();
+    crate::sort::sort_by(&mut entries, &|a, b| {
+        a.0.encode_utf16().lt(b.0.encode_utf16())
+    });
+    out.push('{');
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(out, k);
+        out.push(':');
+        write_value(out, v);
+    }
+    out.push('}');
+}
+
+/// A string as `JSON.stringify` writes it (RFC 8785 §3.2.2.2).
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{08}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{0C}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '\0'..='\u{1F}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// ECMAScript's `Number::toString(x)` (RFC 8785 §3.2.2.3).
+fn write_number(out: &mut String, x: f64) {
+    if x == 0.0 || !x.is_finite() {
+        out.push('0');
+        return;
+    }
+    if x < 0.0 {
+        out.push('-');
+    }
+    let (digits, n) = shortest_digits(x.abs());
+    let k = digits.len() as i32;
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        let e = n - 1;
+        let _ = write!(out, "e{}{}", if e < 0 { '-' } else { '+' }, e.abs());
+    }
+}
+
+/// The digits `s` and exponent `n` of ECMA-262 §6.1.6.1.20 for `x > 0`: `x = 0.s × 10^n` with
+/// as few digits as round-trip, and of two equally close candidates the even one.
+fn shortest_digits(x: f64) -> (String, i32) {
+    let split = |sci: &str| {
+        let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci, "0"));
+        let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+        (digits, exponent.parse::<i32>().unwrap_or(0) + 1)
+    };
+    // Rust's `{:e}` gives the shortest round-trip digits, but rounds an exact tie in the last
+    // digit up where ECMAScript takes the even digit.
+    let (mut digits, n) = split(&format!("{x:e}"));
+    let last = digits.as_bytes()[digits.len() - 1];
+    if x.fract() != 0.0 && last % 2 == 1 {
+        // The exact decimal expansion (a double has at most 767 significant digits).
+        let (exact, exact_n) = split(&format!("{x:.800e}"));
+        let mut lower = digits.clone();
+        lower.pop();
+        lower.push(char::from(last - 1));
+        let tie = exact_n == n
+            && exact.starts_with(&lower)
+            && exact[lower.len()..].starts_with('5')
+            && exact[lower.len() + 1..].bytes().all(|b| b == b'0');
+        let k = digits.len() as i32;
+        if tie && format!("{lower}e{}", n - k).parse::<f64>() == Ok(x) {
+            digits = lower;
+        }
+    }
+    (digits, n)
 }
 
 #[cfg(test)]

@@ -96,7 +96,7 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
     // Steps 3–4: first-degree hashes; unique ones are labelled at once, in hash order.
     let mut by_hash: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut labels: Vec<&str> = state.mentions.keys().copied().collect();
-    labels.sort_unstable();
+    crate::sort::sort(&mut labels);
     for label in labels {
         by_hash
             .entry(state.first_degree(label))
@@ -125,7 +125,7 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
             temporary.issue(node);
             paths.push(state.n_degree(node, temporary)?);
         }
-        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut paths, &|a, b| a.0 < b.0);
         for (_, issuer) in paths {
             for existing in &issuer.order {
                 state.canonical.issue(existing);
@@ -136,7 +136,7 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
     let canonical = &state.canonical;
     let label = |b: &str| canonical.get(b).unwrap_or(b).to_owned();
     let mut lines: Vec<String> = quads.iter().map(|q| q.to_nquad(&label)).collect();
-    lines.sort_unstable();
+    crate::sort::sort(&mut lines);
     lines.dedup();
     Ok(lines.concat())
 }
@@ -201,7 +201,7 @@ impl State<'_> {
             .iter()
             .map(|&i| self.quads[i].to_nquad(&label))
             .collect();
-        lines.sort_unstable();
+        crate::sort::sort(&mut lines);
         self.hash.hex(lines.concat().as_bytes())
     }
 

@@ -169,7 +169,7 @@ impl<'s> Terms<'s> {
         };
         let protected = object.get("@protected").is_some_and(js_truthy);
         let mut names: Vec<&String> = object.keys().collect();
-        names.sort_by(|a, b| js_cmp(a, b));
+        crate::sort::sort_by(&mut names, &|a, b| js_cmp(a, b).is_lt());
         let mut terms = Vec::new();
         for name in names {
             if KEYWORDS.iter().any(|(k, _)| k == name) {
@@ -246,7 +246,7 @@ impl Active {
             .filter(|(_, d)| d.iri() == Some("@type"))
             .map(|(t, _)| t)
             .collect();
-        aliases.sort();
+        crate::sort::sort(&mut aliases);
         type_terms.extend(aliases.into_iter().cloned());
         Rc::new(Active {
             terms,

@@ -50,7 +50,7 @@ impl Compressor<'_> {
         let types = object_types(&ctx, obj);
         let ctx = ctx.with_types(&mut self.terms, &types)?;
         let mut keys: Vec<&String> = obj.keys().filter(|k| *k != "@context").collect();
-        keys.sort_by(|a, b| js_cmp(a, b));
+        crate::sort::sort_by(&mut keys, &|a, b| js_cmp(a, b).is_lt());
         // Ids are fixed before any property-scoped context of this object is loaded.
         let ids: Vec<Cbor> = keys
             .iter()
@@ -176,7 +176,7 @@ impl Decompressor<'_> {
             };
             entries.push((term, plural, value));
         }
-        entries.sort_by(|a, b| js_cmp(&a.0, &b.0));
+        crate::sort::sort_by(&mut entries, &|a, b| js_cmp(&a.0, &b.0).is_lt());
         if entries.windows(2).any(|w| w[0].0 == w[1].0) {
             return Err(Error::CborLdInvalid("a term appears twice".into()));
         }
@@ -246,7 +246,7 @@ fn object_types(ctx: &Active, obj: &Map<String, Value>) -> Vec<String> {
 
 /// Distinct types in code-unit order: the order in which type-scoped contexts apply.
 fn sorted_unique(mut types: Vec<String>) -> Vec<String> {
-    types.sort_by(|a, b| js_cmp(a, b));
+    crate::sort::sort_by(&mut types, &|a, b| js_cmp(a, b).is_lt());
     types.dedup();
     types
 }

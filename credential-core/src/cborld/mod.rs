@@ -124,7 +124,7 @@ fn js_cmp(a: &str, b: &str) -> Ordering {
 
 /// Sorts map entries as the reference encoder does: by major type, integers by value, byte and
 /// text strings by length then bytes.
-fn sort_map(entries: &mut [(Cbor, Cbor)]) {
+fn sort_map(entries: &mut Vec<(Cbor, Cbor)>) {
     fn rank(k: &Cbor) -> (u8, i128, &[u8]) {
         match k {
             Cbor::Integer(i) => {
@@ -140,7 +140,9 @@ fn sort_map(entries: &mut [(Cbor, Cbor)]) {
             _ => (7, 0, &[]),
         }
     }
-    entries.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)));
+    crate::sort::sort_by(entries, &|a: &(Cbor, Cbor), b: &(Cbor, Cbor)| {
+        rank(&a.0) < rank(&b.0)
+    });
 }
 
 #[cfg(test)]

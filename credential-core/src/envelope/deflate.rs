@@ -1,7 +1,8 @@
-//! zlib (RFC 1950) compression, optionally with a preset dictionary, and bounded decompression.
+//! zlib (RFC 1950) compression, optionally with a preset dictionary, and bounded, canonical-only
+//! decompression (`crate::inflate`).
 
 use crate::error::{Error, Result};
-use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
+use flate2::{Compress, Compression, FlushCompress, Status};
 
 /// Strings that recur in Laissez credentials: zlib back-references into this dictionary cost a
 /// few bits instead of the string. Order matters (later = cheaper to reference); never change
@@ -60,9 +61,6 @@ fn header(dictionary: bool) -> [u8; 2] {
 /// ignored by inflaters) and set bits after the last block (also ignored). Without those checks
 /// a one-byte change could give the same document.
 pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
-    if data.len() >= 2 && data[..2] != header(dictionary) {
-        return Err(Error::EnvelopeCorrupt("non-canonical zlib header".into()));
-    }
     let out = inflate(data, dictionary, max)?;
     // The last DEFLATE byte precedes the 4-byte Adler-32. Clearing one of its set bits gives the
     // same output only if that bit is padding: flipping a used bit changes a Huffman code.
@@ -81,41 +79,18 @@ pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Ve
 }
 
 fn inflate(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
-    let mut d = Decompress::new(true);
-    let mut out = Vec::with_capacity(data.len().saturating_mul(4).min(max + 1));
-    loop {
-        if out.len() == out.capacity() {
-            out.reserve(4096);
-        }
-        let before = (d.total_in(), d.total_out());
-        let rest = &data[(d.total_in() as usize).min(data.len())..];
-        match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
-            Ok(Status::StreamEnd) => break,
-            Ok(_) => {}
-            Err(e) if dictionary && e.needs_dictionary().is_some() => {
-                d.set_dictionary(DICTIONARY)
-                    .map_err(|e| Error::EnvelopeCorrupt(format!("dictionary: {e}")))?;
-                continue;
-            }
-            Err(e) => return Err(Error::EnvelopeCorrupt(e.to_string())),
-        }
-        if out.len() > max {
-            return Err(Error::EnvelopeTooLarge { max });
-        }
-        // No progress although there was room for output: the input ended mid-stream.
-        if (d.total_in(), d.total_out()) == before && out.len() < out.capacity() {
-            return Err(Error::EnvelopeTruncated);
-        }
-    }
-    if out.len() > max {
-        return Err(Error::EnvelopeTooLarge { max });
-    }
-    if (d.total_in() as usize) < data.len() {
-        return Err(Error::EnvelopeCorrupt(
-            "bytes after the end of the zlib stream".into(),
-        ));
-    }
-    Ok(out)
+    use crate::inflate::{zlib, InflateError};
+    zlib(
+        data,
+        header(dictionary),
+        dictionary.then_some(DICTIONARY),
+        max,
+    )
+    .map_err(|e| match e {
+        InflateError::Corrupt(m) => Error::EnvelopeCorrupt(m),
+        InflateError::Truncated => Error::EnvelopeTruncated,
+        InflateError::TooLarge => Error::EnvelopeTooLarge { max },
+    })
 }
 
 #[cfg(test)]
@@ -142,7 +117,7 @@ mod tests {
         // Same stream, other compression-level bits (still a valid zlib header: 0x789C).
         let mut level = c.clone();
         level[1] = 0x9C;
-        assert!(inflate(&level, false, 1 << 20).is_ok());
+        assert!(crate::inflate::zlib(&level, [0x78, 0x9C], None, 1 << 20).is_ok());
         assert_eq!(
             decompress(&level, false, 1 << 20).unwrap_err().code(),
             "envelope_corrupt"

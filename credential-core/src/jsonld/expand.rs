@@ -174,7 +174,7 @@ impl Expander<'_> {
             .keys()
             .filter(|k| active.expand_iri(k, false, true).as_deref() == Some("@type"))
             .collect();
-        type_keys.sort();
+        crate::sort::sort(&mut type_keys);
         let mut input_type = None;
         for key in type_keys {
             let mut terms: Vec<&str> = match &element[key] {
@@ -182,7 +182,7 @@ impl Expander<'_> {
                 Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             };
-            terms.sort_unstable();
+            crate::sort::sort(&mut terms);
             for t in &terms {
                 if let Some(def) = type_scoped.term(t) {
                     if let Some(ctx) = def.context.clone() {
@@ -306,7 +306,7 @@ impl Expander<'_> {
                 add(result, &expanded, into_array(ev));
             }
         }
-        nests.sort();
+        crate::sort::sort(&mut nests);
         for key in nests {
             for nested in into_array(element[key].clone()) {
                 let Value::Object(nested) = nested else {
@@ -480,7 +480,7 @@ impl Expander<'_> {
         }
         let as_graph = flags & container::GRAPH != 0;
         let mut keys: Vec<&String> = map.keys().collect();
-        keys.sort();
+        crate::sort::sort(&mut keys);
         let mut out = Vec::new();
         for index in keys {
             let mut ctx = map_context.clone();
@@ -542,7 +542,7 @@ fn language_map(active: &Context, key: &str, map: &Map<String, Value>) -> Result
         None => active.direction.clone(),
     };
     let mut langs: Vec<&String> = map.keys().collect();
-    langs.sort();
+    crate::sort::sort(&mut langs);
     let mut out = Vec::new();
     for lang in langs {
         for item in into_array(map[lang].clone()) {

@@ -152,7 +152,7 @@ impl ContextStore {
     /// The URLs of every context in the store, sorted.
     pub fn urls(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.json.keys().map(String::as_str).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     }
 }

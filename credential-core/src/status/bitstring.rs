@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine as _;
-use std::io::{Read, Write};
+use std::io::Write;
 
 /// The minimum list length for herd privacy: 16 KiB = 131,072 entries (§6.1).
 pub const MIN_BITS: usize = 131_072;
@@ -108,14 +108,12 @@ impl StatusList {
         let compressed = B64
             .decode(body.trim_end_matches('='))
             .map_err(|e| bad(format!("not base64url: {e}")))?;
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(compressed.as_slice())
-            .take(MAX_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| bad(format!("not GZIP: {e}")))?;
-        if bytes.len() > MAX_BYTES {
-            return Err(bad(format!("decompresses to more than {MAX_BYTES} bytes")));
-        }
+        let bytes = crate::inflate::gunzip(&compressed, MAX_BYTES).map_err(|e| match e {
+            crate::inflate::InflateError::TooLarge => {
+                bad(format!("decompresses to more than {MAX_BYTES} bytes"))
+            }
+            other => bad(format!("not GZIP: {other:?}")),
+        })?;
         if bytes.len() * 8 < MIN_BITS {
             return Err(bad(format!(
                 "{} entries, fewer than the {MIN_BITS} required for herd privacy",
