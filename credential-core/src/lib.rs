@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod canon;
+mod cbor;
 pub mod cborld;
 pub mod did;
 pub mod envelope;

@@ -134,7 +134,11 @@ fn shortest_digits(x: f64) -> (String, i32) {
             && exact[lower.len()..].starts_with('5')
             && exact[lower.len() + 1..].bytes().all(|b| b == b'0');
         let k = digits.len() as i32;
-        if tie && format!("{lower}e{}", n - k).parse::<f64>() == Ok(x) {
+        // serde_json's parser (exact with `float_roundtrip`) rather than core's: one float
+        // parser in the WASM build is enough.
+        let round_trips =
+            serde_json::from_str::<f64>(&format!("{lower}e{}", n - k)).ok() == Some(x);
+        if tie && round_trips {
             digits = lower;
         }
     }

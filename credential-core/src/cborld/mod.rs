@@ -69,17 +69,10 @@ pub fn is_cborld(bytes: &[u8]) -> bool {
 /// Decodes CBOR-LD 1.0 bytes into the JSON-LD document, refusing CBOR nested deeper than
 /// `max_depth`, trailing bytes, unknown registry entries, term ids and table codes.
 pub fn decode(bytes: &[u8], store: &ContextStore, max_depth: usize) -> Result<Value> {
-    let mut reader = bytes;
-    let item: Cbor = ciborium::de::from_reader_with_recursion_limit(&mut reader, max_depth)
-        .map_err(|e| match e {
-            ciborium::de::Error::RecursionLimitExceeded => {
-                Error::EnvelopeTooDeep { max: max_depth }
-            }
-            other => Error::CborLdInvalid(other.to_string()),
-        })?;
-    if !reader.is_empty() {
-        return Err(Error::CborLdInvalid("bytes after the CBOR-LD item".into()));
-    }
+    let item = crate::cbor::read(bytes, max_depth).map_err(|e| match e {
+        crate::cbor::ReadError::TooDeep => Error::EnvelopeTooDeep { max: max_depth },
+        crate::cbor::ReadError::Invalid(m) => Error::CborLdInvalid(m),
+    })?;
     let Cbor::Tag(TAG, inner) = item else {
         return Err(Error::CborLdInvalid("not tagged 0xCB1D (51997)".into()));
     };

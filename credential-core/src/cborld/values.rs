@@ -132,7 +132,10 @@ pub(super) fn decode(
     }
     match value {
         Cbor::Array(_) => Ok(None),
-        other => cbor_scalar_to_json(other).map(Some),
+        Cbor::Map(_) => Err(Error::CborLdInvalid(
+            "a map where a value was expected".into(),
+        )),
+        other => plain_cbor_to_json(other).map(Some),
     }
 }
 
@@ -547,48 +550,7 @@ pub(super) fn plain_json_to_cbor(v: &Value) -> Result<Cbor> {
 
 /// CBOR (text-keyed maps only) to JSON, for embedded contexts and uncompressed payloads.
 pub(super) fn plain_cbor_to_json(v: &Cbor) -> Result<Value> {
-    Ok(match v {
-        Cbor::Array(a) => Value::Array(a.iter().map(plain_cbor_to_json).collect::<Result<_>>()?),
-        Cbor::Map(m) => {
-            let mut out = serde_json::Map::new();
-            for (k, v) in m {
-                let Cbor::Text(k) = k else {
-                    return Err(Error::CborLdInvalid("a map key that is not text".into()));
-                };
-                if out.insert(k.clone(), plain_cbor_to_json(v)?).is_some() {
-                    return Err(Error::CborLdInvalid(format!("duplicate key {k}")));
-                }
-            }
-            Value::Object(out)
-        }
-        scalar => cbor_scalar_to_json(scalar)?,
-    })
-}
-
-fn cbor_scalar_to_json(v: &Cbor) -> Result<Value> {
-    Ok(match v {
-        Cbor::Null => Value::Null,
-        Cbor::Bool(b) => Value::Bool(*b),
-        Cbor::Text(s) => Value::String(s.clone()),
-        Cbor::Integer(i) => {
-            let i = i128::from(*i);
-            if let Ok(x) = i64::try_from(i) {
-                x.into()
-            } else {
-                u64::try_from(i)
-                    .map_err(|_| Error::CborLdInvalid("integer out of range".into()))?
-                    .into()
-            }
-        }
-        Cbor::Float(f) => serde_json::Number::from_f64(*f)
-            .map(Value::Number)
-            .ok_or_else(|| Error::CborLdInvalid("a non-finite number".into()))?,
-        _ => {
-            return Err(Error::CborLdInvalid(
-                "a CBOR item with no JSON equivalent (bytes, tag, undefined)".into(),
-            ))
-        }
-    })
+    crate::cbor::to_json(v).map_err(Error::CborLdInvalid)
 }
 
 #[cfg(test)]
