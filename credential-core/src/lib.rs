@@ -13,6 +13,7 @@
 pub mod canon;
 mod cbor;
 pub mod cborld;
+mod decimal;
 pub mod did;
 pub mod envelope;
 pub mod error;

@@ -127,7 +127,10 @@ pub fn verify(
         Options::default()
     } else {
         let text = String::from(JSON::stringify(&options)?);
-        serde_json::from_str(&text).map_err(|e| usage(&format!("verify options: {e}")))?
+        serde_json::from_str::<serde_json::Value>(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|v| Options::from_json(&v))
+            .map_err(|e| usage(&format!("verify options: {e}")))?
     };
     let now = now_from(options.now.as_deref())?;
     let result = with_session(|s| s.verify(&bytes, &options, now)).map_err(|e| js_error(&e))?;

@@ -8,12 +8,11 @@ use credential_core::keys::PublicKey;
 use credential_core::model::Timestamp;
 use credential_core::trust::TrustBundle;
 use credential_core::verify::{VerificationReport, Verifier, VerifyOptions};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Options of `verify()`, as JavaScript passes them (camelCase, unknown keys refused so a typo
 /// is not silently ignored).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// Verification time, RFC 3339 (default: the caller's clock).
     pub now: Option<String>,
@@ -22,8 +21,44 @@ pub struct Options {
     /// A trust bundle (JSON text) to load before verifying, as `loadTrustBundle` would.
     pub trust_bundle: Option<String>,
     /// Trust anchors (did:key or Multikey) for `trust_bundle`.
-    #[serde(default)]
     pub anchors: Vec<String>,
+}
+
+impl Options {
+    /// Reads the options object; the message of an error names the offending member.
+    pub fn from_json(value: &serde_json::Value) -> Result<Options, String> {
+        let object = value.as_object().ok_or("the options must be an object")?;
+        let text = |key: &str| match object.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("{key} must be a string")),
+        };
+        let mut options = Options {
+            now: text("now")?,
+            language: text("language")?,
+            trust_bundle: text("trustBundle")?,
+            anchors: Vec::new(),
+        };
+        match object.get("anchors") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Array(items)) => {
+                for item in items {
+                    let anchor = item.as_str().ok_or("anchors must be strings")?;
+                    options.anchors.push(anchor.to_owned());
+                }
+            }
+            Some(_) => return Err("anchors must be an array of strings".into()),
+        }
+        if let Some(key) = object
+            .keys()
+            .find(|k| !matches!(k.as_str(), "now" | "language" | "trustBundle" | "anchors"))
+        {
+            return Err(format!(
+                "unknown field `{key}`, expected one of `now`, `language`, `trustBundle`, `anchors`"
+            ));
+        }
+        Ok(options)
+    }
 }
 
 /// What `loadTrustBundle` reports about the bundle it accepted.

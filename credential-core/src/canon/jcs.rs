@@ -87,7 +87,7 @@ fn write_number(out: &mut String, x: f64) {
     if x < 0.0 {
         out.push('-');
     }
-    let (digits, n) = shortest_digits(x.abs());
+    let (digits, n) = crate::decimal::shortest(x.abs());
     let k = digits.len() as i32;
     if k <= n && n <= 21 {
         out.push_str(&digits);
@@ -109,40 +109,6 @@ fn write_number(out: &mut String, x: f64) {
         let e = n - 1;
         let _ = write!(out, "e{}{}", if e < 0 { '-' } else { '+' }, e.abs());
     }
-}
-
-/// The digits `s` and exponent `n` of ECMA-262 §6.1.6.1.20 for `x > 0`: `x = 0.s × 10^n` with
-/// as few digits as round-trip, and of two equally close candidates the even one.
-fn shortest_digits(x: f64) -> (String, i32) {
-    let split = |sci: &str| {
-        let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci, "0"));
-        let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-        (digits, exponent.parse::<i32>().unwrap_or(0) + 1)
-    };
-    // Rust's `{:e}` gives the shortest round-trip digits, but rounds an exact tie in the last
-    // digit up where ECMAScript takes the even digit.
-    let (mut digits, n) = split(&format!("{x:e}"));
-    let last = digits.as_bytes()[digits.len() - 1];
-    if x.fract() != 0.0 && last % 2 == 1 {
-        // The exact decimal expansion (a double has at most 767 significant digits).
-        let (exact, exact_n) = split(&format!("{x:.800e}"));
-        let mut lower = digits.clone();
-        lower.pop();
-        lower.push(char::from(last - 1));
-        let tie = exact_n == n
-            && exact.starts_with(&lower)
-            && exact[lower.len()..].starts_with('5')
-            && exact[lower.len() + 1..].bytes().all(|b| b == b'0');
-        let k = digits.len() as i32;
-        // serde_json's parser (exact with `float_roundtrip`) rather than core's: one float
-        // parser in the WASM build is enough.
-        let round_trips =
-            serde_json::from_str::<f64>(&format!("{lower}e{}", n - k)).ok() == Some(x);
-        if tie && round_trips {
-            digits = lower;
-        }
-    }
-    (digits, n)
 }
 
 #[cfg(test)]

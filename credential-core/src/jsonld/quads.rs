@@ -205,7 +205,8 @@ fn literal(o: &Map<String, Value>) -> Result<Term> {
             } else {
                 let f = n.as_f64().unwrap_or(f64::NAN);
                 if !as_double && f.fract() == 0.0 && f.abs() < 1e21 {
-                    typed(format!("{f:.0}"), XSD_INTEGER)
+                    // Exact: an integral double below 10^21 fits in an i128.
+                    typed((f as i128).to_string(), XSD_INTEGER)
                 } else {
                     typed(canonical_double(f), XSD_DOUBLE)
                 }
@@ -228,9 +229,9 @@ fn literal(o: &Map<String, Value>) -> Result<Term> {
     })
 }
 
-/// The canonical lexical form of an `xsd:double` as JSON-LD writes it (§8.3 step 10: like
-/// ECMAScript's `toExponential(15)` with trailing zeros of the mantissa removed, e.g. `1.1E0`,
-/// `5.3E-2`, `1.0E21`).
+/// The canonical lexical form of an `xsd:double` as JSON-LD writes it (§8.6: ECMAScript's
+/// `toExponential(15)` with trailing zeros of the mantissa removed, e.g. `1.1E0`, `5.3E-2`,
+/// `1.0E21`).
 fn canonical_double(f: f64) -> String {
     if f.is_nan() {
         return "NaN".into();
@@ -238,12 +239,18 @@ fn canonical_double(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "INF" } else { "-INF" }.into();
     }
-    let s = format!("{f:.15e}");
-    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
-    let frac = frac.trim_end_matches('0');
-    let frac = if frac.is_empty() { "0" } else { frac };
-    format!("{int}.{frac}E{exponent}")
+    if f == 0.0 {
+        return "0.0E0".into();
+    }
+    let (digits, n) = crate::decimal::rounded(f.abs(), 16);
+    let fraction = digits[1..].trim_end_matches('0');
+    format!(
+        "{}{}.{}E{}",
+        if f < 0.0 { "-" } else { "" },
+        &digits[..1],
+        if fraction.is_empty() { "0" } else { fraction },
+        n - 1
+    )
 }
 
 /// BCP 47 well-formedness in the simple form JSON-LD checks: letters and digits in hyphenated

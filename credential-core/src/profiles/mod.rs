@@ -7,7 +7,6 @@ mod schema;
 
 use crate::error::{Error, Result};
 use schema::Schema;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -34,8 +33,6 @@ const BUNDLED: &[(&str, &str)] = &[
 /// Labels per language (`en`, `fr`, `es`, `ar`).
 pub type Labels = BTreeMap<String, String>;
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct ProfileFile {
     name: String,
     title: Labels,
@@ -45,6 +42,41 @@ struct ProfileFile {
     primary_fields: Vec<String>,
     selectively_disclosable: Vec<String>,
     labels: BTreeMap<String, Labels>,
+}
+
+impl ProfileFile {
+    /// Reads `profile.json` (bundled, so checked by the tests rather than reported).
+    fn parse(v: &Value) -> Option<ProfileFile> {
+        let text = |key: &str| v.get(key)?.as_str().map(str::to_owned);
+        let list = |key: &str| -> Option<Vec<String>> {
+            v.get(key)?
+                .as_array()?
+                .iter()
+                .map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        };
+        let labels = |v: &Value| -> Option<Labels> {
+            v.as_object()?
+                .iter()
+                .map(|(k, l)| Some((k.clone(), l.as_str()?.to_owned())))
+                .collect()
+        };
+        Some(ProfileFile {
+            name: text("name")?,
+            title: labels(v.get("title")?)?,
+            types: list("types")?,
+            context: text("context")?,
+            schema: text("schema")?,
+            primary_fields: list("primaryFields")?,
+            selectively_disclosable: list("selectivelyDisclosable")?,
+            labels: v
+                .get("labels")?
+                .as_object()?
+                .iter()
+                .map(|(field, l)| Some((field.clone(), labels(l)?)))
+                .collect::<Option<_>>()?,
+        })
+    }
 }
 
 /// One schema violation: where (JSON pointer into the credential) and which rule.
@@ -165,7 +197,7 @@ impl Profiles {
         let all = BUNDLED
             .iter()
             .filter_map(|(profile, schema)| {
-                let file: ProfileFile = serde_json::from_str(profile).ok()?;
+                let file = ProfileFile::parse(&serde_json::from_str(profile).ok()?)?;
                 let schema: Value = serde_json::from_str(schema).ok()?;
                 let schema = Schema::compile(&schema).ok()?;
                 Some(Profile { file, schema })

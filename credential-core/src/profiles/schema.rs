@@ -373,7 +373,7 @@ fn number_rule(
     fail: impl FnOnce(String) -> bool,
 ) -> bool {
     match v.as_f64() {
-        Some(x) if !ok(x) => fail(format!("{} is {what} {limit}", show(v))),
+        Some(x) if !ok(x) => fail(format!("{} is {what} {}", show(v), show_number(limit))),
         _ => true,
     }
 }
@@ -414,6 +414,15 @@ fn show(v: &Value) -> String {
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text,
+    }
+}
+
+/// A limit as JSON writes it (`10`, `0.5`).
+fn show_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(n).map_or_else(|| "NaN".into(), |n| n.to_string())
     }
 }
 
