@@ -51,8 +51,145 @@ fn sample_cborld() -> &'static [u8] {
 
 const BASE45: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
+/// Names and IRIs JSON-LD treats specially: short and multi-byte terms, compact IRIs, blank
+/// nodes, keywords, keyword look-alikes, relative and absolute IRIs.
+const WORDS: &[&str] = &[
+    "",
+    "a",
+    "b",
+    "é",
+    ":",
+    "a:",
+    ":a",
+    "a:b",
+    "é:x",
+    "_:x",
+    "x/y",
+    "type",
+    "id",
+    "@id",
+    "@type",
+    "@vocab",
+    "@context",
+    "@reverse",
+    "@nest",
+    "@graph",
+    "@list",
+    "@set",
+    "@json",
+    "@none",
+    "@value",
+    "@language",
+    "@included",
+    "@index",
+    "@foo",
+    "http://e/",
+    "http://e/p",
+    "urn:x",
+];
+
+fn word() -> impl Strategy<Value = String> {
+    prop::sample::select(WORDS).prop_map(str::to_owned)
+}
+
+/// A term definition: null, an IRI-ish string, or an object of definition keywords.
+fn definition() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    let container = prop::sample::select(vec![
+        json!("@list"),
+        json!("@set"),
+        json!("@graph"),
+        json!("@index"),
+        json!("@id"),
+        json!("@type"),
+        json!("@language"),
+        json!(["@graph", "@id"]),
+        json!("@bad"),
+    ]);
+    prop_oneof![
+        Just(Value::Null),
+        word().prop_map(Value::String),
+        (
+            prop::option::of(word()),
+            prop::option::of(word()),
+            prop::option::of(container),
+            prop::option::of(word()),
+            any::<bool>(),
+            prop::option::of((word(), word())),
+        )
+            .prop_map(|(id, ty, container, reverse, protected, scoped)| {
+                let mut o = serde_json::Map::new();
+                if let Some(id) = id {
+                    o.insert("@id".into(), json!(id));
+                }
+                if let Some(t) = ty {
+                    o.insert("@type".into(), json!(t));
+                }
+                if let Some(c) = container {
+                    o.insert("@container".into(), c);
+                }
+                if let Some(r) = reverse {
+                    o.insert("@reverse".into(), json!(r));
+                }
+                if protected {
+                    o.insert("@protected".into(), json!(true));
+                }
+                if let Some((k, v)) = scoped {
+                    o.insert("@context".into(), json!({ k: v }));
+                }
+                Value::Object(o)
+            }),
+    ]
+}
+
+/// A JSON-LD document: an embedded context (maybe after the VC v2 context) and nested values.
+fn jsonld_document() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    let leaf = prop_oneof![
+        word().prop_map(Value::String),
+        any::<i32>().prop_map(|n| json!(n)),
+        Just(json!(1.5)),
+        Just(json!(true)),
+        Just(Value::Null),
+    ];
+    let value = leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(word(), inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    });
+    (
+        prop::collection::btree_map(word(), definition(), 0..6),
+        any::<bool>(),
+        prop::collection::btree_map(word(), value, 1..6),
+    )
+        .prop_map(|(context, with_v2, body)| {
+            let context = Value::Object(context.into_iter().collect());
+            let mut doc: serde_json::Map<String, Value> = body.into_iter().collect();
+            let ctx = if with_v2 {
+                json!(["https://www.w3.org/ns/credentials/v2", context])
+            } else {
+                context
+            };
+            doc.insert("@context".into(), ctx);
+            Value::Object(doc)
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn jsonld_to_rdf_never_panics(doc in jsonld_document()) {
+        if let Ok(quads) = verifier().processor().to_rdf(doc.as_object().unwrap()) {
+            let _ = credential_core::canon::rdfc::canonicalize(
+                quads,
+                credential_core::canon::rdfc::RdfcHash::Sha256,
+                credential_core::canon::rdfc::RdfcLimits::default(),
+            );
+        }
+    }
 
     #[test]
     fn verify_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

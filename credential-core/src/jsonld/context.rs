@@ -51,6 +51,16 @@ pub(super) fn looks_like_keyword(s: &str) -> bool {
     s.len() > 1 && s.starts_with('@') && s[1..].bytes().all(|b| b.is_ascii_alphabetic())
 }
 
+/// The byte offset of the first `:` after the first character (a compact IRI's or absolute IRI's
+/// colon), if any. `:` is ASCII, so a byte search never splits a character.
+pub(super) fn prefix_colon(s: &str) -> Option<usize> {
+    s.bytes()
+        .enumerate()
+        .skip(1)
+        .find(|&(_, b)| b == b':')
+        .map(|(i, _)| i)
+}
+
 /// Container mapping flags.
 pub(super) mod container {
     pub const LIST: u8 = 1;
@@ -143,7 +153,7 @@ impl Context {
                 return def.iri.clone();
             }
         }
-        if let Some(colon) = value[1.min(value.len())..].find(':').map(|i| i + 1) {
+        if let Some(colon) = prefix_colon(value) {
             let (prefix, suffix) = (&value[..colon], &value[colon + 1..]);
             if prefix == "_" || suffix.starts_with("//") {
                 return Some(value.to_owned());
@@ -467,10 +477,13 @@ impl Definer<'_> {
     /// IRI expansion during context processing: terms of the local context are defined first
     /// when the value (or its prefix) names one (§5.2.2 steps 4 and 6.3).
     fn expand(&mut self, result: &mut Context, value: &str, vocab: bool) -> Result<Option<String>> {
+        if is_keyword(value) {
+            return Ok(Some(value.to_owned()));
+        }
         if self.local.contains_key(value) && self.defined.get(value) != Some(&true) {
             self.define(result, value)?;
         }
-        if let Some(colon) = value[1.min(value.len())..].find(':').map(|i| i + 1) {
+        if let Some(colon) = prefix_colon(value) {
             let prefix = &value[..colon];
             if self.local.contains_key(prefix) && self.defined.get(prefix) != Some(&true) {
                 self.define(result, prefix)?;
@@ -605,9 +618,8 @@ impl Definer<'_> {
                     if iri == "@context" {
                         return Err(invalid("invalid keyword alias: @context"));
                     }
-                    if term[1.min(term.len())..term.len().saturating_sub(1)].contains(':')
-                        || term.contains('/')
-                    {
+                    let inner_colon = prefix_colon(term).is_some_and(|i| i + 1 < term.len());
+                    if inner_colon || term.contains('/') {
                         self.defined.insert(term.to_owned(), true);
                         let own = self.expand(result, term, true)?;
                         if own.as_deref() != Some(iri.as_str()) {
@@ -622,7 +634,7 @@ impl Definer<'_> {
                 }
                 _ => return Err(invalid(format!("invalid IRI mapping for {term:?}"))),
             }
-        } else if let Some(colon) = term[1.min(term.len())..].find(':').map(|i| i + 1) {
+        } else if let Some(colon) = prefix_colon(term) {
             let prefix = &term[..colon];
             if self.local.contains_key(prefix) {
                 self.define(result, prefix)?;

@@ -228,7 +228,13 @@ impl Expander<'_> {
         result: &mut Map<String, Value>,
     ) -> Result<()> {
         let mut nests = Vec::new();
-        for (key, value) in element {
+        // Keys in code point order, as the reference implementation takes them: which of two
+        // entries meets the other decides, for example, whether `@reverse` and a reverse term
+        // are seen as colliding.
+        let mut keys: Vec<&String> = element.keys().collect();
+        crate::sort::sort(&mut keys);
+        for key in keys {
+            let value = &element[key];
             if key == "@context" {
                 continue;
             }

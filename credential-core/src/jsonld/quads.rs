@@ -4,7 +4,8 @@
 //!
 //! Where the specification skips a quad (a relative IRI, which a document without a base URL
 //! cannot resolve) this is an error instead: a skipped quad is data that would not be signed.
-//! Base directions are dropped as with the API's default `rdfDirection` of null.
+//! A base direction (`@direction`) is refused the same way: with the API's default `rdfDirection`
+//! of null, toRdf drops it (jsonld.js's safe mode, which Data Integrity libraries use, refuses it).
 
 use crate::error::{Error, Result};
 use crate::rdf::{
@@ -175,6 +176,11 @@ impl Writer {
 
 /// A value object as a literal (§8.3 steps 4–13).
 fn literal(o: &Map<String, Value>) -> Result<Term> {
+    if o.contains_key("@direction") {
+        return Err(data_loss(
+            "a base direction (@direction), which RDF literals cannot carry".into(),
+        ));
+    }
     let value = &o["@value"];
     let datatype = o.get("@type").and_then(Value::as_str);
     if datatype == Some("@json") {
@@ -197,19 +203,15 @@ fn literal(o: &Map<String, Value>) -> Result<Term> {
     Ok(match value {
         Value::Bool(b) => typed(b.to_string(), XSD_BOOLEAN),
         Value::Number(n) => {
-            let as_double = datatype == Some(XSD_DOUBLE);
-            if let (Some(i), false) = (n.as_i64(), as_double) {
-                typed(i.to_string(), XSD_INTEGER)
-            } else if let (Some(u), false) = (n.as_u64(), as_double) {
-                typed(u.to_string(), XSD_INTEGER)
+            // JSON-LD numbers are IEEE doubles (as in JCS and in jsonld.js): an integer beyond
+            // 2^53 is the double nearest it, so a credential canonicalizes as JavaScript
+            // issuers canonicalize it.
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            if datatype != Some(XSD_DOUBLE) && f.fract() == 0.0 && f.abs() < 1e21 {
+                // Exact: an integral double below 10^21 fits in an i128.
+                typed((f as i128).to_string(), XSD_INTEGER)
             } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                if !as_double && f.fract() == 0.0 && f.abs() < 1e21 {
-                    // Exact: an integral double below 10^21 fits in an i128.
-                    typed((f as i128).to_string(), XSD_INTEGER)
-                } else {
-                    typed(canonical_double(f), XSD_DOUBLE)
-                }
+                typed(canonical_double(f), XSD_DOUBLE)
             }
         }
         Value::String(s) => match o.get("@language").and_then(Value::as_str) {
@@ -266,6 +268,21 @@ fn well_formed_language(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// JSON-LD 1.1 API §8.6 step 10: a number with a non-zero fractional part is a double. (jsonld.js
+    /// decides by whether `String(value)` contains a point, so it writes 1e-7 as the integer 0;
+    /// we follow the specification.)
+    #[test]
+    fn small_numbers_written_with_exponents_are_doubles() {
+        let o = serde_json::json!({"@value": 1e-7});
+        let Term::Literal {
+            value, datatype, ..
+        } = literal(o.as_object().unwrap()).unwrap()
+        else {
+            panic!("not a literal")
+        };
+        assert_eq!((value.as_str(), datatype.as_str()), ("1.0E-7", XSD_DOUBLE));
+    }
 
     #[test]
     fn doubles_take_the_canonical_form() {
