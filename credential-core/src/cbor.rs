@@ -101,13 +101,13 @@ impl Reader<'_> {
                 let depth = depth.checked_sub(1).ok_or(ReadError::TooDeep)?;
                 let n = self.length(info)?;
                 if major == 4 {
-                    let mut items = Vec::with_capacity(n);
+                    let mut items = Vec::with_capacity(n.min(64));
                     for _ in 0..n {
                         items.push(self.item(depth)?);
                     }
                     Cbor::Array(items)
                 } else {
-                    let mut entries = Vec::with_capacity(n / 2);
+                    let mut entries = Vec::with_capacity(n.min(64));
                     for _ in 0..n {
                         let k = self.item(depth)?;
                         let v = self.item(depth)?;

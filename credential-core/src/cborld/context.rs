@@ -11,6 +11,7 @@ use super::js_cmp;
 use crate::error::{Error, Result};
 use crate::jsonld::ContextStore;
 use serde_json::{Map, Value};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -54,11 +55,14 @@ const MAX_CURIE_STEPS: usize = 16;
 /// Bound on the number of terms (guards against payloads that embed huge contexts).
 const MAX_TERMS: usize = 20_000;
 
-/// One term definition, as CBOR-LD keeps it: the definition object with `@id` and `@type`
-/// expanded, whether it is protected, and whether it propagates into nested objects.
-#[derive(Debug, Clone, PartialEq)]
+/// One term definition, as CBOR-LD keeps it: the definition as written (shared with the loaded
+/// context, never copied), its `@id` and `@type` with CURIEs expanded, whether it is protected,
+/// and whether it propagates into nested objects.
+#[derive(Debug, Clone)]
 pub(super) struct TermDef {
-    pub def: Map<String, Value>,
+    raw: RawDef,
+    id: String,
+    datatype: Option<String>,
     pub protected: bool,
     pub propagate: bool,
 }
@@ -66,28 +70,49 @@ pub(super) struct TermDef {
 impl TermDef {
     /// The expanded `@type` of the term, if any.
     pub fn datatype(&self) -> Option<&str> {
-        self.def.get("@type").and_then(Value::as_str)
+        self.datatype.as_deref()
     }
 
     /// The expanded `@id` of the term.
     pub fn iri(&self) -> Option<&str> {
-        self.def.get("@id").and_then(Value::as_str)
+        Some(&self.id)
     }
 
     /// The scoped context of the term, if any.
     fn scoped_context(&self) -> Option<&Value> {
-        self.def.get("@context")
+        self.raw.get("@context")
+    }
+
+    /// Whether two definitions are the same once expanded (what redefining a protected term
+    /// must keep).
+    fn same_as(&self, other: &TermDef) -> bool {
+        self.id == other.id
+            && self.datatype == other.datatype
+            && (Arc::ptr_eq(&self.raw, &other.raw) || {
+                let rest = |m: &Map<String, Value>| {
+                    m.iter()
+                        .filter(|(k, _)| k.as_str() != "@id" && k.as_str() != "@type")
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect::<Map<String, Value>>()
+                };
+                rest(&self.raw) == rest(&other.raw)
+            })
     }
 }
 
-type TermMap = HashMap<String, Rc<TermDef>>;
+/// A term definition as written in its context.
+type RawDef = Arc<Map<String, Value>>;
+
+/// Term name -> definition. Names are shared (`Rc<str>`): contexts are re-derived for many
+/// objects, and copying names would dominate decoding time in WASM.
+type TermMap = HashMap<Rc<str>, Rc<TermDef>>;
 
 /// A context once loaded: its document and its term definitions before CURIE expansion.
 struct Loaded {
     /// The context object itself (embedded), or a document holding it under `@context`.
     doc: Arc<Value>,
     embedded: bool,
-    terms: Vec<(String, Map<String, Value>, bool)>,
+    terms: Vec<(Rc<str>, RawDef, bool)>,
 }
 
 impl Loaded {
@@ -197,7 +222,7 @@ impl<'s> Terms<'s> {
                 self.names.insert(self.next, name.clone());
                 self.next += 2;
             }
-            terms.push((name.clone(), def, protected));
+            terms.push((Rc::from(name.as_str()), Arc::new(def), protected));
         }
         let loaded = Rc::new(Loaded {
             doc: doc.clone(),
@@ -227,6 +252,11 @@ pub(super) struct Active {
     terms: TermMap,
     previous: Option<Rc<Active>>,
     type_terms: Vec<String>,
+    /// Whether every term propagates (then entering a property reverts nothing).
+    all_propagate: bool,
+    /// The context for the values of a property without a scoped context, made once: every
+    /// such property of an object gets the same one.
+    plain_child: OnceCell<Rc<Active>>,
 }
 
 impl Active {
@@ -236,22 +266,27 @@ impl Active {
             terms: TermMap::new(),
             previous: None,
             type_terms: vec!["@type".into()],
+            all_propagate: true,
+            plain_child: OnceCell::new(),
         })
     }
 
     fn derive(self: &Rc<Self>, terms: TermMap) -> Rc<Active> {
         let mut type_terms = vec!["@type".to_owned()];
-        let mut aliases: Vec<&String> = terms
+        let mut aliases: Vec<&str> = terms
             .iter()
             .filter(|(_, d)| d.iri() == Some("@type"))
-            .map(|(t, _)| t)
+            .map(|(t, _)| t.as_ref())
             .collect();
         crate::sort::sort(&mut aliases);
-        type_terms.extend(aliases.into_iter().cloned());
+        type_terms.extend(aliases.into_iter().map(str::to_owned));
+        let all_propagate = terms.values().all(|d| d.propagate);
         Rc::new(Active {
             terms,
             previous: Some(self.clone()),
             type_terms,
+            all_propagate,
+            plain_child: OnceCell::new(),
         })
     }
 
@@ -291,7 +326,9 @@ impl Active {
         }
         let mut map = self.terms.clone();
         for t in types {
-            let scoped = map.get(t).and_then(|d| d.scoped_context().cloned());
+            let scoped = map
+                .get(t.as_str())
+                .and_then(|d| d.scoped_context().cloned());
             map = update(&map, terms, scoped.as_ref(), false, true)?;
         }
         Ok(self.derive(map))
@@ -304,12 +341,25 @@ impl Active {
             .terms
             .get(term)
             .and_then(|d| d.scoped_context().cloned());
+        if scoped.is_none() {
+            // Nothing to revert and nothing to apply: the same terms. A layer with the same
+            // map would not change what later reverting finds, so none is added.
+            if self.all_propagate {
+                return Ok(self.clone());
+            }
+            if let Some(child) = self.plain_child.get() {
+                return Ok(child.clone());
+            }
+            let child = self.derive(self.reverted());
+            let _ = self.plain_child.set(child.clone());
+            return Ok(child);
+        }
         let map = update(&self.reverted(), terms, scoped.as_ref(), true, false)?;
         Ok(self.derive(map))
     }
 
     fn reverted(&self) -> TermMap {
-        let mut out = TermMap::new();
+        let mut out = TermMap::with_capacity(self.terms.len());
         for (name, def) in &self.terms {
             if def.propagate {
                 out.insert(name.clone(), def.clone());
@@ -354,13 +404,15 @@ fn update(
             Some(Value::Null) | None => !type_scope,
             Some(v) => js_truthy(v),
         };
-        let mut next = TermMap::new();
-        for (name, def, protected) in &loaded.terms {
-            let def = expand_definition(name, def, context, &active)?;
+        let mut next = TermMap::with_capacity(loaded.terms.len() + active.len());
+        for (name, raw, protected) in &loaded.terms {
+            let (id, datatype) = expand_definition(name, raw, context, &active)?;
             next.insert(
                 name.clone(),
                 Rc::new(TermDef {
-                    def,
+                    raw: raw.clone(),
+                    id,
+                    datatype,
                     protected: *protected,
                     propagate,
                 }),
@@ -369,14 +421,14 @@ fn update(
         for (name, old) in &active {
             match next.get(name) {
                 Some(new) => {
-                    if old.protected && !property_scope && new.def != old.def {
+                    if old.protected && !property_scope && !new.same_as(old) {
                         return Err(Error::CborLdInvalid(format!(
                             "redefinition of protected term {name}"
                         )));
                     }
                 }
                 None => {
-                    if !matches!(context.get(name), Some(Value::Null)) {
+                    if !matches!(context.get(name.as_ref()), Some(Value::Null)) {
                         next.insert(name.clone(), old.clone());
                     }
                 }
@@ -387,38 +439,27 @@ fn update(
     Ok(active)
 }
 
-/// Expands CURIEs in a definition's `@id` and `@type` (and derives `@id` from a CURIE or IRI
-/// term name), as the reference implementation does.
+/// The definition's `@id` and `@type` with CURIEs expanded (and `@id` derived from a CURIE or
+/// IRI term name), as the reference implementation does.
 fn expand_definition(
     name: &str,
     def: &Map<String, Value>,
     context: &Map<String, Value>,
     active: &TermMap,
-) -> Result<Map<String, Value>> {
-    let mut def = def.clone();
-    match def.get("@id") {
-        Some(Value::String(id)) => {
-            let id = expand_curie(id, context, active)?;
-            def.insert("@id".into(), Value::String(id));
-        }
-        Some(_) => {}
-        None => {
-            let id = expand_curie(name, context, active)?;
-            if id.contains(':') {
-                def.insert("@id".into(), Value::String(id));
-            }
-        }
-    }
-    if let Some(Value::String(t)) = def.get("@type") {
-        let t = expand_curie(t, context, active)?;
-        def.insert("@type".into(), Value::String(t));
-    }
-    if !def.get("@id").is_some_and(Value::is_string) {
-        return Err(Error::InvalidContext(format!(
-            "the @id of term {name} cannot be determined"
-        )));
-    }
-    Ok(def)
+) -> Result<(String, Option<String>)> {
+    let id = match def.get("@id") {
+        Some(Value::String(id)) => Some(expand_curie(id, context, active)?),
+        Some(_) => None,
+        None => Some(expand_curie(name, context, active)?).filter(|id| id.contains(':')),
+    };
+    let datatype = match def.get("@type") {
+        Some(Value::String(t)) => Some(expand_curie(t, context, active)?),
+        _ => None,
+    };
+    let id = id.ok_or_else(|| {
+        Error::InvalidContext(format!("the @id of term {name} cannot be determined"))
+    })?;
+    Ok((id, datatype))
 }
 
 fn expand_curie(value: &str, context: &Map<String, Value>, active: &TermMap) -> Result<String> {

@@ -159,7 +159,7 @@ pub fn decode_luma(pixels: &[u8], width: usize, height: usize) -> Result<String>
 }
 
 /// Candidate QR codes found by rxing's port of zxing-cpp's detector (finder and alignment
-/// patterns, perspective sampling; then the pure-symbol fast path).
+/// patterns, perspective sampling).
 fn detect_modules(luma: Vec<u8>, width: usize, height: usize) -> Vec<BitMatrix> {
     use rxing::common::{DetectorRXingResult, HybridBinarizer};
     use rxing::qrcode::cpp_port::detector as cpp;
@@ -175,9 +175,6 @@ fn detect_modules(luma: Vec<u8>, width: usize, height: usize) -> Vec<BitMatrix> 
         if let Ok(r) = cpp::SampleQR(black, &set) {
             found.push(r.getBits().clone());
         }
-    }
-    if let Ok(r) = cpp::DetectPureQR(black) {
-        found.push(r.getBits().clone());
     }
     found
 }
