@@ -11,7 +11,7 @@ use super::js_cmp;
 use crate::error::{Error, Result};
 use crate::jsonld::ContextStore;
 use serde_json::{Map, Value};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -133,7 +133,9 @@ impl Loaded {
 pub(super) struct Terms<'s> {
     store: &'s ContextStore,
     ids: HashMap<String, u64>,
-    names: HashMap<u64, String>,
+    /// Terms by id: the term of id `FIRST_TERM_ID + 2 i` is `names[i]` (keywords are in
+    /// `KEYWORDS`).
+    names: Vec<String>,
     next: u64,
     loaded: HashMap<String, Rc<Loaded>>,
 }
@@ -141,11 +143,10 @@ pub(super) struct Terms<'s> {
 impl<'s> Terms<'s> {
     pub fn new(store: &'s ContextStore) -> Self {
         let ids: HashMap<String, u64> = KEYWORDS.iter().map(|(k, v)| ((*k).into(), *v)).collect();
-        let names = ids.iter().map(|(k, v)| (*v, k.clone())).collect();
         Terms {
             store,
             ids,
-            names,
+            names: Vec::new(),
             next: FIRST_TERM_ID,
             loaded: HashMap::new(),
         }
@@ -158,7 +159,14 @@ impl<'s> Terms<'s> {
 
     /// The term of an even `id`.
     pub fn term(&self, id: u64) -> Option<&str> {
-        self.names.get(&id).map(String::as_str)
+        if id < FIRST_TERM_ID {
+            return KEYWORDS.iter().find(|(_, k)| *k == id).map(|(t, _)| *t);
+        }
+        if id % 2 != 0 {
+            return None;
+        }
+        let index = usize::try_from((id - FIRST_TERM_ID) / 2).ok()?;
+        self.names.get(index).map(String::as_str)
     }
 
     fn load(&mut self, context: &Value) -> Result<Rc<Loaded>> {
@@ -174,12 +182,67 @@ impl<'s> Terms<'s> {
         if let Some(hit) = self.loaded.get(&key) {
             return Ok(hit.clone());
         }
-        let embedded = context.is_object();
-        let doc = if embedded {
-            Arc::new(context.clone())
-        } else {
-            self.store.get_json(&key)?
+        let loaded = match context {
+            Value::String(url) => {
+                // Contexts from the store are read once per thread (and again only if the
+                // store holds another document for the URL).
+                let doc = self.store.get_json(url)?;
+                let cached = LOADED.with(|c| {
+                    c.borrow()
+                        .get(url)
+                        .filter(|l| Arc::ptr_eq(&l.doc, &doc))
+                        .cloned()
+                });
+                match cached {
+                    Some(hit) => hit,
+                    None => {
+                        let fresh = Rc::new(Loaded::read(doc, false, &key)?);
+                        LOADED.with(|c| {
+                            let mut c = c.borrow_mut();
+                            if c.len() >= THREAD_CACHE_ENTRIES {
+                                c.clear();
+                            }
+                            c.insert(url.clone(), fresh.clone());
+                        });
+                        fresh
+                    }
+                }
+            }
+            _ => Rc::new(Loaded::read(Arc::new(context.clone()), true, &key)?),
         };
+        // Ids in the context's term order, for terms not met before (CBOR-LD 1.0).
+        for (name, _, _) in &loaded.terms {
+            if !self.ids.contains_key(name.as_ref()) {
+                if self.ids.len() >= MAX_TERMS {
+                    return Err(Error::CborLdInvalid("too many terms".into()));
+                }
+                self.ids.insert(name.to_string(), self.next);
+                self.names.push(name.to_string());
+                self.next += 2;
+            }
+        }
+        self.loaded.insert(key, loaded.clone());
+        Ok(loaded)
+    }
+}
+
+/// Most contexts (and initial term maps) kept per thread across encodes and decodes.
+const THREAD_CACHE_ENTRIES: usize = 32;
+
+thread_local! {
+    /// Store contexts already read, by URL.
+    static LOADED: RefCell<HashMap<String, Rc<Loaded>>> = RefCell::default();
+    /// The term map of a document's top-level `@context` (by its JSON text), with the contexts
+    /// it was built from: it depends on nothing else, so documents with the same contexts share
+    /// it.
+    #[allow(clippy::type_complexity)]
+    static INITIAL: RefCell<Vec<(String, Vec<Rc<Loaded>>, TermMap)>> = RefCell::default();
+}
+
+impl Loaded {
+    /// The term definitions of a context document (`embedded`: the context object itself), in
+    /// CBOR-LD's term order (code units).
+    fn read(doc: Arc<Value>, embedded: bool, key: &str) -> Result<Loaded> {
         let object = match if embedded {
             Some(doc.as_ref())
         } else {
@@ -214,23 +277,13 @@ impl<'s> Terms<'s> {
                     )))
                 }
             };
-            if !self.ids.contains_key(name) {
-                if self.ids.len() >= MAX_TERMS {
-                    return Err(Error::CborLdInvalid("too many terms".into()));
-                }
-                self.ids.insert(name.clone(), self.next);
-                self.names.insert(self.next, name.clone());
-                self.next += 2;
-            }
             terms.push((Rc::from(name.as_str()), Arc::new(def), protected));
         }
-        let loaded = Rc::new(Loaded {
-            doc: doc.clone(),
+        Ok(Loaded {
+            doc,
             embedded,
             terms,
-        });
-        self.loaded.insert(key, loaded.clone());
-        Ok(loaded)
+        })
     }
 }
 
@@ -306,11 +359,48 @@ impl Active {
         terms: &mut Terms,
         context: Option<&Value>,
     ) -> Result<Rc<Active>> {
-        if context.is_none() {
-            // Most objects carry no @context: same terms, no copy (see `with_types`).
+        // Most objects carry no @context: same terms, no copy (see `with_types`).
+        let Some(context) = context else {
             return Ok(self.clone());
+        };
+        if self.previous.is_some() || !self.terms.is_empty() {
+            let map = update(&self.terms, terms, Some(context), false, false)?;
+            return Ok(self.derive(map));
         }
-        let map = update(&self.terms, terms, context, false, false)?;
+        // The top-level context: reuse its term map if the same contexts (the same documents)
+        // were met before on this thread. Loading them still assigns this document's ids.
+        let key = context.to_string();
+        let items: Vec<&Value> = match context {
+            Value::Array(a) => a.iter().collect(),
+            one => vec![one],
+        };
+        let mut loaded = Vec::with_capacity(items.len());
+        for item in &items {
+            loaded.push(terms.load(item)?);
+        }
+        let cached = INITIAL.with(|c| {
+            c.borrow().iter().find_map(|(k, from, map)| {
+                let same = *k == key
+                    && from.len() == loaded.len()
+                    && from.iter().zip(&loaded).all(|(a, b)| Rc::ptr_eq(a, b));
+                same.then(|| map.clone())
+            })
+        });
+        let map = match cached {
+            Some(map) => map,
+            None => {
+                let map = update(&self.terms, terms, Some(context), false, false)?;
+                INITIAL.with(|c| {
+                    let mut c = c.borrow_mut();
+                    c.retain(|(k, _, _)| *k != key);
+                    if c.len() >= THREAD_CACHE_ENTRIES {
+                        c.clear();
+                    }
+                    c.push((key, loaded, map.clone()));
+                });
+                map
+            }
+        };
         Ok(self.derive(map))
     }
 
