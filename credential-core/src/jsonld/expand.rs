@@ -55,6 +55,24 @@ fn add(map: &mut Map<String, Value>, key: &str, items: Vec<Value>) {
     }
 }
 
+/// Appends node objects under `@reverse`/`property` of `result` (value and list objects cannot
+/// be the subject of a reverse property).
+fn add_reverse(result: &mut Map<String, Value>, property: &str, items: Vec<Value>) -> Result<()> {
+    if items
+        .iter()
+        .any(|i| is_value_object(i) || is_list_object(i))
+    {
+        return Err(jsonld("invalid reverse property value"));
+    }
+    if let Value::Object(r) = result
+        .entry("@reverse")
+        .or_insert_with(|| Value::Object(Map::new()))
+    {
+        add(r, property, items);
+    }
+    Ok(())
+}
+
 impl Expander<'_> {
     /// Expands a document whose top-level `@context` has already been processed into `active`.
     pub(super) fn document(
@@ -295,19 +313,7 @@ impl Expander<'_> {
                 );
             }
             if def.is_some_and(|d| d.reverse) {
-                let items = into_array(ev);
-                if items
-                    .iter()
-                    .any(|i| is_value_object(i) || is_list_object(i))
-                {
-                    return Err(jsonld("invalid reverse property value"));
-                }
-                let reverse = result
-                    .entry("@reverse")
-                    .or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(r) = reverse {
-                    add(r, &expanded, items);
-                }
+                add_reverse(result, &expanded, into_array(ev))?;
             } else {
                 add(result, &expanded, into_array(ev));
             }
@@ -440,19 +446,7 @@ impl Expander<'_> {
                     }
                 }
                 for (p, items) in ev {
-                    let items = into_array(items);
-                    if items
-                        .iter()
-                        .any(|i| is_value_object(i) || is_list_object(i))
-                    {
-                        return Err(jsonld("invalid reverse property value"));
-                    }
-                    let reverse = result
-                        .entry("@reverse")
-                        .or_insert_with(|| Value::Object(Map::new()));
-                    if let Value::Object(r) = reverse {
-                        add(r, &p, items);
-                    }
+                    add_reverse(result, &p, into_array(items))?;
                 }
                 return Ok(());
             }
