@@ -143,6 +143,35 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// Contexts are reused across decodes only while the store holds the same document: a store
+    /// that maps the URL to another context decodes with that context.
+    #[test]
+    fn reused_contexts_follow_the_store() {
+        let url = "https://example.org/reuse/v1";
+        let mut first = ContextStore::bundled();
+        first
+            .add_trusted(
+                url,
+                r#"{"@context": {"alpha": "https://example.org/alpha"}}"#,
+            )
+            .unwrap();
+        let mut second = ContextStore::bundled();
+        second
+            .add_trusted(
+                url,
+                r#"{"@context": {"omega": "https://example.org/omega"}}"#,
+            )
+            .unwrap();
+        let doc = json!({"@context": url, "alpha": "x"});
+        let bytes = encode(&doc, &first).unwrap();
+        assert_eq!(decode(&bytes, &first, 32).unwrap(), doc);
+        assert_eq!(
+            decode(&bytes, &second, 32).unwrap(),
+            json!({"@context": url, "omega": "x"})
+        );
+        assert_eq!(decode(&bytes, &first, 32).unwrap(), doc);
+    }
+
     fn round_trip(doc: &Value) -> Vec<u8> {
         let store = ContextStore::bundled();
         let bytes = encode(doc, &store).unwrap();
