@@ -89,13 +89,16 @@ impl TermDef {
         self.id == other.id
             && self.datatype == other.datatype
             && (Arc::ptr_eq(&self.raw, &other.raw) || {
-                let rest = |m: &Map<String, Value>| {
-                    m.iter()
-                        .filter(|(k, _)| k.as_str() != "@id" && k.as_str() != "@type")
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect::<Map<String, Value>>()
-                };
-                rest(&self.raw) == rest(&other.raw)
+                // The other members, compared in place (their order does not matter).
+                let other_member =
+                    |(k, _): &(&String, &Value)| k.as_str() != "@id" && k.as_str() != "@type";
+                self.raw.iter().filter(other_member).count()
+                    == other.raw.iter().filter(other_member).count()
+                    && self
+                        .raw
+                        .iter()
+                        .filter(other_member)
+                        .all(|(k, v)| other.raw.get(k) == Some(v))
             })
     }
 }
@@ -232,11 +235,10 @@ const THREAD_CACHE_ENTRIES: usize = 32;
 thread_local! {
     /// Store contexts already read, by URL.
     static LOADED: RefCell<HashMap<String, Rc<Loaded>>> = RefCell::default();
-    /// The term map of a document's top-level `@context` (by its JSON text), with the contexts
-    /// it was built from: it depends on nothing else, so documents with the same contexts share
-    /// it.
-    #[allow(clippy::type_complexity)]
-    static INITIAL: RefCell<Vec<(String, Vec<Rc<Loaded>>, TermMap)>> = RefCell::default();
+    /// The term map of a top-level `@context` made of URLs, with the contexts (the loaded
+    /// documents, in order) it was built from: it depends on nothing else, so documents with the
+    /// same contexts share it.
+    static INITIAL: RefCell<Vec<(Vec<Rc<Loaded>>, TermMap)>> = RefCell::default();
 }
 
 impl Loaded {
@@ -363,41 +365,43 @@ impl Active {
         let Some(context) = context else {
             return Ok(self.clone());
         };
-        if self.previous.is_some() || !self.terms.is_empty() {
-            let map = update(&self.terms, terms, Some(context), false, false)?;
-            return Ok(self.derive(map));
-        }
         // The top-level context: reuse its term map if the same contexts (the same documents)
-        // were met before on this thread. Loading them still assigns this document's ids.
-        let key = context.to_string();
+        // were met before on this thread. Loading them still assigns this document's ids. Only
+        // URL contexts can match again (an embedded one is read anew each time), so a document
+        // that embeds one is neither looked up nor kept.
         let items: Vec<&Value> = match context {
             Value::Array(a) => a.iter().collect(),
             one => vec![one],
         };
-        let mut loaded = Vec::with_capacity(items.len());
-        for item in &items {
-            loaded.push(terms.load(item)?);
+        let reusable =
+            self.previous.is_none() && self.terms.is_empty() && items.iter().all(|i| i.is_string());
+        let mut loaded = Vec::new();
+        let mut cached = None;
+        if reusable {
+            for item in &items {
+                loaded.push(terms.load(item)?);
+            }
+            cached = INITIAL.with(|c| {
+                c.borrow().iter().find_map(|(from, map)| {
+                    let same = from.len() == loaded.len()
+                        && from.iter().zip(&loaded).all(|(a, b)| Rc::ptr_eq(a, b));
+                    same.then(|| map.clone())
+                })
+            });
         }
-        let cached = INITIAL.with(|c| {
-            c.borrow().iter().find_map(|(k, from, map)| {
-                let same = *k == key
-                    && from.len() == loaded.len()
-                    && from.iter().zip(&loaded).all(|(a, b)| Rc::ptr_eq(a, b));
-                same.then(|| map.clone())
-            })
-        });
         let map = match cached {
             Some(map) => map,
             None => {
                 let map = update(&self.terms, terms, Some(context), false, false)?;
-                INITIAL.with(|c| {
-                    let mut c = c.borrow_mut();
-                    c.retain(|(k, _, _)| *k != key);
-                    if c.len() >= THREAD_CACHE_ENTRIES {
-                        c.clear();
-                    }
-                    c.push((key, loaded, map.clone()));
-                });
+                if reusable {
+                    INITIAL.with(|c| {
+                        let mut c = c.borrow_mut();
+                        if c.len() >= THREAD_CACHE_ENTRIES {
+                            c.clear();
+                        }
+                        c.push((loaded, map.clone()));
+                    });
+                }
                 map
             }
         };

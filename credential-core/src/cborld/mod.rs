@@ -148,20 +148,13 @@ mod tests {
     #[test]
     fn reused_contexts_follow_the_store() {
         let url = "https://example.org/reuse/v1";
-        let mut first = ContextStore::bundled();
-        first
-            .add_trusted(
-                url,
-                r#"{"@context": {"alpha": "https://example.org/alpha"}}"#,
-            )
-            .unwrap();
-        let mut second = ContextStore::bundled();
-        second
-            .add_trusted(
-                url,
-                r#"{"@context": {"omega": "https://example.org/omega"}}"#,
-            )
-            .unwrap();
+        let store_with = |term: &str| {
+            let mut store = ContextStore::bundled();
+            let context = json!({"@context": {term: format!("https://example.org/{term}")}});
+            store.add_trusted(url, &context.to_string()).unwrap();
+            store
+        };
+        let (first, second) = (store_with("alpha"), store_with("omega"));
         let doc = json!({"@context": url, "alpha": "x"});
         let bytes = encode(&doc, &first).unwrap();
         assert_eq!(decode(&bytes, &first, 32).unwrap(), doc);
@@ -170,6 +163,24 @@ mod tests {
             json!({"@context": url, "omega": "x"})
         );
         assert_eq!(decode(&bytes, &first, 32).unwrap(), doc);
+    }
+
+    /// A protected term may be redefined only to the same definition once expanded (a CURIE
+    /// and the IRI it stands for are the same); anything else is refused.
+    #[test]
+    fn protected_terms_keep_their_definition() {
+        let protected = json!({"@protected": true, "ex": "https://example.org/",
+                               "a": {"@id": "ex:a", "@type": "@id"}});
+        let same = json!({"a": {"@type": "@id", "@id": "https://example.org/a"}});
+        let other = json!({"a": {"@id": "https://example.org/b"}});
+        let store = ContextStore::bundled();
+        let ok = json!({"@context": [protected, same], "a": "https://example.org/x"});
+        assert_eq!(
+            decode(&encode(&ok, &store).unwrap(), &store, 32).unwrap(),
+            ok
+        );
+        let bad = json!({"@context": [protected, other], "a": "https://example.org/x"});
+        assert_eq!(encode(&bad, &store).unwrap_err().code(), "cborld_invalid");
     }
 
     fn round_trip(doc: &Value) -> Vec<u8> {
