@@ -412,18 +412,11 @@ fn issue_one(
     let bytes = read_input(subject)?;
     let value = credential_core::json::parse_bounded(&bytes, Default::default())
         .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
-    let digest_id = credential_core::canon::jcs::canonicalize(&value)
-        .map(|c| {
-            sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
-                c.as_bytes(),
-            ))
-        })
-        .map(|h| {
-            h.iter()
-                .take(16)
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        })?;
+    let canonical = credential_core::canon::jcs::canonicalize(&value);
+    let digest = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
+        canonical.as_bytes(),
+    ));
+    let digest_id: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
     let mut record = record_from_json(value, Some(record_id.unwrap_or(&digest_id)))
         .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
     if let Some(r) = record_id {

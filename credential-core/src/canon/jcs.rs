@@ -2,22 +2,21 @@
 //! escaped as ECMAScript's `JSON.stringify` does, numbers in ECMAScript's `Number::toString`
 //! form (ECMA-262 §6.1.6.1.20) from the shortest round-trip digits.
 
-use crate::error::Result;
 use serde_json::{Map, Value};
 use std::fmt::Write;
 
-/// Serializes `value` per RFC 8785.
-pub fn canonicalize(value: &Value) -> Result<String> {
+/// Serializes `value` per RFC 8785 (every JSON value has a canonical form: this cannot fail).
+pub fn canonicalize(value: &Value) -> String {
     let mut out = String::with_capacity(256);
     write_value(&mut out, value);
-    Ok(out)
+    out
 }
 
 /// Serializes a JSON object per RFC 8785.
-pub fn canonicalize_object(object: &Map<String, Value>) -> Result<String> {
+pub fn canonicalize_object(object: &Map<String, Value>) -> String {
     let mut out = String::with_capacity(256);
     write_object(&mut out, object);
-    Ok(out)
+    out
 }
 
 fn write_value(out: &mut String, value: &Value) {
@@ -116,7 +115,7 @@ mod tests {
     use super::canonicalize;
 
     fn jcs(input: &str) -> String {
-        canonicalize(&serde_json::from_str::<serde_json::Value>(input).unwrap()).unwrap()
+        canonicalize(&serde_json::from_str::<serde_json::Value>(input).unwrap())
     }
 
     /// RFC 8785 §3.2.2 (sample input and its canonical form).
@@ -173,7 +172,7 @@ mod tests {
         ];
         for (bits, want) in cases {
             let v = serde_json::json!(f64::from_bits(*bits));
-            assert_eq!(canonicalize(&v).unwrap(), *want, "{bits:#x}");
+            assert_eq!(canonicalize(&v), *want, "{bits:#x}");
         }
     }
 }

@@ -74,20 +74,20 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
     let mut state = State {
         hash,
         quads: &quads,
-        mentions: HashMap::new(),
+        nodes: HashMap::new(),
         canonical: Issuer::new("c14n"),
         n_degree_calls: 0,
     };
     // §4.4.3 step 2: the quads mentioning each blank node.
     for (i, q) in quads.iter().enumerate() {
         for label in blank_labels(q) {
-            let entry = state.mentions.entry(label).or_default();
-            if entry.last() != Some(&i) {
-                entry.push(i);
+            let node = state.nodes.entry(label).or_default();
+            if node.quads.last() != Some(&i) {
+                node.quads.push(i);
             }
         }
     }
-    if state.mentions.len() > limits.max_blank_nodes {
+    if state.nodes.len() > limits.max_blank_nodes {
         return Err(Error::CanonicalizationLimit(format!(
             "more than {} blank nodes",
             limits.max_blank_nodes
@@ -95,13 +95,14 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
     }
     // Steps 3–4: first-degree hashes; unique ones are labelled at once, in hash order.
     let mut by_hash: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    let mut labels: Vec<&str> = state.mentions.keys().copied().collect();
+    let mut labels: Vec<&str> = state.nodes.keys().copied().collect();
     crate::sort::sort(&mut labels);
     for label in labels {
-        by_hash
-            .entry(state.first_degree(label))
-            .or_default()
-            .push(label);
+        let hash = state.first_degree(label);
+        by_hash.entry(hash.clone()).or_default().push(label);
+        if let Some(node) = state.nodes.get_mut(label) {
+            node.first_degree = hash;
+        }
     }
     let ambiguous: usize = by_hash.values().filter(|v| v.len() > 1).map(Vec::len).sum();
     if ambiguous > limits.max_ambiguous_blank_nodes {
@@ -184,11 +185,19 @@ impl Issuer {
     }
 }
 
+/// What RDFC-1.0 keeps per blank node (its "blank node to quads map" entry, §4.4.3 step 2, and
+/// the first-degree hash of step 3, reused by N-degree hashing).
+#[derive(Default)]
+struct Node {
+    quads: Vec<usize>,
+    first_degree: String,
+}
+
 struct State<'a> {
     hash: RdfcHash,
     quads: &'a [Quad],
-    /// Blank node label -> indexes of the quads mentioning it.
-    mentions: HashMap<&'a str, Vec<usize>>,
+    /// Blank node label -> the quads mentioning it and its first-degree hash.
+    nodes: HashMap<&'a str, Node>,
     canonical: Issuer,
     n_degree_calls: usize,
 }
@@ -197,7 +206,8 @@ impl State<'_> {
     /// Hash First Degree Quads (§4.6.3).
     fn first_degree(&self, node: &str) -> String {
         let label = |b: &str| if b == node { "a" } else { "z" }.to_owned();
-        let mut lines: Vec<String> = self.mentions[node]
+        let mut lines: Vec<String> = self.nodes[node]
+            .quads
             .iter()
             .map(|&i| self.quads[i].to_nquad(&label))
             .collect();
@@ -209,7 +219,7 @@ impl State<'_> {
     fn related(&self, related: &str, quad: &Quad, issuer: &Issuer, position: char) -> String {
         let id = match self.canonical.get(related).or_else(|| issuer.get(related)) {
             Some(id) => format!("_:{id}"),
-            None => self.first_degree(related),
+            None => self.nodes[related].first_degree.clone(),
         };
         let mut input = String::with_capacity(id.len() + quad.predicate.len() + 3);
         input.push(position);
@@ -232,7 +242,7 @@ impl State<'_> {
             )));
         }
         let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for &i in &self.mentions[node] {
+        for &i in &self.nodes[node].quads {
             let q = &self.quads[i];
             let parts = [
                 (Some(&q.subject), 's'),

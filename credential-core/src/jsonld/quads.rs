@@ -45,9 +45,13 @@ fn data_loss(what: String) -> Error {
 
 impl Writer {
     fn fresh(&mut self) -> Term {
+        Term::Blank(self.fresh_label())
+    }
+
+    fn fresh_label(&mut self) -> String {
         let label = format!("b{}", self.next);
         self.next += 1;
-        Term::Blank(label)
+        label
     }
 
     /// A node identifier: a blank node (`_:x`, relabelled consistently) or an absolute IRI.
@@ -56,9 +60,7 @@ impl Writer {
             if let Some(l) = self.labels.get(label) {
                 return Ok(Term::Blank(l.clone()));
             }
-            let Term::Blank(fresh) = self.fresh() else {
-                unreachable!("fresh() makes blank nodes")
-            };
+            let fresh = self.fresh_label();
             self.labels.insert(label.to_owned(), fresh.clone());
             return Ok(Term::Blank(fresh));
         }
@@ -185,7 +187,7 @@ fn literal(o: &Map<String, Value>) -> Result<Term> {
     let datatype = o.get("@type").and_then(Value::as_str);
     if datatype == Some("@json") {
         return Ok(Term::Literal {
-            value: crate::canon::jcs::canonicalize(value)?,
+            value: crate::canon::jcs::canonicalize(value),
             datatype: RDF_JSON.into(),
             language: None,
         });

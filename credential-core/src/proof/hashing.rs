@@ -48,7 +48,7 @@ pub fn hash_data(
                 };
                 rdfc::canonicalize(processor.to_rdf(m)?, hash, rdfc::RdfcLimits::default())
             }
-            Canonicalization::Jcs => jcs::canonicalize_object(m),
+            Canonicalization::Jcs => Ok(jcs::canonicalize_object(m)),
         }
     };
     let canonical_proof_config = canon(proof_config)?;
