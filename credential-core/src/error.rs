@@ -41,6 +41,9 @@ pub enum Error {
     },
     /// Input is not well-formed JSON.
     MalformedJson(String),
+    /// A JSON object names the same member twice (I-JSON, RFC 7493 §2.3): two parsers could
+    /// each read a different value as the signed one.
+    DuplicateMember(String),
     /// A document is structurally not what was expected (wrong JSON type, missing member).
     MalformedDocument(String),
 
@@ -77,6 +80,8 @@ pub enum Error {
     },
     /// The credential does not conform to its profile's JSON Schema (pointer and rule).
     SchemaInvalid(String),
+    /// A profile name that is not one of the Laissez profiles.
+    UnknownProfile(String),
     /// Issuing is refused for VC 1.1 documents (they are read and verified only).
     UnsupportedVersion(String),
 
@@ -180,6 +185,7 @@ impl Error {
             Error::TooManyValues { .. } => "too_many_values",
             Error::ArrayTooLong { .. } => "array_too_long",
             Error::MalformedJson(_) => "malformed_json",
+            Error::DuplicateMember(_) => "duplicate_member",
             Error::MalformedDocument(_) => "malformed_document",
             Error::InvalidContext(_) => "invalid_context",
             Error::UnknownContext(_) => "unknown_context",
@@ -190,6 +196,7 @@ impl Error {
             Error::InvalidUrl { .. } => "invalid_url",
             Error::InvalidProperty { .. } => "invalid_property",
             Error::SchemaInvalid(_) => "schema_invalid",
+            Error::UnknownProfile(_) => "unknown_profile",
             Error::UnsupportedVersion(_) => "unsupported_version",
             Error::JsonLd(_) => "jsonld_error",
             Error::DataLossDetected(_) => "data_loss_detected",
@@ -246,6 +253,10 @@ impl fmt::Display for Error {
                 write!(f, "a JSON array has more than {max} elements")
             }
             Error::MalformedJson(m) => write!(f, "input is not valid JSON: {m}"),
+            Error::DuplicateMember(m) => write!(
+                f,
+                "a JSON object repeats the member name {m} (I-JSON forbids it: readers could disagree on its value)"
+            ),
             Error::MalformedDocument(m) => write!(f, "malformed document: {m}"),
             Error::InvalidContext(m) => write!(f, "invalid @context: {m}"),
             Error::UnknownContext(u) => write!(
@@ -264,6 +275,7 @@ impl fmt::Display for Error {
             }
             Error::InvalidProperty { property, reason } => write!(f, "invalid {property}: {reason}"),
             Error::SchemaInvalid(m) => write!(f, "does not conform to the profile schema: {m}"),
+            Error::UnknownProfile(m) => write!(f, "unknown profile {m}"),
             Error::UnsupportedVersion(m) => write!(f, "unsupported data model version: {m}"),
             Error::JsonLd(m) => write!(f, "JSON-LD processing failed: {m}"),
             Error::DataLossDetected(m) => write!(

@@ -1,15 +1,41 @@
-//! Issuance: validate an unsigned VC 2.0 credential and secure it with a Data Integrity proof.
+//! Issuance: build a VC 2.0 credential (optionally of a Laissez profile), validate it, and
+//! secure it with a Data Integrity proof.
+//!
+//! ```
+//! use credential_core::issue::Issuer;
+//! use credential_core::keys::{Algorithm, SecretKey};
+//! use credential_core::model::Timestamp;
+//! use credential_core::suites::Cryptosuite;
+//!
+//! let key = SecretKey::from_bytes(Algorithm::Ed25519, &[7; 32]).unwrap();
+//! let issuer = Issuer::new(key, Cryptosuite::EddsaRdfc2022).unwrap();
+//! let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+//! let credential = issuer
+//!     .credential()
+//!     .profile("health-vaccination")
+//!     .unwrap()
+//!     .id("urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d")
+//!     .subject(serde_json::json!({"familyName": "Diallo"}))
+//!     .issue(now);
+//! // The profile's JSON Schema wants more than a family name: the error says what.
+//! assert_eq!(credential.unwrap_err().code(), "schema_invalid");
+//! ```
 
+use crate::did::{did_key, did_key_vm};
 use crate::error::{Error, Result};
-use crate::jsonld::JsonLdProcessor;
-use crate::keys::Signer;
-use crate::model::{Credential, DataModelVersion};
+use crate::jsonld::{ContextStore, JsonLdProcessor, CONTEXT_V2, UNDEFINED_TERMS_V2};
+use crate::keys::{SecretKey, Signer};
+use crate::model::{Credential, DataModelVersion, Timestamp};
+use crate::profiles::{Profile, Profiles};
 use crate::proof::{add_proof, ProofOptions};
-use crate::suites::Canonicalization;
-use serde_json::Value;
+use crate::status::StatusPurpose;
+use crate::suites::{Canonicalization, Cryptosuite};
+use serde_json::{json, Map, Value};
 
 /// Validates `credential` (VC 2.0 only: 1.1 is read, never issued), checks that every term
 /// expands (no data loss, whatever the suite), and adds a proof made by `signer`.
+///
+/// The low-level step under [`Issuer`]: use it to secure a credential built by hand.
 pub fn issue(
     credential: &Credential,
     options: &ProofOptions,
@@ -32,4 +58,237 @@ pub fn issue(
     }
     let secured = add_proof(credential.as_json(), options, signer, processor)?;
     Credential::from_json(Value::Object(secured))
+}
+
+/// An issuer: a signing key, a cryptosuite, and what building credentials needs (the offline
+/// JSON-LD processor, the Laissez profiles). Build one and issue many credentials with it; it is
+/// `Sync`, so batch workers can share it.
+pub struct Issuer {
+    key: SecretKey,
+    suite: Cryptosuite,
+    id: String,
+    name: Option<String>,
+    verification_method: String,
+    processor: JsonLdProcessor,
+    profiles: Profiles,
+}
+
+impl Issuer {
+    /// An issuer identified by the `did:key` of `key`, signing with `suite`, over the bundled
+    /// contexts. Fails with `algorithm_mismatch` when the suite cannot use the key.
+    pub fn new(key: SecretKey, suite: Cryptosuite) -> Result<Self> {
+        Self::with_store(key, suite, ContextStore::bundled())
+    }
+
+    /// As [`Issuer::new`], over another context store (e.g. with extra pinned contexts).
+    pub fn with_store(key: SecretKey, suite: Cryptosuite, store: ContextStore) -> Result<Self> {
+        suite.check_algorithm(key.algorithm())?;
+        let public = key.public_key();
+        Ok(Issuer {
+            id: did_key(&public),
+            verification_method: did_key_vm(&public),
+            key,
+            suite,
+            name: None,
+            processor: JsonLdProcessor::new(store),
+            profiles: Profiles::bundled(),
+        })
+    }
+
+    /// The same issuer with a display `name` written into each credential's `issuer`.
+    pub fn named(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// The issuer's identifier (its `did:key`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The cryptosuite of its proofs.
+    pub fn suite(&self) -> Cryptosuite {
+        self.suite
+    }
+
+    /// The Laissez profiles it can build.
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
+    }
+
+    /// The JSON-LD processor it checks and canonicalizes with.
+    pub fn processor(&self) -> &JsonLdProcessor {
+        &self.processor
+    }
+
+    /// Starts a credential. Without a profile it is a generic credential whose subject's terms
+    /// come from the VC 2.0 issuer-dependent vocabulary (`undefined-terms/v2`).
+    pub fn credential(&self) -> CredentialBuilder<'_> {
+        CredentialBuilder {
+            issuer: self,
+            profile: None,
+            id: None,
+            subject: Value::Object(Map::new()),
+            valid_from: None,
+            valid_until: None,
+            status: Vec::new(),
+        }
+    }
+}
+
+/// One `BitstringStatusListEntry` (W3C Bitstring Status List v1.0 §2.1) to put in a credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusEntrySpec {
+    /// Revocation or suspension.
+    pub purpose: StatusPurpose,
+    /// URL of the status list credential.
+    pub list_url: String,
+    /// Index in that list.
+    pub index: u64,
+}
+
+impl StatusEntrySpec {
+    fn to_json(&self) -> Value {
+        json!({
+            "id": format!("{}#{}", self.list_url, self.index),
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": self.purpose.name(),
+            "statusListIndex": self.index.to_string(),
+            "statusListCredential": self.list_url,
+        })
+    }
+}
+
+/// A credential being built by an [`Issuer`]; [`CredentialBuilder::issue`] validates and signs.
+pub struct CredentialBuilder<'a> {
+    issuer: &'a Issuer,
+    profile: Option<&'a Profile>,
+    id: Option<String>,
+    subject: Value,
+    valid_from: Option<Timestamp>,
+    valid_until: Option<Timestamp>,
+    status: Vec<StatusEntrySpec>,
+}
+
+impl<'a> CredentialBuilder<'a> {
+    /// A Laissez profile by name (`legal-identity`, `health-vaccination`, …): its contexts,
+    /// types and schema reference, and its JSON Schema checked before signing.
+    pub fn profile(mut self, name: &str) -> Result<Self> {
+        let profile = self.issuer.profiles.get(name).ok_or_else(|| {
+            let known: Vec<&str> = self
+                .issuer
+                .profiles
+                .all()
+                .iter()
+                .map(Profile::name)
+                .collect();
+            Error::UnknownProfile(format!("{name:?} (known: {})", known.join(", ")))
+        })?;
+        self.profile = Some(profile);
+        Ok(self)
+    }
+
+    /// The credential `id` (a URL, e.g. `urn:uuid:…`).
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The `credentialSubject` claims (a JSON object; anything else is refused at `issue`).
+    pub fn subject(mut self, claims: Value) -> Self {
+        self.subject = claims;
+        self
+    }
+
+    /// The start of validity (default: the issuance time).
+    pub fn valid_from(mut self, t: Timestamp) -> Self {
+        self.valid_from = Some(t);
+        self
+    }
+
+    /// The end of validity (default: none).
+    pub fn valid_until(mut self, t: Timestamp) -> Self {
+        self.valid_until = Some(t);
+        self
+    }
+
+    /// Adds a status list entry (one per purpose).
+    pub fn status(mut self, entry: StatusEntrySpec) -> Self {
+        self.status.push(entry);
+        self
+    }
+
+    /// The unsigned credential as built, before any check.
+    pub fn build(&self, now: Timestamp) -> Result<Value> {
+        if !self.subject.is_object() {
+            return Err(Error::InvalidCredentialSubject(
+                "the subject must be a JSON object of claims".into(),
+            ));
+        }
+        let (context, types) = match self.profile {
+            Some(p) => (p.context_url(), json!(p.types())),
+            None => (UNDEFINED_TERMS_V2, json!(["VerifiableCredential"])),
+        };
+        let mut doc = Map::new();
+        doc.insert("@context".into(), json!([CONTEXT_V2, context]));
+        if let Some(id) = &self.id {
+            doc.insert("id".into(), json!(id));
+        }
+        doc.insert("type".into(), types);
+        doc.insert(
+            "issuer".into(),
+            match &self.issuer.name {
+                Some(name) => json!({"id": self.issuer.id, "name": name}),
+                None => json!(self.issuer.id),
+            },
+        );
+        let from = self.valid_from.unwrap_or(now);
+        doc.insert("validFrom".into(), json!(from.to_rfc3339()));
+        if let Some(until) = self.valid_until {
+            if until <= from {
+                return Err(Error::InvalidProperty {
+                    property: "validUntil".into(),
+                    reason: "must be after validFrom".into(),
+                });
+            }
+            doc.insert("validUntil".into(), json!(until.to_rfc3339()));
+        }
+        doc.insert("credentialSubject".into(), self.subject.clone());
+        if let Some(p) = self.profile {
+            doc.insert(
+                "credentialSchema".into(),
+                json!({"id": p.schema_url(), "type": "JsonSchema"}),
+            );
+        }
+        if !self.status.is_empty() {
+            let mut seen = Vec::new();
+            for s in &self.status {
+                if seen.contains(&s.purpose) {
+                    return Err(Error::InvalidProperty {
+                        property: "credentialStatus".into(),
+                        reason: format!("two {} entries", s.purpose.name()),
+                    });
+                }
+                seen.push(s.purpose);
+            }
+            let entries: Vec<Value> = self.status.iter().map(StatusEntrySpec::to_json).collect();
+            doc.insert("credentialStatus".into(), Value::Array(entries));
+        }
+        Ok(Value::Object(doc))
+    }
+
+    /// Builds the credential, checks it (VC 2.0 data model, the profile's JSON Schema, every
+    /// term defined) and signs it at `now` (the proof's `created`). Signing is deterministic
+    /// for Ed25519 and RFC 6979 ECDSA, so no randomness is needed here; ids that must be
+    /// unpredictable are the caller's (see [`crate::codec::urn_uuid`]).
+    pub fn issue(self, now: Timestamp) -> Result<Credential> {
+        let doc = self.build(now)?;
+        if let Some(p) = self.profile {
+            p.check(&doc)?;
+        }
+        let cred = Credential::from_json(doc)?;
+        let options = ProofOptions::assertion(self.issuer.suite, &self.issuer.verification_method)
+            .created(now);
+        issue(&cred, &options, &self.issuer.key, &self.issuer.processor)
+    }
 }

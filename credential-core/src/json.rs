@@ -46,7 +46,81 @@ pub fn parse_bounded(input: &[u8], limits: JsonLimits) -> Result<Value> {
     }
     let text = std::str::from_utf8(input).map_err(|_| Error::InvalidUtf8)?;
     check_structure(text.as_bytes(), limits)?;
-    serde_json::from_str(text).map_err(|e| Error::MalformedJson(e.to_string()))
+    parse_unique_members(text)
+}
+
+/// Parses JSON text whose objects must not repeat a member name (RFC 7493 §2.3). One pass: the
+/// value is built as it is checked. serde_json alone keeps the last of two equal names, while
+/// other parsers keep the first: a signature over one reading would "cover" the other.
+fn parse_unique_members(text: &str) -> Result<Value> {
+    use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Unique(Value);
+    struct UniqueVisitor;
+
+    impl<'de> Deserialize<'de> for Unique {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            d.deserialize_any(UniqueVisitor)
+        }
+    }
+
+    impl<'de> Visitor<'de> for UniqueVisitor {
+        type Value = Unique;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, b: bool) -> std::result::Result<Unique, E> {
+            Ok(Unique(Value::Bool(b)))
+        }
+        fn visit_i64<E>(self, n: i64) -> std::result::Result<Unique, E> {
+            Ok(Unique(Value::Number(n.into())))
+        }
+        fn visit_u64<E>(self, n: u64) -> std::result::Result<Unique, E> {
+            Ok(Unique(Value::Number(n.into())))
+        }
+        fn visit_f64<E>(self, n: f64) -> std::result::Result<Unique, E> {
+            Ok(Unique(
+                serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+            ))
+        }
+        fn visit_str<E>(self, s: &str) -> std::result::Result<Unique, E> {
+            Ok(Unique(Value::String(s.to_owned())))
+        }
+        fn visit_string<E>(self, s: String) -> std::result::Result<Unique, E> {
+            Ok(Unique(Value::String(s)))
+        }
+        fn visit_unit<E>(self) -> std::result::Result<Unique, E> {
+            Ok(Unique(Value::Null))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Unique, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Unique(v)) = seq.next_element()? {
+                items.push(v);
+            }
+            Ok(Unique(Value::Array(items)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Unique, A::Error> {
+            let mut object = serde_json::Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if object.contains_key(&key) {
+                    return Err(A::Error::custom(format_args!("{key:?}")));
+                }
+                let Unique(v) = map.next_value()?;
+                object.insert(key, v);
+            }
+            Ok(Unique(Value::Object(object)))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = Unique::deserialize(&mut de).and_then(|v| de.end().map(|()| v.0));
+    parsed.map_err(|e| match e.classify() {
+        // Only the visitor above raises data errors: syntax and end-of-input are the parser's.
+        serde_json::error::Category::Data => Error::DuplicateMember(e.to_string()),
+        _ => Error::MalformedJson(e.to_string()),
+    })
 }
 
 /// Returns an error when brackets outside strings nest deeper than allowed, or there are more
@@ -229,6 +303,26 @@ mod tests {
         );
         assert_eq!(
             parse_bounded(b"{", lim).unwrap_err().code(),
+            "malformed_json"
+        );
+    }
+
+    #[test]
+    fn repeated_member_names_are_refused() {
+        let lim = JsonLimits::default();
+        for doc in [
+            r#"{"a":1,"a":2}"#,
+            r#"{"x":{"id":"did:key:a","b":[{"id":1,"id":1}]}}"#,
+            // The same name written two ways is the same name.
+            r#"{"a":1,"\u0061":2}"#,
+        ] {
+            let err = parse_bounded(doc.as_bytes(), lim).unwrap_err();
+            assert_eq!(err.code(), "duplicate_member", "{doc}");
+        }
+        let ok = parse_bounded(br#"{"a":{"a":1},"b":[{"a":1},{"a":2}],"n":1.5e300}"#, lim).unwrap();
+        assert_eq!(ok["n"], serde_json::json!(1.5e300));
+        assert_eq!(
+            parse_bounded(br#"{"a":1} x"#, lim).unwrap_err().code(),
             "malformed_json"
         );
     }

@@ -1,23 +1,47 @@
 //! # credential-core
 //!
-//! W3C Verifiable Credentials 2.0 for Laissez: data model, keys, DIDs, JSON-LD (offline),
-//! canonicalization and Data Integrity cryptosuites, and the verification report.
+//! W3C Verifiable Credentials 2.0 for Laissez, offline: issue credentials of the Laissez profiles
+//! (legal identity, vaccination, health assessment, travel eligibility) with Data Integrity
+//! proofs, carry them as QR codes, and verify them into one [`verify::VerificationReport`].
 //!
-//! The crate does no I/O: no network, no files, no clock, no global randomness. Contexts, the
-//! current time and random number generators are arguments. That is what lets the same code run
-//! in the CLI and, offline, in the browser.
+//! ```
+//! use credential_core::{issue::Issuer, jsonld::ContextStore, keys::{Algorithm, SecretKey}};
+//! use credential_core::{model::Timestamp, suites::Cryptosuite, verify::{Verdict, Verifier, VerifyOptions}};
+//!
+//! let key = SecretKey::from_bytes(Algorithm::Ed25519, &[42; 32])?; // keep real keys secret
+//! let now = Timestamp::parse("2026-06-01T09:00:00Z").unwrap();
+//! let credential = Issuer::new(key, Cryptosuite::EddsaJcs2022)?
+//!     .credential()
+//!     .subject(serde_json::json!({"name": "Selam Tesfaye"}))
+//!     .issue(now)?;
+//! let report = Verifier::new(ContextStore::bundled())
+//!     .verify_credential(&credential.into_json(), &VerifyOptions::at(now));
+//! // Authentic; "valid" needs a trust bundle saying who the issuer is (Verifier::load_trust_bundle).
+//! assert_eq!(report.verdict, Verdict::IssuerNotChecked);
+//! # Ok::<(), credential_core::Error>(())
+//! ```
+//!
+//! The pipeline, by module: [`codec`] (CBOR, DEFLATE, Base45: the wire codecs) and [`qr`] under
+//! [`envelope`] (the `LZ1:` QR text) and [`cborld`]; [`json`] (bounded parsing) and [`jsonld`] /
+//! [`rdf`] / [`canon`] (JSON-LD to canonical RDF, JCS); [`keys`], [`did`], [`suites`] and
+//! [`proof`] (Data Integrity); [`issue`] (building and signing); [`trust`] and [`status`];
+//! [`profiles`]; and [`verify`], which runs them in order and writes the report. Examples:
+//! `examples/issue_and_verify.rs` (with a trust bundle) and `examples/qr_round_trip.rs`.
+//!
+//! The crate does no I/O: no network, no files, no clock, no global randomness. Contexts, trust
+//! bundles, the current time and random number generators are arguments. That is what lets the
+//! same code run in the CLI and, offline, in the browser.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod canon;
-mod cbor;
 pub mod cborld;
+pub mod codec;
 mod decimal;
 pub mod did;
 pub mod envelope;
 pub mod error;
-mod inflate;
 pub mod issue;
 pub mod json;
 pub mod jsonld;

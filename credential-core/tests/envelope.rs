@@ -29,7 +29,7 @@ fn every_profile_and_suite_round_trips_and_verifies() {
             assert_eq!(back, cred, "{name} {encoding:?}");
             assert_eq!(
                 verifier.verify_credential(&back, &now()).verdict,
-                Verdict::Valid,
+                Verdict::IssuerNotChecked,
                 "{name}"
             );
         }
@@ -234,7 +234,7 @@ fn every_one_character_change_is_rejected() {
                 {
                     decoded += 1;
                     let r = verifier.verify_credential(&doc, &now());
-                    assert!(!r.is_valid(), "change at {i} to {c:?} accepted");
+                    assert!(!r.is_authentic(), "change at {i} to {c:?} accepted");
                 }
             }
         }

@@ -8,7 +8,7 @@ use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::model::{Credential, Timestamp};
 use credential_core::proof::ProofOptions;
 use credential_core::suites::Cryptosuite;
-use credential_core::verify::{CheckStatus, Verdict, Verifier, VerifyOptions};
+use credential_core::verify::{CheckCode, CheckStatus, Verdict, Verifier, VerifyOptions};
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -115,6 +115,51 @@ fn malformed_json_is_refused() {
     assert_eq!(failing_code(&r), Some("malformed_json"));
 }
 
+/// A signed credential with a second `nationality` added: one JSON reader keeps the first value,
+/// another the last, so whichever the signature covers, some reader would show the other one.
+/// Refused as malformed before any signature work.
+#[test]
+fn repeated_member_names_are_refused_before_signature_work() {
+    let key = SecretKey::from_bytes(Algorithm::Ed25519, &[3; 32]).unwrap();
+    let verifier = Verifier::new(ContextStore::bundled());
+    let cred = Credential::from_json(json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"],
+        "type": ["VerifiableCredential"],
+        "issuer": did_key(&key.public_key()),
+        "credentialSubject": {"nationality": "ETH"}
+    }))
+    .unwrap();
+    let opts = ProofOptions::assertion(Cryptosuite::EddsaJcs2022, did_key_vm(&key.public_key()));
+    let signed = issue(&cred, &opts, &key, verifier.processor()).unwrap();
+    let text = serde_json::to_string(&signed.into_json()).unwrap();
+    let (r, _) = verify_bytes(text.as_bytes());
+    assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{r:#?}");
+    for doubled in [
+        text.replace(
+            r#""nationality":"ETH""#,
+            r#""nationality":"ETH","nationality":"SYR""#,
+        ),
+        text.replace(
+            r#""nationality":"ETH""#,
+            r#""nationality":"SYR","nationality":"ETH""#,
+        ),
+        text.replacen(
+            r#""type":"#,
+            r#""type":["VerifiableCredential"],"type":"#,
+            1,
+        ),
+    ] {
+        assert_ne!(doubled, text);
+        let (r, _) = verify_bytes(doubled.as_bytes());
+        assert_eq!(r.verdict, Verdict::Invalid);
+        assert_eq!(failing_code(&r), Some("duplicate_member"), "{r:#?}");
+        assert!(
+            r.check(CheckCode::SignatureValid).is_none(),
+            "no signature work"
+        );
+    }
+}
+
 /// A credential whose subject is a clique of `n` blank nodes, all alike: RDFC-1.0 would need
 /// factorial work to label them.
 fn poison(n: usize) -> Value {
@@ -148,7 +193,7 @@ fn poison_graph_fails_fast_with_canonicalization_limit() {
         let doc = serde_json::to_vec(&poison(n)).unwrap();
         let (r, t) = verify_bytes(&doc);
         assert_eq!(r.verdict, Verdict::Invalid);
-        let sig = r.check("signature_valid").unwrap();
+        let sig = r.check(CheckCode::SignatureValid).unwrap();
         assert_eq!(sig.error, Some("canonicalization_limit"), "n={n}: {r:#?}");
         assert!(t < FAST, "n={n}: {t:?}");
     }
@@ -182,13 +227,13 @@ fn nfc_and_nfd_names_are_different_data() {
             let signed = signed_with_name(suite, signed_as);
             assert!(verifier
                 .verify_credential(&signed, &VerifyOptions::at(now()))
-                .is_valid());
+                .is_authentic());
             let mut swapped = signed.clone();
             swapped["credentialSubject"]["https://schema.org/name"] = json!(shown_as);
             let r = verifier.verify_credential(&swapped, &VerifyOptions::at(now()));
             assert_eq!(r.verdict, Verdict::Invalid, "{suite}");
             assert_eq!(
-                r.check("signature_valid").unwrap().error,
+                r.check(CheckCode::SignatureValid).unwrap().error,
                 Some("invalid_signature")
             );
         }
@@ -202,7 +247,7 @@ fn undefined_terms_are_data_loss_not_silently_dropped() {
     signed["credentialSubject"]["nickname"] = json!("Mimi");
     let r = verifier.verify_credential(&signed, &VerifyOptions::at(now()));
     assert_eq!(
-        r.check("signature_valid").unwrap().error,
+        r.check(CheckCode::SignatureValid).unwrap().error,
         Some("data_loss_detected")
     );
 
@@ -237,7 +282,7 @@ fn unknown_context_is_an_error_never_a_fetch() {
     ]);
     let r = verifier.verify_credential(&signed, &VerifyOptions::at(now()));
     assert_eq!(
-        r.check("signature_valid").unwrap().error,
+        r.check(CheckCode::SignatureValid).unwrap().error,
         Some("unknown_context")
     );
 }

@@ -10,7 +10,7 @@ use credential_core::model::{Credential, Timestamp};
 use credential_core::proof::{add_proof, ProofOptions};
 use credential_core::status::{list_credential, status_entries, StatusList, StatusPurpose};
 use credential_core::suites::Cryptosuite;
-use credential_core::verify::{CheckStatus, Verdict, Verifier, VerifyOptions};
+use credential_core::verify::{CheckCode, CheckStatus, Verdict, Verifier, VerifyOptions};
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Value};
 
@@ -129,23 +129,28 @@ fn trusted_revoked_and_untrusted() {
     let good = identity(&w, &w.issuer, 5);
     let revoked = identity(&w, &w.issuer, 6);
     let lists = vec![status_list(&w, &[6])];
-    let b = w
-        .verifier
+    w.verifier
         .load_trust_bundle(
             &bundle(&w, 1, lists, &["LegalIdentityCredential"]),
             &anchors(&w),
             now,
         )
         .unwrap();
-    let opts = VerifyOptions::at(now).with_trust(&b);
+    let opts = VerifyOptions::at(now);
 
     let r = w.verifier.verify_credential(&good, &opts);
     assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
+    // The report names the bundle it used.
+    let used = r.trust_bundle.as_ref().unwrap();
+    assert_eq!(
+        (used.version, used.age_days),
+        (1, w.verifier.trust_bundle().unwrap().age_days(now))
+    );
     for code in [
-        "issuer_trusted",
-        "issuer_authorised_for_type",
-        "trust_data_fresh",
-        "revocation_status",
+        CheckCode::IssuerTrusted,
+        CheckCode::IssuerAuthorisedForType,
+        CheckCode::TrustDataFresh,
+        CheckCode::RevocationStatus,
     ] {
         assert_eq!(r.check(code).unwrap().status, CheckStatus::Pass, "{code}");
     }
@@ -156,24 +161,50 @@ fn trusted_revoked_and_untrusted() {
 
     let r = w.verifier.verify_credential(&revoked, &opts);
     assert_eq!(r.verdict, Verdict::Revoked, "{r:#?}");
-    assert_eq!(r.check("revocation_status").unwrap().error, Some("revoked"));
+    assert_eq!(
+        r.check(CheckCode::RevocationStatus).unwrap().error,
+        Some("revoked")
+    );
 
     // A good signature by an issuer the bundle does not know: untrusted.
     let rogue = identity(&w, &w.rogue, 7);
     let r = w.verifier.verify_credential(&rogue, &opts);
     assert_eq!(r.verdict, Verdict::Untrusted, "{r:#?}");
     assert_eq!(
-        r.check("issuer_trusted").unwrap().error,
+        r.check(CheckCode::IssuerTrusted).unwrap().error,
         Some("issuer_unknown")
     );
 
     // Stale trust data: a warning with the age, not a failure.
-    let later = VerifyOptions::at(t("2025-08-01T00:00:00Z")).with_trust(&b);
+    let later = VerifyOptions::at(t("2025-08-01T00:00:00Z"));
     let r = w.verifier.verify_credential(&good, &later);
     assert_eq!(r.verdict, Verdict::Valid);
-    let fresh = r.check("trust_data_fresh").unwrap();
+    let fresh = r.check(CheckCode::TrustDataFresh).unwrap();
     assert_eq!(fresh.status, CheckStatus::Warning);
     assert!(fresh.message.contains("61 days old"), "{}", fresh.message);
+
+    // Cleared: the verifier says it did not check the issuer; the rollback bound stays.
+    w.verifier.clear_trust_bundle();
+    let r = w.verifier.verify_credential(&good, &opts);
+    assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{r:#?}");
+    assert!(r.trust_bundle.is_none());
+    assert_eq!(
+        r.check(CheckCode::TrustNotEvaluated).unwrap().status,
+        CheckStatus::Warning
+    );
+    let r = w.verifier.verify_credential(&revoked, &opts);
+    assert_eq!(
+        r.verdict,
+        Verdict::IssuerNotChecked,
+        "status unknown without a bundle"
+    );
+    assert_eq!(
+        w.verifier
+            .load_trust_bundle(&bundle(&w, 0, vec![], &[]), &anchors(&w), now)
+            .unwrap_err()
+            .code(),
+        "bundle_rollback"
+    );
 }
 
 #[test]
@@ -181,8 +212,7 @@ fn issuer_not_authorised_for_the_type_is_untrusted() {
     let mut w = world();
     let now = t("2025-06-15T00:00:00Z");
     let cred = identity(&w, &w.issuer, 5);
-    let b = w
-        .verifier
+    w.verifier
         .load_trust_bundle(
             &bundle(
                 &w,
@@ -194,12 +224,10 @@ fn issuer_not_authorised_for_the_type_is_untrusted() {
             now,
         )
         .unwrap();
-    let r = w
-        .verifier
-        .verify_credential(&cred, &VerifyOptions::at(now).with_trust(&b));
+    let r = w.verifier.verify_credential(&cred, &VerifyOptions::at(now));
     assert_eq!(r.verdict, Verdict::Untrusted);
     assert_eq!(
-        r.check("issuer_authorised_for_type").unwrap().error,
+        r.check(CheckCode::IssuerAuthorisedForType).unwrap().error,
         Some("issuer_not_authorised")
     );
 }
@@ -209,22 +237,19 @@ fn missing_status_list_is_a_warning_not_a_silent_pass() {
     let mut w = world();
     let now = t("2025-06-15T00:00:00Z");
     let cred = identity(&w, &w.issuer, 5);
-    let b = w
-        .verifier
+    w.verifier
         .load_trust_bundle(
             &bundle(&w, 1, vec![], &["LegalIdentityCredential"]),
             &anchors(&w),
             now,
         )
         .unwrap();
-    let r = w
-        .verifier
-        .verify_credential(&cred, &VerifyOptions::at(now).with_trust(&b));
+    let r = w.verifier.verify_credential(&cred, &VerifyOptions::at(now));
     assert_eq!(
-        r.check("status_unknown").unwrap().status,
+        r.check(CheckCode::StatusUnknown).unwrap().status,
         CheckStatus::Warning
     );
-    assert!(r.check("revocation_status").is_none());
+    assert!(r.check(CheckCode::RevocationStatus).is_none());
 }
 
 #[test]
@@ -235,20 +260,17 @@ fn a_forged_status_list_is_not_used() {
     let mut list = status_list(&w, &[6]);
     // Someone clears bit 6 in the list without the issuer's key.
     list["credentialSubject"]["encodedList"] = json!(StatusList::new(0).encode());
-    let b = w
-        .verifier
+    w.verifier
         .load_trust_bundle(
             &bundle(&w, 1, vec![list], &["LegalIdentityCredential"]),
             &anchors(&w),
             now,
         )
         .unwrap();
-    let r = w
-        .verifier
-        .verify_credential(&cred, &VerifyOptions::at(now).with_trust(&b));
+    let r = w.verifier.verify_credential(&cred, &VerifyOptions::at(now));
     // The forged "not revoked" is not believed: the status is reported unknown, never "not revoked".
-    assert!(r.check("revocation_status").is_none(), "{r:#?}");
-    let unknown = r.check("status_unknown").unwrap();
+    assert!(r.check(CheckCode::RevocationStatus).is_none(), "{r:#?}");
+    let unknown = r.check(CheckCode::StatusUnknown).unwrap();
     assert_eq!(unknown.status, CheckStatus::Warning);
     assert!(
         unknown.message.contains("not usable"),
@@ -339,7 +361,7 @@ fn did_web_issuers_resolve_from_the_bundle() {
         .verifier
         .verify_credential(&signed, &VerifyOptions::at(now));
     assert_eq!(
-        r.check("signature_valid").unwrap().error,
+        r.check(CheckCode::SignatureValid).unwrap().error,
         Some("unresolvable_did")
     );
     let body = json!({
@@ -361,10 +383,10 @@ fn did_web_issuers_resolve_from_the_bundle() {
         .unwrap(),
     )
     .unwrap();
-    let b = w.verifier.load_trust_bundle(&b, &anchors(&w), now).unwrap();
+    w.verifier.load_trust_bundle(&b, &anchors(&w), now).unwrap();
     let r = w
         .verifier
-        .verify_credential(&signed, &VerifyOptions::at(now).with_trust(&b));
+        .verify_credential(&signed, &VerifyOptions::at(now));
     assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
 }
 

@@ -15,7 +15,7 @@ use credential_core::did::{did_jwk, did_key};
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::model::Timestamp;
-use credential_core::verify::{Verifier, VerifyOptions};
+use credential_core::verify::{Verdict, Verifier, VerifyOptions};
 use rand_core::OsRng;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -383,12 +383,11 @@ pub fn issuer<'a>(
     if valid_until.is_some_and(|u| u <= now) {
         return Err(CliError::input("--valid-until is in the past"));
     }
+    let core = credential_core::issue::Issuer::new(secret, suite)?.named(&home.config.issuer.name);
     Ok(Issuer {
-        key: secret,
+        core,
         key_name,
-        suite,
         profile: profile.to_owned(),
-        verifier,
         home,
         now,
         valid_until,
@@ -515,38 +514,34 @@ fn verify(
     let bytes = read_input_max(input, MAX_IMAGE_BYTES)?;
     let now = parse_time("--at", at)?.unwrap_or_else(clock::now);
     let mut verifier = Verifier::new(ContextStore::bundled());
-    let trust = match bundle {
-        Some(path) => {
-            let anchors = trust_cmds::parse_anchors(anchors)?;
-            let b = read_input_max(path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
-            Some(verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
-                CliError::input(format!(
-                    "trust bundle {}: {e} [{}]",
-                    path.display(),
-                    e.code()
-                ))
-            })?)
-        }
-        None => None,
-    };
-    let opts = match &trust {
-        Some(b) => VerifyOptions::at(now).with_trust(b),
-        None => VerifyOptions::at(now),
-    };
+    if let Some(path) = bundle {
+        let anchors = trust_cmds::parse_anchors(anchors)?;
+        let b = read_input_max(path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
+        verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
+            CliError::input(format!(
+                "trust bundle {}: {e} [{}]",
+                path.display(),
+                e.code()
+            ))
+        })?;
+    }
+    let opts = VerifyOptions::at(now);
     // A QR image is read first; text (envelope, JSON, JWT) goes to the core as it is.
     let r = match qr_cmds::image_text(&bytes)? {
         Some(text) => verifier.verify_input(text.as_bytes(), &opts),
         None => verifier.verify_input(&bytes, &opts),
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+        let text = serde_json::to_string_pretty(&r)
+            .map_err(|e| CliError::input(format!("cannot serialise the report: {e}")))?;
+        println!("{text}");
     } else {
         print!("{}", report::render(&r));
     }
-    if r.is_valid() {
-        Ok(())
-    } else {
-        Err(CliError::Negative(String::new()))
+    match r.verdict {
+        Verdict::Valid => Ok(()),
+        Verdict::IssuerNotChecked => Err(CliError::IssuerNotChecked),
+        _ => Err(CliError::Negative(String::new())),
     }
 }
 

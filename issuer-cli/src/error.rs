@@ -1,5 +1,6 @@
 //! The CLI's one error type: every failure is one line naming the problem and what to do, and
-//! maps to an exit code (2: usage or input error; 1: a verification or batch verdict).
+//! maps to an exit code (2: usage or input error; 1: a verification or batch verdict; 3: a
+//! signature that verifies from an issuer nobody vouched for, because no trust bundle was given).
 
 use std::fmt;
 use std::path::Path;
@@ -12,6 +13,9 @@ pub enum CliError {
     /// The command ran but the answer is "no" (credential not valid, some batch rows failed):
     /// exit code 1. The message has already been printed when this is empty.
     Negative(String),
+    /// The credential's signature and contents are good, but no trust bundle was given, so its
+    /// issuer was not checked against recognised authorities: exit code 3.
+    IssuerNotChecked,
 }
 
 impl CliError {
@@ -38,6 +42,7 @@ impl CliError {
         match self {
             CliError::Input(_) => 2,
             CliError::Negative(_) => 1,
+            CliError::IssuerNotChecked => 3,
         }
     }
 }
@@ -46,6 +51,7 @@ impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CliError::Input(m) | CliError::Negative(m) => f.write_str(m),
+            CliError::IssuerNotChecked => Ok(()),
         }
     }
 }

@@ -1,18 +1,17 @@
-//! Building and securing credentials from subject records.
+//! Issuing from subject records: record ids, status indexes and list URLs from the issuer home,
+//! registry entries. Building, checking and signing the credential is the core's
+//! ([`credential_core::issue::Issuer`]).
 
 use crate::error::{CliError, CliResult};
 use crate::home::Home;
 use crate::registry::Entry;
-use credential_core::did::{did_key, did_key_vm};
-use credential_core::issue::issue;
-use credential_core::jsonld::{CONTEXT_V2, UNDEFINED_TERMS_V2};
-use credential_core::keys::SecretKey;
-use credential_core::model::{Credential, Timestamp};
-use credential_core::proof::ProofOptions;
+use credential_core::codec::{hex, urn_uuid};
+use credential_core::issue::{Issuer as CoreIssuer, StatusEntrySpec};
+use credential_core::model::Timestamp;
 use credential_core::status::StatusPurpose;
 use credential_core::suites::Cryptosuite;
 use credential_core::verify::Verifier;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 /// The profile with a free-form subject (undefined terms go to the VC 2.0 issuer-dependent
@@ -31,19 +30,15 @@ pub struct Record {
     pub subject: Map<String, Value>,
 }
 
-/// Everything needed to issue: key, suite, profile, contexts.
+/// The core issuer plus what the home decides: key name, profile, validity, status lists.
 pub struct Issuer<'a> {
-    /// Signing key.
-    pub key: SecretKey,
-    /// Its name in the home.
+    /// The core issuer (key, suite, JSON-LD processor, profiles); shared across batch threads.
+    pub core: CoreIssuer,
+    /// The key's name in the home.
     pub key_name: String,
-    /// Cryptosuite.
-    pub suite: Cryptosuite,
-    /// Profile name.
+    /// Profile name (or `generic`).
     pub profile: String,
-    /// Verifier (JSON-LD processor and profiles), shared across threads.
-    pub verifier: &'a Verifier,
-    /// The home (issuer name, status base URL).
+    /// The home (status base URL, list size).
     pub home: &'a Home,
     /// Issuance time.
     pub now: Timestamp,
@@ -84,35 +79,26 @@ pub fn list_url(home: &Home, key_name: &str, purpose: StatusPurpose, index: i64)
     )
 }
 
-fn status_entry(home: &Home, key_name: &str, purpose: StatusPurpose, index: i64) -> Value {
-    let list = list_url(home, key_name, purpose, index);
-    let within = index % home.config.status.list_size as i64;
-    json!({
-        "id": format!("{list}#{within}"),
-        "type": "BitstringStatusListEntry",
-        "statusPurpose": purpose.name(),
-        "statusListIndex": within.to_string(),
-        "statusListCredential": list,
-    })
+fn status_entry(
+    home: &Home,
+    key_name: &str,
+    purpose: StatusPurpose,
+    index: i64,
+) -> StatusEntrySpec {
+    StatusEntrySpec {
+        purpose,
+        list_url: list_url(home, key_name, purpose, index),
+        index: (index % home.config.status.list_size as i64) as u64,
+    }
 }
 
-/// A deterministic `urn:uuid:` for (issuer, profile, record): re-issuing a record yields the
-/// same credential id.
+/// A deterministic `urn:uuid:` (version 8, RFC 9562) for (issuer, profile, record):
+/// re-issuing a record yields the same credential id.
 fn credential_id(issuer: &str, record_key: &str) -> String {
     let h = Sha256::digest(format!("{issuer}\n{record_key}").as_bytes());
     let mut b = [0u8; 16];
     b.copy_from_slice(&h[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80; // version 8 (custom, RFC 9562)
-    b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    urn_uuid(b, 8)
 }
 
 /// `<profile>:<record id>`.
@@ -122,60 +108,46 @@ pub fn record_key(profile: &str, record_id: &str) -> String {
 
 impl Issuer<'_> {
     /// The issuer DID (`did:key` of the signing key).
-    pub fn did(&self) -> String {
-        did_key(&self.key.public_key())
+    pub fn did(&self) -> &str {
+        self.core.id()
+    }
+
+    /// The cryptosuite.
+    pub fn suite(&self) -> Cryptosuite {
+        self.core.suite()
     }
 
     /// Builds, validates and signs the credential for `record`, using status index `index`.
     /// Returns the registry entry and the credential JSON as written.
     pub fn issue(&self, record: &Record, index: Option<i64>) -> CliResult<(Entry, String)> {
-        let did = self.did();
         let key = record_key(&self.profile, &record.record_id);
-        let id = credential_id(&did, &key);
-        let profile = self.verifier.profiles().get(&self.profile);
-        let (context, types) = match profile {
-            Some(p) => (p.context_url(), json!(p.types())),
-            None => (UNDEFINED_TERMS_V2, json!(["VerifiableCredential"])),
-        };
-        let mut doc = json!({
-            "@context": [CONTEXT_V2, context],
-            "id": id,
-            "type": types,
-            "issuer": {"id": did, "name": self.home.config.issuer.name},
-            "validFrom": self.now.to_rfc3339(),
-            "credentialSubject": Value::Object(record.subject.clone()),
-        });
-        if let Some(p) = profile {
-            doc["credentialSchema"] = json!({"id": p.schema_url(), "type": "JsonSchema"});
+        let id = credential_id(self.did(), &key);
+        let mut builder = self
+            .core
+            .credential()
+            .id(id.clone())
+            .subject(Value::Object(record.subject.clone()));
+        if self.profile != GENERIC {
+            builder = builder.profile(&self.profile)?;
         }
         if let Some(until) = self.valid_until {
-            doc["validUntil"] = json!(until.to_rfc3339());
+            builder = builder.valid_until(until);
         }
         if let Some(i) = index {
-            doc["credentialStatus"] = json!([
-                status_entry(self.home, &self.key_name, StatusPurpose::Revocation, i),
-                status_entry(self.home, &self.key_name, StatusPurpose::Suspension, i),
-            ]);
+            for purpose in [StatusPurpose::Revocation, StatusPurpose::Suspension] {
+                builder = builder.status(status_entry(self.home, &self.key_name, purpose, i));
+            }
         }
-        if let Some(p) = profile {
-            p.check(&doc)?;
-        }
-        let cred = Credential::from_json(doc)?;
-        let options = ProofOptions::assertion(self.suite, did_key_vm(&self.key.public_key()))
-            .created(self.now);
-        let signed = issue(&cred, &options, &self.key, self.verifier.processor())?;
-        let text = serde_json::to_string_pretty(&signed.into_json())
+        let signed = builder.issue(self.now)?;
+        let text = serde_json::to_string_pretty(signed.as_json())
             .map_err(|e| CliError::input(format!("cannot serialize credential: {e}")))?;
-        let digest: String = Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let digest = hex(&Sha256::digest(text.as_bytes()));
         Ok((
             Entry {
                 credential_id: id,
                 record_key: key,
                 profile: self.profile.clone(),
-                suite: self.suite.name().into(),
+                suite: self.suite().name().into(),
                 key_name: self.key_name.clone(),
                 issued_at: self.now.to_rfc3339(),
                 status_purpose: index.map(|_| STATUS_PURPOSE.to_owned()),

@@ -16,6 +16,7 @@ pub fn render(r: &VerificationReport) -> String {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (mark, col) = match r.verdict {
         Verdict::Valid => ("VALID", "1;32"),
+        Verdict::IssuerNotChecked => ("SIGNATURE VALID, ISSUER NOT CHECKED", "1;33"),
         Verdict::Expired | Verdict::NotYetValid => ("NOT VALID NOW", "1;33"),
         Verdict::Untrusted => ("UNTRUSTED", "1;33"),
         Verdict::Invalid => ("INVALID", "1;31"),

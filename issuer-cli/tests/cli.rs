@@ -168,22 +168,25 @@ fn issue_verify_and_registry() {
         .arg("verify")
         .arg(&cred)
         .assert()
-        .code(0)
-        .stdout(predicate::str::starts_with("VALID"));
+        .code(3)
+        .stdout(predicate::str::starts_with(
+            "SIGNATURE VALID, ISSUER NOT CHECKED",
+        ));
     let json = laissez(&home)
         .args(["verify", "--json"])
         .arg(&cred)
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(report["verdict"], "valid");
+    // No trust bundle was given: the signature is good, the issuer unchecked (exit 3).
+    assert_eq!(report["verdict"], "issuer_not_checked");
     // From standard input too.
     laissez(&home)
         .args(["verify", "-"])
         .pipe_stdin(&cred)
         .unwrap()
         .assert()
-        .code(0);
+        .code(3);
     // Tampered: exit 1.
     let tampered = std::fs::read_to_string(&cred)
         .unwrap()
@@ -421,7 +424,7 @@ fn batch_reports_bad_rows_and_is_idempotent() {
         .arg("verify")
         .arg(out_dir.join("a-2.json"))
         .assert()
-        .code(0);
+        .code(3);
     // Re-run: nothing issued twice.
     let out = laissez(&home)
         .args(["issue-batch", "--input"])

@@ -2,13 +2,20 @@
 // and titles come from the verifier itself (the profiles' labels), in the same language.
 export const LANGUAGES = {en: 'English', fr: 'Français', es: 'Español', ar: 'العربية'};
 
+// The banner colour of each verdict. A good signature from an issuer no trust list vouches for is
+// amber, never green: anyone can make such a credential.
+export const COLOURS = {
+  valid: 'green', issuer_not_checked: 'amber', expired: 'amber', not_yet_valid: 'amber', untrusted: 'amber',
+  suspended: 'amber', invalid: 'red', revoked: 'red',
+};
+
 export const STRINGS = {
   en: {
     title: 'Credential check', scan: 'Scan QR code', stop: 'Stop camera', paste: 'Paste credential text',
     verifyText: 'Check text', openImage: 'Open image', again: 'Check another',
     scanning: 'Point the camera at the QR code…', noCamera: 'No camera available',
     noQr: 'No QR code found in this image',
-    valid: 'Valid', invalid: 'Not valid', expired: 'Expired', not_yet_valid: 'Not yet valid',
+    valid: 'Valid', issuer_not_checked: 'Signature valid — issuer not checked', invalid: 'Not valid', expired: 'Expired', not_yet_valid: 'Not yet valid',
     untrusted: 'Issuer not recognised', revoked: 'Revoked', suspended: 'Suspended',
     issuer: 'Issuer', type: 'Credential', checked: 'What was checked', reason: 'Reason',
     trustAge: 'Trust data age', days: 'days', noTrust: 'No trust list loaded',
@@ -30,7 +37,7 @@ export const STRINGS = {
     verifyText: 'Vérifier le texte', openImage: 'Ouvrir une image', again: 'Vérifier un autre',
     scanning: 'Dirigez la caméra vers le QR code…', noCamera: 'Aucune caméra disponible',
     noQr: 'Aucun QR code dans cette image',
-    valid: 'Valide', invalid: 'Non valide', expired: 'Expiré', not_yet_valid: 'Pas encore valide',
+    valid: 'Valide', issuer_not_checked: 'Signature valide — émetteur non vérifié', invalid: 'Non valide', expired: 'Expiré', not_yet_valid: 'Pas encore valide',
     untrusted: 'Émetteur non reconnu', revoked: 'Révoqué', suspended: 'Suspendu',
     issuer: 'Émetteur', type: 'Justificatif', checked: 'Vérifications', reason: 'Motif',
     trustAge: 'Âge de la liste de confiance', days: 'jours', noTrust: 'Aucune liste de confiance chargée',
@@ -52,7 +59,7 @@ export const STRINGS = {
     verifyText: 'Verificar texto', openImage: 'Abrir imagen', again: 'Verificar otra',
     scanning: 'Apunte la cámara al código QR…', noCamera: 'No hay cámara disponible',
     noQr: 'No se encontró ningún código QR en la imagen',
-    valid: 'Válida', invalid: 'No válida', expired: 'Caducada', not_yet_valid: 'Aún no válida',
+    valid: 'Válida', issuer_not_checked: 'Firma válida — emisor no comprobado', invalid: 'No válida', expired: 'Caducada', not_yet_valid: 'Aún no válida',
     untrusted: 'Emisor no reconocido', revoked: 'Revocada', suspended: 'Suspendida',
     issuer: 'Emisor', type: 'Credencial', checked: 'Qué se comprobó', reason: 'Motivo',
     trustAge: 'Antigüedad de la lista de confianza', days: 'días', noTrust: 'No hay lista de confianza cargada',
@@ -74,7 +81,7 @@ export const STRINGS = {
     verifyText: 'تحقق من النص', openImage: 'فتح صورة', again: 'تحقق من وثيقة أخرى',
     scanning: 'وجّه الكاميرا نحو رمز QR…', noCamera: 'لا توجد كاميرا',
     noQr: 'لم يُعثر على رمز QR في هذه الصورة',
-    valid: 'صالحة', invalid: 'غير صالحة', expired: 'منتهية الصلاحية', not_yet_valid: 'لم تصبح صالحة بعد',
+    valid: 'صالحة', issuer_not_checked: 'التوقيع صالح — لم يُتحقق من جهة الإصدار', invalid: 'غير صالحة', expired: 'منتهية الصلاحية', not_yet_valid: 'لم تصبح صالحة بعد',
     untrusted: 'جهة إصدار غير معروفة', revoked: 'ملغاة', suspended: 'موقوفة',
     issuer: 'جهة الإصدار', type: 'الوثيقة', checked: 'ما تم التحقق منه', reason: 'السبب',
     trustAge: 'عمر بيانات الثقة', days: 'أيام', noTrust: 'لم يتم تحميل قائمة ثقة',

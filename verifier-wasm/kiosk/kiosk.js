@@ -2,14 +2,10 @@
 // a verdict screen readable at arm's length; a trust list kept offline. No network use beyond
 // this folder's own files.
 import init, {verify, decodeQr, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
-import {LANGUAGES, t, checkName} from './i18n.js';
+import {COLOURS, LANGUAGES, t, checkName} from './i18n.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
 
 const $ = id => document.getElementById(id);
-const COLOURS = {
-  valid: 'green', expired: 'amber', not_yet_valid: 'amber', untrusted: 'amber', suspended: 'amber',
-  invalid: 'red', revoked: 'red',
-};
 /** Frames per second given to the QR reader while scanning. */
 const SCAN_FPS = 5;
 /** Largest side of a frame handed to the reader (larger frames are scaled down). */

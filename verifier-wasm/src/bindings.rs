@@ -24,15 +24,21 @@ export interface VerifyOptions {
   /** Trust anchors for trustBundle: did:key or Multikey values. */
   anchors?: string[];
 }
+/** The verdict of a report (generated from credential-core's `Verdict`; tests/codes.rs checks it). */
+export type Verdict = "valid" | "issuer_not_checked" | "invalid" | "expired" | "not_yet_valid" | "untrusted" | "revoked" | "suspended";
+/** What a check examined (generated from credential-core's `CheckCode`; tests/codes.rs checks it). */
+export type CheckCode = "well_formed" | "data_model" | "schema_valid" | "proof_present" | "signature_valid" | "issuer_key_binding" | "proof_chain" | "holder_binding" | "valid_from" | "valid_until" | "issuer_trusted" | "issuer_authorised_for_type" | "trust_data_fresh" | "trust_not_evaluated" | "revocation_status" | "suspension_status" | "status_unknown" | "credential_status";
 /** One check of a report. */
-export interface Check { code: string; status: "pass" | "fail" | "warning" | "skipped"; message: string; error?: string; }
+export interface Check { code: CheckCode; status: "pass" | "fail" | "warning" | "skipped"; message: string; error?: string; }
 /** The verification report, identical to `laissez verify --json`, plus display fields. */
 export interface VerifyResult {
-  verdict: "valid" | "invalid" | "expired" | "not_yet_valid" | "untrusted" | "revoked" | "suspended";
+  verdict: Verdict;
   kind: "credential" | "presentation";
   checks: Check[];
   credential: { id?: string; issuer?: string; issuerName?: string; types: string[]; validFrom?: string; validUntil?: string; cryptosuites: string[]; profile?: string; };
   verifiedAt: string;
+  /** The trust bundle the issuer and status were checked against (absent: none loaded). */
+  trustBundle?: { id?: string; version: number; issued: string; nextUpdate: string; ageDays: number; };
   display: {
     language: string; direction: "ltr" | "rtl"; title?: string; issuerName?: string;
     fields: { name: string; label: string; value: string }[];

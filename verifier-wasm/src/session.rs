@@ -6,7 +6,6 @@ use credential_core::error::Error;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::PublicKey;
 use credential_core::model::Timestamp;
-use credential_core::trust::TrustBundle;
 use credential_core::verify::{VerificationReport, Verifier, VerifyOptions};
 use serde::Serialize;
 
@@ -96,10 +95,9 @@ pub struct VerifyResult {
     pub display: Display,
 }
 
-/// A verifier with its cached contexts and trust bundle.
+/// A verifier with its cached contexts and the trust bundle it owns.
 pub struct Session {
     verifier: Verifier,
-    bundle: Option<TrustBundle>,
 }
 
 impl Default for Session {
@@ -113,7 +111,6 @@ impl Session {
     pub fn new() -> Self {
         Session {
             verifier: Verifier::new(ContextStore::bundled()),
-            bundle: None,
         }
     }
 
@@ -144,13 +141,12 @@ impl Session {
                 })
                 .collect(),
         };
-        self.bundle = Some(bundle);
         Ok(summary)
     }
 
-    /// Forgets the trust bundle (later verifications report `trust_not_evaluated`).
+    /// Forgets the trust bundle (later verifications report `issuer_not_checked` at best).
     pub fn clear_trust_bundle(&mut self) {
-        self.bundle = None;
+        self.verifier.clear_trust_bundle();
     }
 
     /// Verifies envelope text, credential JSON or a JWT (reported unsupported) at `now`.
@@ -163,17 +159,14 @@ impl Session {
         if let Some(bundle) = &options.trust_bundle {
             self.load_trust_bundle(bundle.as_bytes(), &options.anchors, now)?;
         }
-        let opts = match &self.bundle {
-            Some(b) => VerifyOptions::at(now).with_trust(b),
-            None => VerifyOptions::at(now),
-        };
+        let opts = VerifyOptions::at(now);
         let (report, document) = self.verifier.verify_input_document(input, &opts);
         let language = options.language.as_deref().unwrap_or("en");
         let display = display::build(
             &report,
             document.as_ref(),
             self.verifier.profiles(),
-            self.bundle.as_ref(),
+            self.verifier.trust_bundle(),
             language,
             now,
         );

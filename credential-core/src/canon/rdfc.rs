@@ -49,8 +49,8 @@ pub enum RdfcHash {
 impl RdfcHash {
     fn hex(self, data: &[u8]) -> String {
         match self {
-            RdfcHash::Sha256 => crate::jsonld::hex(&Sha256::digest(data)),
-            RdfcHash::Sha384 => crate::jsonld::hex(&Sha384::digest(data)),
+            RdfcHash::Sha256 => crate::codec::hex(&Sha256::digest(data)),
+            RdfcHash::Sha384 => crate::codec::hex(&Sha384::digest(data)),
         }
     }
 }

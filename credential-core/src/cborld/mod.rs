@@ -69,9 +69,9 @@ pub fn is_cborld(bytes: &[u8]) -> bool {
 /// Decodes CBOR-LD 1.0 bytes into the JSON-LD document, refusing CBOR nested deeper than
 /// `max_depth`, trailing bytes, unknown registry entries, term ids and table codes.
 pub fn decode(bytes: &[u8], store: &ContextStore, max_depth: usize) -> Result<Value> {
-    let item = crate::cbor::read(bytes, max_depth).map_err(|e| match e {
-        crate::cbor::ReadError::TooDeep => Error::EnvelopeTooDeep { max: max_depth },
-        crate::cbor::ReadError::Invalid(m) => Error::CborLdInvalid(m),
+    let item = crate::codec::cbor::read(bytes, max_depth).map_err(|e| match e {
+        crate::codec::cbor::ReadError::TooDeep => Error::EnvelopeTooDeep { max: max_depth },
+        crate::codec::cbor::ReadError::Invalid(m) => Error::CborLdInvalid(m),
     })?;
     let Cbor::Tag(TAG, inner) = item else {
         return Err(Error::CborLdInvalid("not tagged 0xCB1D (51997)".into()));

@@ -189,7 +189,7 @@ fn encode_url(s: &str, terms: &Terms) -> Option<Cbor> {
         }
         "urn:uuid" => {
             let rest = &s["urn:uuid:".len()..];
-            let item = match parse_uuid(rest) {
+            let item = match crate::codec::parse_uuid(rest) {
                 Some(bytes) => Cbor::Bytes(bytes.to_vec()),
                 None => Cbor::Text(rest.to_owned()),
             };
@@ -241,7 +241,7 @@ fn decode_url_array(items: &[Cbor]) -> Result<String> {
         (3, [Cbor::Text(rest)]) => Ok(format!("{prefix}{rest}")),
         (3, [Cbor::Bytes(b)]) => {
             let bytes: [u8; 16] = b.as_slice().try_into().map_err(|_| bad())?;
-            Ok(format!("{prefix}{}", format_uuid(&bytes)))
+            Ok(format!("{prefix}{}", crate::codec::uuid_string(&bytes)))
         }
         (4, [Cbor::Text(rest)]) => Ok(format!("{prefix}{rest}")),
         (4, [Cbor::Text(media), Cbor::Bytes(data)]) => {
@@ -288,38 +288,6 @@ fn base58_string(item: &Cbor) -> Result<String> {
         Cbor::Bytes(b) => Ok(format!("z{}", bs58::encode(b).into_string())),
         _ => Err(Error::CborLdInvalid("malformed DID URL part".into())),
     }
-}
-
-/// An RFC 9562 UUID in lower case (versions 1-8, or nil, or max), as the reference
-/// implementation's UUID parser accepts.
-fn parse_uuid(s: &str) -> Option<[u8; 16]> {
-    let b = s.as_bytes();
-    if b.len() != 36 || [8, 13, 18, 23].iter().any(|&i| b[i] != b'-') {
-        return None;
-    }
-    let hex: String = s.chars().filter(|&c| c != '-').collect();
-    if hex.len() != 32 || !hex.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
-        return None;
-    }
-    let mut out = [0u8; 16];
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
-    }
-    let special = out == [0; 16] || out == [0xff; 16];
-    let version_ok = (1..=8).contains(&(out[6] >> 4)) && (out[8] >> 6) == 0b10;
-    (special || version_ok).then_some(out)
-}
-
-fn format_uuid(b: &[u8; 16]) -> String {
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
 }
 
 // ---- multibase ----
@@ -550,7 +518,7 @@ pub(super) fn plain_json_to_cbor(v: &Value) -> Result<Cbor> {
 
 /// CBOR (text-keyed maps only) to JSON, for embedded contexts and uncompressed payloads.
 pub(super) fn plain_cbor_to_json(v: &Cbor) -> Result<Value> {
-    crate::cbor::to_json(v).map_err(Error::CborLdInvalid)
+    crate::codec::cbor::to_json(v).map_err(Error::CborLdInvalid)
 }
 
 #[cfg(test)]
@@ -598,9 +566,15 @@ mod tests {
     #[test]
     fn uuids_and_multibase_round_trip_only_when_lossless() {
         let id = "2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d";
-        assert_eq!(format_uuid(&parse_uuid(id).unwrap()), id);
-        assert_eq!(parse_uuid(&id.to_uppercase()), None);
-        assert_eq!(parse_uuid("2f1d4c8e-9b7a-0e61-8d3c-5a0b1e2f3c4d"), None);
+        assert_eq!(
+            crate::codec::uuid_string(&crate::codec::parse_uuid(id).unwrap()),
+            id
+        );
+        assert_eq!(crate::codec::parse_uuid(&id.to_uppercase()), None);
+        assert_eq!(
+            crate::codec::parse_uuid("2f1d4c8e-9b7a-0e61-8d3c-5a0b1e2f3c4d"),
+            None
+        );
         assert!(encode_multibase("z3yMApqCuCjXDWPrbJfR5mjCPZHfFQ8TDpypzyXNaNrC").is_some());
         // base64url with non-zero trailing bits would not come back the same.
         assert_eq!(encode_multibase("uAB"), None);

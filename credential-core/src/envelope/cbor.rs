@@ -1,4 +1,4 @@
-//! CBOR (RFC 8949) for JSON values, with a nesting bound on decoding (`crate::cbor`).
+//! CBOR (RFC 8949) for JSON values, with a nesting bound on decoding (`crate::codec::cbor`).
 
 use crate::error::{Error, Result};
 use serde_json::Value;
@@ -13,9 +13,9 @@ pub(super) fn to_cbor(value: &Value) -> Result<Vec<u8>> {
 
 /// Parses CBOR into a JSON value, refusing nesting deeper than `max_depth` and trailing bytes.
 pub(super) fn from_cbor(bytes: &[u8], max_depth: usize) -> Result<Value> {
-    let item = crate::cbor::read(bytes, max_depth).map_err(|e| match e {
-        crate::cbor::ReadError::TooDeep => Error::EnvelopeTooDeep { max: max_depth },
-        crate::cbor::ReadError::Invalid(m) => Error::EnvelopeInvalidCbor(m),
+    let item = crate::codec::cbor::read(bytes, max_depth).map_err(|e| match e {
+        crate::codec::cbor::ReadError::TooDeep => Error::EnvelopeTooDeep { max: max_depth },
+        crate::codec::cbor::ReadError::Invalid(m) => Error::EnvelopeInvalidCbor(m),
     })?;
-    crate::cbor::to_json(&item).map_err(Error::EnvelopeInvalidCbor)
+    crate::codec::cbor::to_json(&item).map_err(Error::EnvelopeInvalidCbor)
 }

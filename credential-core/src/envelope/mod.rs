@@ -6,11 +6,10 @@
 //! "LZ1:" Base45( encoding-byte || [zlib(] CBOR-LD(credential) [)] ) semantic (0x03, 0x04)
 //! ```
 
-mod base45;
 mod cbor;
-mod deflate;
 
 use crate::cborld;
+use crate::codec::{base45, zlib};
 use crate::error::{Error, Result};
 use crate::jsonld::ContextStore;
 use serde_json::Value;
@@ -103,12 +102,12 @@ impl Default for EnvelopeLimits {
 /// (and fail with `cborld_cannot_encode` or `unknown_context` for documents CBOR-LD cannot carry).
 pub fn encode(credential: &Value, encoding: Encoding, store: &ContextStore) -> Result<String> {
     let compressed = match encoding {
-        Encoding::Generic | Encoding::GenericDictionary => deflate::compress(
+        Encoding::Generic | Encoding::GenericDictionary => zlib::compress(
             &cbor::to_cbor(credential)?,
             encoding == Encoding::GenericDictionary,
         ),
         Encoding::CborLd => cborld::encode(credential, store)?,
-        Encoding::CborLdDeflate => deflate::compress(&cborld::encode(credential, store)?, false),
+        Encoding::CborLdDeflate => zlib::compress(&cborld::encode(credential, store)?, false),
     };
     let mut payload = Vec::with_capacity(compressed.len() + 1);
     payload.push(encoding.id());
@@ -166,7 +165,7 @@ pub fn decode(
     let encoding = Encoding::from_id(id)?;
     let document = match encoding {
         Encoding::Generic | Encoding::GenericDictionary => {
-            let cbor = deflate::decompress(
+            let cbor = zlib::decompress(
                 compressed,
                 encoding == Encoding::GenericDictionary,
                 limits.max_decompressed,
@@ -175,7 +174,7 @@ pub fn decode(
         }
         Encoding::CborLd => cborld::decode(compressed, store, limits.max_depth)?,
         Encoding::CborLdDeflate => {
-            let bytes = deflate::decompress(compressed, false, limits.max_decompressed)?;
+            let bytes = zlib::decompress(compressed, false, limits.max_decompressed)?;
             cborld::decode(&bytes, store, limits.max_depth)?
         }
     };

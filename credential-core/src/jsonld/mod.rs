@@ -12,5 +12,3 @@ pub use store::{
     MULTIKEY_V1, TRAVEL_V1, UNDEFINED_TERMS_V2,
 };
 pub use to_rdf::JsonLdProcessor;
-
-pub(crate) use store::hex;

@@ -184,18 +184,7 @@ fn parse_context(text: &str) -> Result<serde_json::Value> {
 
 /// Lower-case hex SHA-256.
 pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Lower-case hex of `bytes`.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
+    crate::codec::hex(&Sha256::digest(bytes))
 }
 
 #[cfg(test)]

@@ -72,6 +72,38 @@ impl JsonLdProcessor {
         to_quads(&expander.document(&active, obj)?)
     }
 
+    /// The absolute IRIs of a node's `type` values, expanded with its top-level `@context` as
+    /// JSON-LD 1.1 expansion does (§5.1.2 step 11: types expand before type-scoped contexts
+    /// apply). A type that does not expand to an absolute IRI is `data_loss_detected`.
+    pub fn expand_types(
+        &self,
+        obj: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Vec<String>> {
+        let ctx_value = obj
+            .get("@context")
+            .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
+        let active = self.active_context(ctx_value)?;
+        let types: Vec<&str> = match obj.get("type").or_else(|| obj.get("@type")) {
+            None => Vec::new(),
+            Some(serde_json::Value::String(t)) => vec![t.as_str()],
+            Some(serde_json::Value::Array(a)) => a.iter().filter_map(|t| t.as_str()).collect(),
+            Some(_) => {
+                return Err(Error::MalformedDocument(
+                    "type must be a string or strings".into(),
+                ))
+            }
+        };
+        types
+            .into_iter()
+            .map(|t| match active.expand_iri(t, true, true) {
+                Some(iri) if crate::rdf::is_absolute_iri(&iri) => Ok(iri),
+                _ => Err(Error::DataLossDetected(format!(
+                    "type {t:?} does not expand to an IRI"
+                ))),
+            })
+            .collect()
+    }
+
     /// The processed context for a top-level `@context` value, from the cache or processed now.
     fn active_context(&self, ctx_value: &serde_json::Value) -> Result<Arc<Context>> {
         let key = ctx_value.to_string();

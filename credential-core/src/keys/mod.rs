@@ -372,7 +372,7 @@ mod tests {
         let printed = format!("{key:?}");
         assert!(printed.contains("redacted"));
         assert!(!printed.contains(key.to_multikey().as_str()));
-        let hex: String = key.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        let hex = crate::codec::hex(&key.to_bytes());
         assert!(!printed.contains(&hex));
     }
 

@@ -215,14 +215,6 @@ impl Profiles {
     pub fn get(&self, name: &str) -> Option<&Profile> {
         self.all.iter().find(|p| p.name() == name)
     }
-
-    /// The most specific profile whose types the credential has (none for other credentials).
-    pub fn for_types(&self, types: &[&str]) -> Option<&Profile> {
-        self.all
-            .iter()
-            .filter(|p| p.types().iter().all(|t| types.contains(&t.as_str())))
-            .max_by_key(|p| p.types().len())
-    }
 }
 
 impl Default for Profiles {
@@ -265,16 +257,5 @@ mod tests {
                 );
             }
         }
-        assert_eq!(
-            p.for_types(&[
-                "VerifiableCredential",
-                "HealthRecordCredential",
-                "VaccinationCredential"
-            ])
-            .unwrap()
-            .name(),
-            "health-vaccination"
-        );
-        assert!(p.for_types(&["VerifiableCredential"]).is_none());
     }
 }

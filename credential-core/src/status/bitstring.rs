@@ -108,8 +108,8 @@ impl StatusList {
         let compressed = B64
             .decode(body.trim_end_matches('='))
             .map_err(|e| bad(format!("not base64url: {e}")))?;
-        let bytes = crate::inflate::gunzip(&compressed, MAX_BYTES).map_err(|e| match e {
-            crate::inflate::InflateError::TooLarge => {
+        let bytes = crate::codec::inflate::gunzip(&compressed, MAX_BYTES).map_err(|e| match e {
+            crate::codec::inflate::InflateError::TooLarge => {
                 bad(format!("decompresses to more than {MAX_BYTES} bytes"))
             }
             other => bad(format!("not GZIP: {other:?}")),

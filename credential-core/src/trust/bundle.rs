@@ -61,6 +61,8 @@ pub struct VerifiedStatusList {
 /// A loaded, signature-checked trust bundle.
 #[derive(Debug)]
 pub struct TrustBundle {
+    /// The bundle's `id` (a URL or URN), when it has one.
+    pub id: Option<String>,
     /// Monotonic version (rollback protection).
     pub version: u64,
     /// When the anchor issued it.
@@ -218,7 +220,13 @@ impl TrustBundle {
             };
             contexts.push((url, text, sha));
         }
+        let id = match doc.get("id") {
+            None => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(malformed("id must be a string")),
+        };
         Ok(TrustBundle {
+            id,
             version,
             issued,
             next_update,

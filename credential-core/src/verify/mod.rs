@@ -1,9 +1,11 @@
 //! Verification: the pipeline from bytes to a [`VerificationReport`], one type for the CLI, the
 //! WASM package and the tests.
 
+mod codes;
 mod report;
 mod trust_checks;
 mod verifier;
 
-pub use report::{Check, CheckStatus, CredentialSummary, Verdict, VerificationReport};
+pub use codes::{CheckCode, UnknownCode, Verdict};
+pub use report::{Check, CheckStatus, CredentialSummary, TrustBundleUsed, VerificationReport};
 pub use verifier::{Verifier, VerifyOptions};

@@ -1,43 +1,8 @@
 //! The verification report: a verdict and every check performed, each with a stable code.
 
+use super::codes::{CheckCode, Verdict};
 use crate::error::Error;
 use serde::Serialize;
-
-/// The overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// Every check passed (warnings allowed).
-    Valid,
-    /// Malformed, tampered, or a signature that does not verify.
-    Invalid,
-    /// Past `validUntil` / `expirationDate`.
-    Expired,
-    /// Before `validFrom`.
-    NotYetValid,
-    /// The signature is good, but the key that made it is not the issuer's (or, with a trust
-    /// bundle, the issuer is not recognised for this credential).
-    Untrusted,
-    /// The issuer revoked the credential (its status list says so).
-    Revoked,
-    /// The issuer suspended the credential.
-    Suspended,
-}
-
-impl Verdict {
-    /// Stable snake_case code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Verdict::Valid => "valid",
-            Verdict::Invalid => "invalid",
-            Verdict::Expired => "expired",
-            Verdict::NotYetValid => "not_yet_valid",
-            Verdict::Untrusted => "untrusted",
-            Verdict::Revoked => "revoked",
-            Verdict::Suspended => "suspended",
-        }
-    }
-}
 
 /// The status of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,8 +21,8 @@ pub enum CheckStatus {
 /// One check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
-    /// Stable snake_case code of the check (e.g. `signature_valid`).
-    pub code: &'static str,
+    /// What was checked (serialised as its stable code, e.g. `signature_valid`).
+    pub code: CheckCode,
     /// Outcome.
     pub status: CheckStatus,
     /// English explanation.
@@ -109,6 +74,9 @@ pub struct VerificationReport {
     pub credential: CredentialSummary,
     /// The verification time (RFC 3339).
     pub verified_at: String,
+    /// The trust bundle the issuer and status were evaluated against (absent: none loaded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_bundle: Option<TrustBundleUsed>,
     /// For a presentation: the report of each embedded credential.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub embedded: Vec<VerificationReport>,
@@ -122,34 +90,35 @@ impl VerificationReport {
             checks: Vec::new(),
             credential: CredentialSummary::default(),
             verified_at,
+            trust_bundle: None,
             embedded: Vec::new(),
         }
     }
 
-    pub(crate) fn pass(&mut self, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn pass(&mut self, code: CheckCode, message: impl Into<String>) {
         self.push(code, CheckStatus::Pass, message.into(), None);
     }
 
-    pub(crate) fn fail(&mut self, code: &'static str, err: &Error) {
+    pub(crate) fn fail(&mut self, code: CheckCode, err: &Error) {
         self.push(code, CheckStatus::Fail, err.to_string(), Some(err.code()));
     }
 
     /// A failure with its own message and error code (trust and status outcomes).
-    pub(crate) fn fail_with(&mut self, code: &'static str, error: &'static str, message: String) {
+    pub(crate) fn fail_with(&mut self, code: CheckCode, error: &'static str, message: String) {
         self.push(code, CheckStatus::Fail, message, Some(error));
     }
 
-    pub(crate) fn warn(&mut self, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, code: CheckCode, message: impl Into<String>) {
         self.push(code, CheckStatus::Warning, message.into(), None);
     }
 
-    pub(crate) fn skip(&mut self, code: &'static str, why: &str) {
+    pub(crate) fn skip(&mut self, code: CheckCode, why: &str) {
         self.push(code, CheckStatus::Skipped, why.to_owned(), None);
     }
 
     fn push(
         &mut self,
-        code: &'static str,
+        code: CheckCode,
         status: CheckStatus,
         message: String,
         error: Option<&'static str>,
@@ -163,57 +132,80 @@ impl VerificationReport {
     }
 
     /// The check with `code`, if performed.
-    pub fn check(&self, code: &str) -> Option<&Check> {
+    pub fn check(&self, code: CheckCode) -> Option<&Check> {
         self.checks.iter().find(|c| c.code == code)
     }
 
-    /// Whether the verdict is `valid`.
+    /// Whether the verdict is `valid`: authentic, current, and from an issuer the loaded trust
+    /// bundle recognises.
     pub fn is_valid(&self) -> bool {
         self.verdict == Verdict::Valid
     }
 
+    /// Whether the credential is authentic and current, its issuer aside: `valid`, or
+    /// `issuer_not_checked` (no trust bundle was loaded). For callers with their own issuer
+    /// policy; a person-facing verdict should use [`VerificationReport::verdict`].
+    pub fn is_authentic(&self) -> bool {
+        matches!(self.verdict, Verdict::Valid | Verdict::IssuerNotChecked)
+    }
+
     /// Derives the verdict from the checks: any failure of an integrity check is `invalid`;
-    /// then validity-period failures; a skipped check never yields `valid`.
+    /// then revocation, suspension, trust and validity-period failures; a skipped check never
+    /// yields `valid`; with no trust bundle the best outcome is `issuer_not_checked`.
     pub(crate) fn conclude(&mut self) {
-        let failed = |code: &str| {
+        let failed = |code: CheckCode| {
             self.checks
                 .iter()
                 .any(|c| c.code == code && c.status == CheckStatus::Fail)
         };
-        let other_failure = self.checks.iter().any(|c| {
-            c.status == CheckStatus::Fail
-                && !matches!(
-                    c.code,
-                    "valid_from"
-                        | "valid_until"
-                        | "issuer_key_binding"
-                        | "issuer_trusted"
-                        | "issuer_authorised_for_type"
-                        | "revocation_status"
-                        | "suspension_status"
-                )
-        });
+        let invalid = self
+            .checks
+            .iter()
+            .any(|c| c.status == CheckStatus::Fail && c.code.failure_is_invalid());
         let skipped = self.checks.iter().any(|c| c.status == CheckStatus::Skipped);
-        let embedded_bad = self.embedded.iter().find(|r| r.verdict != Verdict::Valid);
-        self.verdict = if other_failure || skipped || self.checks.is_empty() {
+        let embedded_bad = self
+            .embedded
+            .iter()
+            .map(|r| r.verdict)
+            .find(|v| *v != Verdict::Valid);
+        self.verdict = if invalid || skipped || self.checks.is_empty() {
             Verdict::Invalid
-        } else if failed("revocation_status") {
+        } else if failed(CheckCode::RevocationStatus) {
             Verdict::Revoked
-        } else if failed("suspension_status") {
+        } else if failed(CheckCode::SuspensionStatus) {
             Verdict::Suspended
-        } else if failed("issuer_key_binding")
-            || failed("issuer_trusted")
-            || failed("issuer_authorised_for_type")
+        } else if failed(CheckCode::IssuerKeyBinding)
+            || failed(CheckCode::IssuerTrusted)
+            || failed(CheckCode::IssuerAuthorisedForType)
         {
             Verdict::Untrusted
-        } else if failed("valid_until") {
+        } else if failed(CheckCode::ValidUntil) {
             Verdict::Expired
-        } else if failed("valid_from") {
+        } else if failed(CheckCode::ValidFrom) {
             Verdict::NotYetValid
         } else if let Some(bad) = embedded_bad {
-            bad.verdict
+            bad
+        } else if self.check(CheckCode::TrustNotEvaluated).is_some() {
+            Verdict::IssuerNotChecked
         } else {
             Verdict::Valid
         };
     }
+}
+
+/// Which trust bundle a verification used: enough to tell an operator how current it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustBundleUsed {
+    /// The bundle's `id`, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its monotonic version.
+    pub version: u64,
+    /// When the anchor issued it (RFC 3339).
+    pub issued: String,
+    /// When a newer bundle is expected (RFC 3339).
+    pub next_update: String,
+    /// Whole days between its issue and the verification time.
+    pub age_days: i64,
 }

@@ -1,6 +1,7 @@
 //! Checks a trust bundle enables: is the issuer recognised, for this type, with this key; is the
 //! trust data fresh; what do the cached status lists say.
 
+use super::codes::CheckCode;
 use super::report::VerificationReport;
 use crate::model::{Credential, Timestamp};
 use crate::proof::ProofOutcome;
@@ -19,12 +20,12 @@ pub(super) fn check_trust(
     match bundle.issuer(&issuer_id) {
         None => {
             r.fail_with(
-                "issuer_trusted",
+                CheckCode::IssuerTrusted,
                 "issuer_unknown",
                 format!("{issuer_id} is not in the trust bundle"),
             );
             r.fail_with(
-                "issuer_authorised_for_type",
+                CheckCode::IssuerAuthorisedForType,
                 "issuer_not_authorised",
                 format!(
                     "{issuer_id} is not recognised, so it is authorised for no credential type"
@@ -43,7 +44,7 @@ pub(super) fn check_trust(
                 && issuer.valid_until.is_none_or(|u| now < u);
             if !in_window {
                 r.fail_with(
-                    "issuer_trusted",
+                    CheckCode::IssuerTrusted,
                     "issuer_not_in_validity",
                     format!(
                         "{} is recognised only from {} until {}",
@@ -59,10 +60,10 @@ pub(super) fn check_trust(
                     ),
                 );
             } else if signer_keys.is_empty() {
-                r.skip("issuer_trusted", "no proof verified");
+                r.skip(CheckCode::IssuerTrusted, "no proof verified");
             } else if !signer_keys.iter().all(|k| issuer.public_keys.contains(k)) {
                 r.fail_with(
-                    "issuer_trusted",
+                    CheckCode::IssuerTrusted,
                     "issuer_key_unknown",
                     format!(
                         "{} is recognised, but the signing key is not one of its listed keys",
@@ -71,7 +72,7 @@ pub(super) fn check_trust(
                 );
             } else {
                 r.pass(
-                    "issuer_trusted",
+                    CheckCode::IssuerTrusted,
                     format!(
                         "{} is a recognised issuer{}",
                         issuer.display_name("en"),
@@ -92,12 +93,12 @@ pub(super) fn check_trust(
                 .collect();
             if missing.is_empty() {
                 r.pass(
-                    "issuer_authorised_for_type",
+                    CheckCode::IssuerAuthorisedForType,
                     format!("authorised for {}", cred.types().join(", ")),
                 );
             } else {
                 r.fail_with(
-                    "issuer_authorised_for_type",
+                    CheckCode::IssuerAuthorisedForType,
                     "issuer_not_authorised",
                     format!(
                         "{} is not authorised to issue {}",
@@ -111,10 +112,10 @@ pub(super) fn check_trust(
     let age = bundle.age_days(now);
     if now > bundle.next_update {
         let late = (now.0 - bundle.next_update.0) / 86_400;
-        r.warn("trust_data_fresh", format!("the trust bundle (version {}) is {age} days old and {late} days past its next update ({}): load a newer one", bundle.version, bundle.next_update.to_rfc3339()));
+        r.warn(CheckCode::TrustDataFresh, format!("the trust bundle (version {}) is {age} days old and {late} days past its next update ({}): load a newer one", bundle.version, bundle.next_update.to_rfc3339()));
     } else {
         r.pass(
-            "trust_data_fresh",
+            CheckCode::TrustDataFresh,
             format!(
                 "trust bundle version {} issued {age} days ago; next update {}",
                 bundle.version,
@@ -134,19 +135,19 @@ pub(super) fn check_status(
     let entries = match status_entries(cred.as_json()) {
         Ok(e) => e,
         Err(e) => {
-            r.fail("credential_status", &e);
+            r.fail(CheckCode::CredentialStatus, &e);
             return;
         }
     };
     let issuer_id = cred.issuer().map(|i| i.id).unwrap_or_default();
     for entry in entries {
         let code = match entry.purpose {
-            StatusPurpose::Revocation => "revocation_status",
-            StatusPurpose::Suspension => "suspension_status",
+            StatusPurpose::Revocation => CheckCode::RevocationStatus,
+            StatusPurpose::Suspension => CheckCode::SuspensionStatus,
         };
         let Some(bundle) = bundle else {
             r.warn(
-                "status_unknown",
+                CheckCode::StatusUnknown,
                 format!(
                     "{} status not checked: no trust bundle with status lists is configured",
                     entry.purpose.name()
@@ -157,7 +158,7 @@ pub(super) fn check_status(
         let list = match bundle.status_list(&entry.list_url) {
             None => {
                 r.warn(
-                    "status_unknown",
+                    CheckCode::StatusUnknown,
                     format!(
                         "{} status unknown: the trust bundle has no copy of {}",
                         entry.purpose.name(),
@@ -168,7 +169,7 @@ pub(super) fn check_status(
             }
             Some(Err(e)) => {
                 r.warn(
-                    "status_unknown",
+                    CheckCode::StatusUnknown,
                     format!(
                         "{} status unknown: the cached list {} is not usable ({e})",
                         entry.purpose.name(),
@@ -181,7 +182,7 @@ pub(super) fn check_status(
         };
         if list.issuer != issuer_id || list.purpose != entry.purpose {
             r.warn(
-                "status_unknown",
+                CheckCode::StatusUnknown,
                 format!(
                     "{} status unknown: the list {} is not the issuer's {} list",
                     entry.purpose.name(),
@@ -220,7 +221,7 @@ pub(super) fn check_status(
                     }
                 ),
             ),
-            Err(e) => r.fail("credential_status", &e),
+            Err(e) => r.fail(CheckCode::CredentialStatus, &e),
         }
     }
 }

@@ -1,15 +1,16 @@
 //! The verifier: configured once (contexts, limits), then called many times.
 
-use super::report::CheckStatus;
-use super::report::VerificationReport;
+use super::codes::CheckCode;
+use super::report::{CheckStatus, TrustBundleUsed, VerificationReport};
 use super::trust_checks::{check_status, check_trust};
 use crate::did::{self, DidResolver};
 use crate::error::Error;
 use crate::json::{parse_bounded, JsonLimits};
+use crate::jsonld::CONTEXT_V2;
 use crate::jsonld::{ContextStore, JsonLdProcessor};
 use crate::keys::PublicKey;
 use crate::model::{Credential, Presentation, Timestamp};
-use crate::profiles::Profiles;
+use crate::profiles::{Profile, Profiles};
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
 use crate::status::{StatusList, StatusPurpose};
 use crate::suites::{Canonicalization, Cryptosuite};
@@ -27,8 +28,6 @@ pub struct VerifyOptions<'a> {
     pub challenge: Option<&'a str>,
     /// For presentations: the verifier's domain.
     pub domain: Option<&'a str>,
-    /// The trust bundle to evaluate issuers and status against (`None`: trust not evaluated).
-    pub trust: Option<&'a TrustBundle>,
 }
 
 impl<'a> VerifyOptions<'a> {
@@ -39,43 +38,68 @@ impl<'a> VerifyOptions<'a> {
             resolver: None,
             challenge: None,
             domain: None,
-            trust: None,
         }
-    }
-
-    /// The same options with a trust bundle.
-    pub fn with_trust(self, bundle: &'a TrustBundle) -> Self {
-        VerifyOptions {
-            trust: Some(bundle),
-            ..self
-        }
-    }
-
-    fn resolver(&self) -> Option<&'a dyn DidResolver> {
-        self.resolver.or(self.trust.map(|t| t as &dyn DidResolver))
     }
 }
 
 /// Verifies credentials and presentations, offline.
 ///
-/// Holds the JSON-LD processor, whose processed contexts are reused across calls: build one and
-/// keep it.
+/// Holds the JSON-LD processor, whose processed contexts are reused across calls, and the trust
+/// bundle last loaded, which every later verification evaluates: build one and keep it.
 pub struct Verifier {
     processor: JsonLdProcessor,
     profiles: Profiles,
+    /// For each profile (same order), its types as absolute IRIs, expanded with its contexts.
+    profile_type_iris: Vec<Vec<String>>,
     limits: JsonLimits,
-    loaded_bundle_version: Option<u64>,
+    trust: Option<TrustBundle>,
+    /// The highest bundle version ever loaded (rollback protection outlives `clear_trust_bundle`).
+    highest_bundle_version: Option<u64>,
 }
 
 impl Verifier {
     /// A verifier over `store`.
     pub fn new(store: ContextStore) -> Self {
+        let processor = JsonLdProcessor::new(store);
+        let profiles = Profiles::bundled();
+        let profile_type_iris = profiles
+            .all()
+            .iter()
+            .map(|p| {
+                let mut doc = serde_json::Map::new();
+                doc.insert(
+                    "@context".into(),
+                    serde_json::json!([CONTEXT_V2, p.context_url()]),
+                );
+                doc.insert("type".into(), serde_json::json!(p.types()));
+                processor.expand_types(&doc).unwrap_or_default()
+            })
+            .collect();
         Verifier {
-            processor: JsonLdProcessor::new(store),
-            profiles: Profiles::bundled(),
+            processor,
+            profiles,
+            profile_type_iris,
             limits: JsonLimits::default(),
-            loaded_bundle_version: None,
+            trust: None,
+            highest_bundle_version: None,
         }
+    }
+
+    /// The trust bundle every verification evaluates issuers and status against, if one is loaded.
+    pub fn trust_bundle(&self) -> Option<&TrustBundle> {
+        self.trust.as_ref()
+    }
+
+    /// Forgets the loaded trust bundle: later reports say `issuer_not_checked` at best. The
+    /// rollback protection stays (an older bundle is still refused).
+    pub fn clear_trust_bundle(&mut self) {
+        self.trust = None;
+    }
+
+    /// The resolver for DIDs that do not resolve inline: the caller's, else the trust bundle.
+    fn resolver<'a>(&'a self, opts: &VerifyOptions<'a>) -> Option<&'a dyn DidResolver> {
+        opts.resolver
+            .or(self.trust.as_ref().map(|t| t as &dyn DidResolver))
     }
 
     /// The JSON-LD processor (shared with issuance to reuse processed contexts).
@@ -86,6 +110,20 @@ impl Verifier {
     /// The credential profiles (for display labels and schema checks).
     pub fn profiles(&self) -> &Profiles {
         &self.profiles
+    }
+
+    /// The most specific Laissez profile whose types the credential has, compared as expanded
+    /// IRIs: a credential whose short type name equals a profile's but is defined by another
+    /// context is not judged against the Laissez schema.
+    pub fn profile_of(&self, credential: &serde_json::Map<String, Value>) -> Option<&Profile> {
+        let iris = self.processor.expand_types(credential).ok()?;
+        self.profiles
+            .all()
+            .iter()
+            .zip(&self.profile_type_iris)
+            .filter(|(_, want)| !want.is_empty() && want.iter().all(|t| iris.contains(t)))
+            .max_by_key(|(_, want)| want.len())
+            .map(|(p, _)| p)
     }
 
     /// The bounds a parsed value (from an envelope, or from the caller) must meet, the same as
@@ -104,7 +142,7 @@ impl Verifier {
             Ok(v) => self.verify_credential(&v, opts),
             Err(e) => {
                 let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
-                r.fail("well_formed", &e);
+                r.fail(CheckCode::WellFormed, &e);
                 r.conclude();
                 r
             }
@@ -128,7 +166,7 @@ impl Verifier {
     ) -> (VerificationReport, Option<Value>) {
         let failed = |e: Error| {
             let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
-            r.fail("well_formed", &e);
+            r.fail(CheckCode::WellFormed, &e);
             r.conclude();
             (r, None)
         };
@@ -158,32 +196,35 @@ impl Verifier {
     pub fn verify_credential(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
         let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
         if let Err(e) = self.check_shape(value) {
-            r.fail("well_formed", &e);
+            r.fail(CheckCode::WellFormed, &e);
             r.conclude();
             return r;
         }
-        r.pass("well_formed", "the input is bounded, well-formed JSON");
+        r.pass(
+            CheckCode::WellFormed,
+            "the input is bounded, well-formed JSON",
+        );
         let cred = match Credential::from_json(value.clone()) {
             Ok(c) => c,
             Err(e) => {
-                r.fail("data_model", &e);
+                r.fail(CheckCode::DataModel, &e);
                 r.conclude();
                 return r;
             }
         };
         summarize(&mut r, &cred);
         match cred.validate() {
-            Ok(v) => r.pass("data_model", format!("conforms to the {v}")),
-            Err(e) => r.fail("data_model", &e),
+            Ok(v) => r.pass(CheckCode::DataModel, format!("conforms to the {v}")),
+            Err(e) => r.fail(CheckCode::DataModel, &e),
         }
-        if let Some(profile) = self.profiles.for_types(&cred.types()) {
+        if let Some(profile) = self.profile_of(cred.as_json()) {
             r.credential.profile = Some(profile.name().to_owned());
             match profile.check(value) {
                 Ok(()) => r.pass(
-                    "schema_valid",
+                    CheckCode::SchemaValid,
                     format!("conforms to the {} profile schema", profile.name()),
                 ),
-                Err(e) => r.fail("schema_valid", &e),
+                Err(e) => r.fail(CheckCode::SchemaValid, &e),
             }
         }
 
@@ -192,21 +233,30 @@ impl Verifier {
             challenge: None,
             domain: None,
             now: opts.now,
-            resolver: opts.resolver(),
+            resolver: self.resolver(opts),
         };
         let outcomes = self.record_proofs(&mut r, cred.as_json(), &req);
         if let Some(outcomes) = &outcomes {
             check_issuer_binding(&mut r, &cred, outcomes);
         }
         check_validity_period(&mut r, &cred, opts.now);
-        match opts.trust {
-            Some(bundle) => check_trust(&mut r, bundle, &cred, outcomes.as_deref(), opts.now),
+        match &self.trust {
+            Some(bundle) => {
+                check_trust(&mut r, bundle, &cred, outcomes.as_deref(), opts.now);
+                r.trust_bundle = Some(TrustBundleUsed {
+                    id: bundle.id.clone(),
+                    version: bundle.version,
+                    issued: bundle.issued.to_rfc3339(),
+                    next_update: bundle.next_update.to_rfc3339(),
+                    age_days: bundle.age_days(opts.now),
+                });
+            }
             None => r.warn(
-                "trust_not_evaluated",
-                "no trust bundle configured: the issuer was not checked against a list of recognised authorities",
+                CheckCode::TrustNotEvaluated,
+                "no trust bundle loaded: the issuer was not checked against a list of recognised authorities",
             ),
         }
-        check_status(&mut r, opts.trust, &cred, opts.now);
+        check_status(&mut r, self.trust.as_ref(), &cred, opts.now);
         r.conclude();
         r
     }
@@ -220,42 +270,49 @@ impl Verifier {
     ) -> VerificationReport {
         let mut r = VerificationReport::new("presentation", opts.now.to_rfc3339());
         if let Err(e) = self.check_shape(value) {
-            r.fail("well_formed", &e);
+            r.fail(CheckCode::WellFormed, &e);
             r.conclude();
             return r;
         }
-        r.pass("well_formed", "the input is bounded, well-formed JSON");
+        r.pass(
+            CheckCode::WellFormed,
+            "the input is bounded, well-formed JSON",
+        );
         let vp = match Presentation::from_json(value.clone()) {
             Ok(p) => p,
             Err(e) => {
-                r.fail("data_model", &e);
+                r.fail(CheckCode::DataModel, &e);
                 r.conclude();
                 return r;
             }
         };
         match vp.validate() {
-            Ok(()) => r.pass("data_model", "conforms to the VC data model (presentation)"),
-            Err(e) => r.fail("data_model", &e),
+            Ok(()) => r.pass(
+                CheckCode::DataModel,
+                "conforms to the VC data model (presentation)",
+            ),
+            Err(e) => r.fail(CheckCode::DataModel, &e),
         }
         let req = ProofRequirements {
             purpose: "authentication",
             challenge: opts.challenge,
             domain: opts.domain,
             now: opts.now,
-            resolver: opts.resolver(),
+            resolver: self.resolver(opts),
         };
         if let Some(outcomes) = self.record_proofs(&mut r, vp.as_json(), &req) {
             match vp.holder() {
-                Some(holder) if outcomes.iter().any(|o| controller_is(o, holder)) => {
-                    r.pass("holder_binding", "the holder signed the presentation")
-                }
+                Some(holder) if outcomes.iter().any(|o| controller_is(o, holder)) => r.pass(
+                    CheckCode::HolderBinding,
+                    "the holder signed the presentation",
+                ),
                 Some(holder) => r.fail(
-                    "holder_binding",
+                    CheckCode::HolderBinding,
                     &Error::VerificationMethodNotFound(format!(
                         "no proof is made by a key of the holder {holder}"
                     )),
                 ),
-                None => r.warn("holder_binding", "the presentation names no holder"),
+                None => r.warn(CheckCode::HolderBinding, "the presentation names no holder"),
             }
         }
         match vp.credentials() {
@@ -265,7 +322,7 @@ impl Verifier {
                         .push(self.verify_credential(&c.into_json(), opts));
                 }
             }
-            Err(e) => r.fail("data_model", &e),
+            Err(e) => r.fail(CheckCode::DataModel, &e),
         }
         r.conclude();
         r
@@ -274,13 +331,15 @@ impl Verifier {
     /// Checks and loads a trust bundle: its proof must be a JCS Data Integrity proof by one of
     /// `anchors`; it must be well-formed and not older than a bundle this verifier already loaded.
     /// Its contexts are added (pinned) and its status list credentials verified and decoded now,
-    /// once, for every later verification.
+    /// once. The verifier keeps the bundle: every later verification evaluates it (and its report
+    /// names it), until another bundle is loaded or [`Verifier::clear_trust_bundle`] is called.
+    /// On error the bundle loaded before stays in force.
     pub fn load_trust_bundle(
         &mut self,
         input: &[u8],
         anchors: &[PublicKey],
         now: Timestamp,
-    ) -> Result<TrustBundle, Error> {
+    ) -> Result<&TrustBundle, Error> {
         let limits = JsonLimits {
             max_bytes: 16 * 1024 * 1024,
             max_depth: 64,
@@ -332,7 +391,7 @@ impl Verifier {
             outcome.result?;
         }
         let mut bundle = TrustBundle::parse(doc, vm.public_key)?;
-        if let Some(loaded) = self.loaded_bundle_version {
+        if let Some(loaded) = self.highest_bundle_version {
             if bundle.version < loaded {
                 return Err(Error::BundleRollback {
                     loaded,
@@ -357,8 +416,8 @@ impl Verifier {
             let verified = self.verify_status_list(&list, &bundle, now);
             bundle.status_lists.insert(url, verified);
         }
-        self.loaded_bundle_version = Some(bundle.version);
-        Ok(bundle)
+        self.highest_bundle_version = Some(bundle.version);
+        Ok(self.trust.insert(bundle))
     }
 
     fn verify_status_list(
@@ -375,11 +434,11 @@ impl Verifier {
             },
         );
         let required = [
-            "data_model",
-            "signature_valid",
-            "issuer_key_binding",
-            "valid_from",
-            "valid_until",
+            CheckCode::DataModel,
+            CheckCode::SignatureValid,
+            CheckCode::IssuerKeyBinding,
+            CheckCode::ValidFrom,
+            CheckCode::ValidUntil,
         ];
         if let Some(bad) = r
             .checks
@@ -448,12 +507,15 @@ impl Verifier {
         let outcomes = match verify_proofs(doc, &self.processor, req) {
             Ok(o) => o,
             Err(e) => {
-                r.fail("proof_present", &e);
-                r.skip("signature_valid", "no usable proof");
+                r.fail(CheckCode::ProofPresent, &e);
+                r.skip(CheckCode::SignatureValid, "no usable proof");
                 return None;
             }
         };
-        r.pass("proof_present", format!("{} proof(s)", outcomes.len()));
+        r.pass(
+            CheckCode::ProofPresent,
+            format!("{} proof(s)", outcomes.len()),
+        );
         r.credential.cryptosuites = outcomes
             .iter()
             .filter_map(|o| o.cryptosuite.clone())
@@ -462,9 +524,9 @@ impl Verifier {
             Some((i, o)) => {
                 if let Err(e) = &o.result {
                     let code = if matches!(e, Error::InvalidProofChain(_)) {
-                        "proof_chain"
+                        CheckCode::ProofChain
                     } else {
-                        "signature_valid"
+                        CheckCode::SignatureValid
                     };
                     r.fail(code, &annotate(e, i, outcomes.len()));
                 }
@@ -475,11 +537,14 @@ impl Verifier {
                     .filter_map(|o| o.cryptosuite.clone())
                     .collect();
                 r.pass(
-                    "signature_valid",
+                    CheckCode::SignatureValid,
                     format!("every proof verifies ({})", suites.join(", ")),
                 );
                 if outcomes.iter().any(|o| o.chained) {
-                    r.pass("proof_chain", "every previousProof is present and verified");
+                    r.pass(
+                        CheckCode::ProofChain,
+                        "every previousProof is present and verified",
+                    );
                 }
             }
         }
@@ -510,16 +575,16 @@ fn controller_is(o: &ProofOutcome, did: &str) -> bool {
 /// another URL, the binding can only come from a trust bundle: a warning.
 fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes: &[ProofOutcome]) {
     let Ok(issuer) = cred.issuer() else {
-        r.skip("issuer_key_binding", "no readable issuer");
+        r.skip(CheckCode::IssuerKeyBinding, "no readable issuer");
         return;
     };
     if outcomes.iter().any(|o| o.result.is_err()) {
-        r.skip("issuer_key_binding", "a proof did not verify");
+        r.skip(CheckCode::IssuerKeyBinding, "a proof did not verify");
         return;
     }
     if outcomes.iter().any(|o| controller_is(o, &issuer.id)) {
         r.pass(
-            "issuer_key_binding",
+            CheckCode::IssuerKeyBinding,
             "the issuer's own key signed the credential",
         );
     } else if issuer.id.starts_with("did:") {
@@ -530,7 +595,7 @@ fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes:
             .next()
             .unwrap_or_default();
         r.fail(
-            "issuer_key_binding",
+            CheckCode::IssuerKeyBinding,
             &Error::VerificationMethodNotFound(format!(
                 "the issuer is {} but the credential was signed by {signer}",
                 issuer.id
@@ -538,7 +603,7 @@ fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes:
         );
     } else {
         r.warn(
-            "issuer_key_binding",
+            CheckCode::IssuerKeyBinding,
             format!(
                 "the issuer {} is not a DID; without a trust bundle its key cannot be confirmed",
                 issuer.id
@@ -550,27 +615,33 @@ fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes:
 fn check_validity_period(r: &mut VerificationReport, cred: &Credential, now: Timestamp) {
     match cred.valid_from() {
         Ok(Some(t)) if t > now => r.fail(
-            "valid_from",
+            CheckCode::ValidFrom,
             &Error::InvalidProperty {
                 property: "validFrom".into(),
                 reason: format!("the credential is not valid before {}", t.to_rfc3339()),
             },
         ),
-        Ok(Some(t)) => r.pass("valid_from", format!("valid since {}", t.to_rfc3339())),
-        Ok(None) => r.pass("valid_from", "no start of validity"),
-        Err(e) => r.fail("valid_from", &e),
+        Ok(Some(t)) => r.pass(
+            CheckCode::ValidFrom,
+            format!("valid since {}", t.to_rfc3339()),
+        ),
+        Ok(None) => r.pass(CheckCode::ValidFrom, "no start of validity"),
+        Err(e) => r.fail(CheckCode::ValidFrom, &e),
     }
     match cred.valid_until() {
         Ok(Some(t)) if t <= now => r.fail(
-            "valid_until",
+            CheckCode::ValidUntil,
             &Error::InvalidProperty {
                 property: "validUntil".into(),
                 reason: format!("the credential expired at {}", t.to_rfc3339()),
             },
         ),
-        Ok(Some(t)) => r.pass("valid_until", format!("valid until {}", t.to_rfc3339())),
-        Ok(None) => r.pass("valid_until", "no end of validity"),
-        Err(e) => r.fail("valid_until", &e),
+        Ok(Some(t)) => r.pass(
+            CheckCode::ValidUntil,
+            format!("valid until {}", t.to_rfc3339()),
+        ),
+        Ok(None) => r.pass(CheckCode::ValidUntil, "no end of validity"),
+        Err(e) => r.fail(CheckCode::ValidUntil, &e),
     }
 }
 

@@ -71,7 +71,3 @@ pub fn verifier(vectors: &Path) -> Verifier {
 pub fn now() -> Timestamp {
     Timestamp::parse("2025-06-01T00:00:00Z").unwrap()
 }
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}

@@ -1,5 +1,5 @@
 //! zlib (RFC 1950) compression, optionally with a preset dictionary, and bounded, canonical-only
-//! decompression (`crate::inflate`).
+//! decompression (`crate::codec::inflate`).
 
 use crate::error::{Error, Result};
 use flate2::{Compress, Compression, FlushCompress, Status};
@@ -29,7 +29,7 @@ const DICTIONARY: &[u8] = concat!(
 .as_bytes();
 
 /// Compresses `data` with zlib at the best level, with the preset dictionary if `dictionary`.
-pub(super) fn compress(data: &[u8], dictionary: bool) -> Vec<u8> {
+pub(crate) fn compress(data: &[u8], dictionary: bool) -> Vec<u8> {
     let mut c = Compress::new(Compression::best(), true);
     if dictionary {
         // Setting a dictionary on a fresh zlib stream cannot fail.
@@ -60,7 +60,7 @@ fn header(dictionary: bool) -> [u8; 2] {
 /// non-canonical framing: a header other than the one we write (its compression-level bits are
 /// ignored by inflaters) and set bits after the last block (also ignored). Without those checks
 /// a one-byte change could give the same document.
-pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
+pub(crate) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
     let out = inflate(data, dictionary, max)?;
     // The last DEFLATE byte precedes the 4-byte Adler-32. Clearing one of its set bits gives the
     // same output only if that bit is padding: flipping a used bit changes a Huffman code.
@@ -79,7 +79,7 @@ pub(super) fn decompress(data: &[u8], dictionary: bool, max: usize) -> Result<Ve
 }
 
 fn inflate(data: &[u8], dictionary: bool, max: usize) -> Result<Vec<u8>> {
-    use crate::inflate::{zlib, InflateError};
+    use crate::codec::inflate::{zlib, InflateError};
     zlib(
         data,
         header(dictionary),
@@ -117,7 +117,7 @@ mod tests {
         // Same stream, other compression-level bits (still a valid zlib header: 0x789C).
         let mut level = c.clone();
         level[1] = 0x9C;
-        assert!(crate::inflate::zlib(&level, [0x78, 0x9C], None, 1 << 20).is_ok());
+        assert!(crate::codec::inflate::zlib(&level, [0x78, 0x9C], None, 1 << 20).is_ok());
         assert_eq!(
             decompress(&level, false, 1 << 20).unwrap_err().code(),
             "envelope_corrupt"
