@@ -21,7 +21,9 @@ test('a valid credential: report, display fields in four languages', () => {
   const text = readFileSync(join(creds, 'legal-identity-eddsa-rdfc-2022.json'), 'utf8');
   wasm.clearTrustBundle();
   const r = wasm.verify(text);
-  assert.equal(r.verdict, 'valid');
+  // No trust bundle: authentic, but nobody vouched for the issuer.
+  assert.equal(r.verdict, 'issuer_not_checked');
+  assert.equal(r.trustBundle, undefined);
   assert.equal(r.credential.profile, 'legal-identity');
   assert.ok(r.checks.some(c => c.code === 'trust_not_evaluated' && c.status === 'warning'));
   assert.equal(r.display.language, 'en');
@@ -34,8 +36,8 @@ test('a valid credential: report, display fields in four languages', () => {
   assert.equal(wasm.verify(text, {language: 'fr'}).display.title, 'Identité juridique');
   assert.equal(wasm.verify(text, {language: 'es'}).display.title, 'Identidad jurídica');
   // Same result from bytes and from a parsed object.
-  assert.equal(wasm.verify(new TextEncoder().encode(text)).verdict, 'valid');
-  assert.equal(wasm.verify(JSON.parse(text)).verdict, 'valid');
+  assert.equal(wasm.verify(new TextEncoder().encode(text)).verdict, 'issuer_not_checked');
+  assert.equal(wasm.verify(JSON.parse(text)).verdict, 'issuer_not_checked');
 });
 
 test('tampered, expired, unsupported and hostile inputs are reported, never thrown', () => {
@@ -69,14 +71,16 @@ test('trust bundles: accepted with its anchor, refused without, rollback refused
   assert.equal(summary.issuers.length, 2);
   assert.ok(summary.ageDays >= 0);
   assert.throws(() => wasm.loadTrustBundle(b1, [anchor]), e => e.code === 'bundle_rollback');
-  // The cached bundle applies to later calls.
-  assert.equal(wasm.verify(readFileSync(join(creds, 'legal-identity-eddsa-rdfc-2022.json'), 'utf8')).verdict, 'valid');
+  // The cached bundle applies to later calls, and the report names it.
+  const trusted = wasm.verify(readFileSync(join(creds, 'legal-identity-eddsa-rdfc-2022.json'), 'utf8'));
+  assert.equal(trusted.verdict, 'valid');
+  assert.equal(trusted.trustBundle.version, summary.version);
   assert.equal(wasm.verify(readFileSync(join(creds, 'health-vaccination-eddsa-rdfc-2022.json'), 'utf8')).verdict, 'revoked');
   const untrusted = wasm.verify(readFileSync(stranger, 'utf8'));
   assert.equal(untrusted.verdict, 'untrusted');
   assert.equal(typeof untrusted.display.trustDataAgeDays, 'number');
   wasm.clearTrustBundle();
-  assert.equal(wasm.verify(readFileSync(stranger, 'utf8')).verdict, 'valid');
+  assert.equal(wasm.verify(readFileSync(stranger, 'utf8')).verdict, 'issuer_not_checked');
 });
 
 test('decodeQr reads the QR images the CLI writes, and says when there is none', () => {
@@ -84,7 +88,7 @@ test('decodeQr reads the QR images the CLI writes, and says when there is none',
   const frame = readPng(join(creds, 'legal-identity-eddsa-rdfc-2022.png'));
   const text = wasm.decodeQr(frame);
   assert.match(text, /^LZ1:/);
-  assert.equal(wasm.verify(text).verdict, 'valid');
+  assert.equal(wasm.verify(text).verdict, 'issuer_not_checked');
   const blank = {data: new Uint8ClampedArray(100 * 100 * 4).fill(255), width: 100, height: 100};
   assert.throws(() => wasm.decodeQr(blank), e => e.code === 'qr_not_found');
   assert.throws(() => wasm.decodeQr({data: new Uint8Array(4), width: 5000, height: 5000}), e => e.code === 'malformed_document');

@@ -35,7 +35,7 @@ export function laissez(args, {home, allowFailure = false} = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (e) {
-    if (allowFailure && e.status !== null && e.status <= 2) {
+    if (allowFailure && e.status !== null && e.status <= 3) {
       return e.stdout;
     }
     throw new Error(`laissez ${args.join(' ')}: ${e.stderr || e.message}`);

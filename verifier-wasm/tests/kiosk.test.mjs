@@ -1,7 +1,7 @@
 // The kiosk in Debian's Chromium (playwright-core, no browser download), served from localhost:
-// image of a valid QR -> green with the holder's name; tampered -> red; expired -> amber with the
-// reason; Arabic -> right-to-left with Arabic labels; a trust list loaded by the operator ->
-// revoked shown red; a fake camera showing a QR -> verdict after one click on "Scan"; and no
+// image of a good QR with no trust list -> amber ("issuer not checked", never green) with the
+// holder's name; tampered -> red; expired -> amber with the reason; Arabic -> right-to-left with
+// Arabic labels; a trust list loaded by the operator -> the same QR green, revoked shown red; a fake camera showing a QR -> verdict after one click on "Scan"; and no
 // request outside the page's origin. Screenshots of each verdict go to target/kiosk-screenshots/.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,14 +77,16 @@ function subject(png) {
   return JSON.parse(readFileSync(json, 'utf8')).credentialSubject;
 }
 
-test('an image of a valid QR: green, with the holder name', async () => {
+test('a good QR with no trust list: amber, never green, with the holder name and why', async () => {
   const {page, close} = await open();
   await page.setInputFiles('[data-testid=image]', files.valid);
   const v = await verdictOf(page);
-  assert.equal(v.verdict, 'valid');
-  assert.match(v.colour, /verdict-green/);
+  assert.equal(v.verdict, 'issuer_not_checked');
+  assert.match(v.colour, /verdict-amber/);
+  assert.match(await page.textContent('[data-testid=verdict-word]'), /issuer not checked/);
+  assert.match(v.reason, /Issuer recognition/);
   assert.ok(v.fields.includes(subject(files.valid).givenName), v.fields);
-  await page.screenshot({path: join(shots, 'valid.png'), fullPage: true});
+  await page.screenshot({path: join(shots, 'issuer-not-checked.png'), fullPage: true});
   await close();
 });
 
@@ -116,20 +118,27 @@ test('Arabic: right-to-left layout and Arabic labels', async () => {
   await verdictOf(page);
   await page.selectOption('[data-testid=language]', 'ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-  assert.equal(await page.textContent('[data-testid=verdict-word]'), 'صالحة');
+  assert.equal(await page.textContent('[data-testid=verdict-word]'), 'التوقيع صالح — لم يُتحقق من جهة الإصدار');
   assert.match(await page.textContent('[data-testid=fields]'), /الاسم الأول/);
   assert.equal(await page.$eval('[data-testid=fields]', el => getComputedStyle(el).direction), 'rtl');
   await page.screenshot({path: join(shots, 'valid-arabic.png'), fullPage: true});
   await close();
 });
 
-test('a trust list loaded by the operator: a revoked credential is red', async () => {
+test('a trust list loaded by the operator: a recognised issuer is green, a revoked credential red', async () => {
   const c = corpus();
   const {page, close} = await open();
   await page.fill('[data-testid=anchor]', c.anchor);
   await page.setInputFiles('[data-testid=bundle]', c.bundle);
   await page.waitForFunction(() => /2/.test(document.querySelector('[data-testid=trust-status]').textContent));
   assert.match(await page.textContent('[data-testid=trust-status]'), /version 2 loaded, 2 issuers/);
+  await page.setInputFiles('[data-testid=image]', files.valid);
+  const good = await verdictOf(page);
+  assert.equal(good.verdict, 'valid');
+  assert.match(good.colour, /verdict-green/);
+  assert.ok(good.fields.includes(subject(files.valid).givenName), good.fields);
+  await page.screenshot({path: join(shots, 'valid.png'), fullPage: true});
+  await page.click('#again');
   await page.setInputFiles('[data-testid=image]', files.revoked);
   const v = await verdictOf(page);
   assert.equal(v.verdict, 'revoked');
@@ -168,8 +177,8 @@ test('a fake camera showing a QR: verdict with no click beyond starting the scan
     `--use-file-for-fake-video-capture=${video}`]);
   await page.click('[data-testid=scan]');
   const v = await verdictOf(page);
-  assert.equal(v.verdict, 'valid');
-  assert.match(v.colour, /verdict-green/);
+  assert.equal(v.verdict, 'issuer_not_checked');
+  assert.match(v.colour, /verdict-amber/);
   await page.screenshot({path: join(shots, 'camera.png'), fullPage: true});
   await close();
 });
