@@ -11,7 +11,7 @@ use super::js_cmp;
 use crate::error::{Error, Result};
 use crate::jsonld::ContextStore;
 use serde_json::{Map, Value};
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -141,6 +141,12 @@ pub(super) struct Terms<'s> {
     names: Vec<String>,
     next: u64,
     loaded: HashMap<String, Rc<Loaded>>,
+    /// For each context (by address) the context of its properties without a scoped context,
+    /// made once: every such property of an object gets the same one. Kept here, for one encode
+    /// or decode, and not in the parent: the child holds its parent (`previous`), so a parent
+    /// holding its child was an `Rc` cycle that leaked every context of every document. A child
+    /// kept here keeps its parent alive, so the address is never reused while it is a key.
+    plain_children: HashMap<*const Active, Rc<Active>>,
 }
 
 impl<'s> Terms<'s> {
@@ -152,6 +158,7 @@ impl<'s> Terms<'s> {
             names: Vec::new(),
             next: FIRST_TERM_ID,
             loaded: HashMap::new(),
+            plain_children: HashMap::new(),
         }
     }
 
@@ -309,9 +316,6 @@ pub(super) struct Active {
     type_terms: Vec<String>,
     /// Whether every term propagates (then entering a property reverts nothing).
     all_propagate: bool,
-    /// The context for the values of a property without a scoped context, made once: every
-    /// such property of an object gets the same one.
-    plain_child: OnceCell<Rc<Active>>,
 }
 
 impl Active {
@@ -322,7 +326,6 @@ impl Active {
             previous: None,
             type_terms: vec!["@type".into()],
             all_propagate: true,
-            plain_child: OnceCell::new(),
         })
     }
 
@@ -341,7 +344,6 @@ impl Active {
             previous: Some(self.clone()),
             type_terms,
             all_propagate,
-            plain_child: OnceCell::new(),
         })
     }
 
@@ -441,12 +443,11 @@ impl Active {
             if self.all_propagate {
                 return Ok(self.clone());
             }
-            if let Some(child) = self.plain_child.get() {
-                return Ok(child.clone());
-            }
-            let child = self.derive(self.reverted());
-            let _ = self.plain_child.set(child.clone());
-            return Ok(child);
+            let child = terms
+                .plain_children
+                .entry(Rc::as_ptr(self))
+                .or_insert_with(|| self.derive(self.reverted()));
+            return Ok(child.clone());
         }
         let map = update(&self.reverted(), terms, scoped.as_ref(), true, false)?;
         Ok(self.derive(map))
