@@ -255,7 +255,7 @@ impl fmt::Display for Error {
             Error::MalformedJson(m) => write!(f, "input is not valid JSON: {m}"),
             Error::DuplicateMember(m) => write!(
                 f,
-                "a JSON object repeats the member name {m} (I-JSON forbids it: readers could disagree on its value)"
+                "a JSON object repeats a member name, {m} (I-JSON forbids it: readers could disagree on its value)"
             ),
             Error::MalformedDocument(m) => write!(f, "malformed document: {m}"),
             Error::InvalidContext(m) => write!(f, "invalid @context: {m}"),

@@ -45,89 +45,68 @@ pub fn parse_bounded(input: &[u8], limits: JsonLimits) -> Result<Value> {
         });
     }
     let text = std::str::from_utf8(input).map_err(|_| Error::InvalidUtf8)?;
-    check_structure(text.as_bytes(), limits)?;
-    parse_unique_members(text)
+    let members = check_structure(text.as_bytes(), limits)?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| Error::MalformedJson(e.to_string()))?;
+    let mut next = 0;
+    check_unique_members(&value, &members, &mut next, &mut String::new())?;
+    Ok(value)
 }
 
-/// Parses JSON text whose objects must not repeat a member name (RFC 7493 §2.3). One pass: the
-/// value is built as it is checked. serde_json alone keeps the last of two equal names, while
-/// other parsers keep the first: a signature over one reading would "cover" the other.
-fn parse_unique_members(text: &str) -> Result<Value> {
-    use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
-    use std::fmt;
-
-    struct Unique(Value);
-    struct UniqueVisitor;
-
-    impl<'de> Deserialize<'de> for Unique {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-            d.deserialize_any(UniqueVisitor)
-        }
-    }
-
-    impl<'de> Visitor<'de> for UniqueVisitor {
-        type Value = Unique;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a JSON value")
-        }
-        fn visit_bool<E>(self, b: bool) -> std::result::Result<Unique, E> {
-            Ok(Unique(Value::Bool(b)))
-        }
-        fn visit_i64<E>(self, n: i64) -> std::result::Result<Unique, E> {
-            Ok(Unique(Value::Number(n.into())))
-        }
-        fn visit_u64<E>(self, n: u64) -> std::result::Result<Unique, E> {
-            Ok(Unique(Value::Number(n.into())))
-        }
-        fn visit_f64<E>(self, n: f64) -> std::result::Result<Unique, E> {
-            Ok(Unique(
-                serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
-            ))
-        }
-        fn visit_str<E>(self, s: &str) -> std::result::Result<Unique, E> {
-            Ok(Unique(Value::String(s.to_owned())))
-        }
-        fn visit_string<E>(self, s: String) -> std::result::Result<Unique, E> {
-            Ok(Unique(Value::String(s)))
-        }
-        fn visit_unit<E>(self) -> std::result::Result<Unique, E> {
-            Ok(Unique(Value::Null))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Unique, A::Error> {
-            let mut items = Vec::new();
-            while let Some(Unique(v)) = seq.next_element()? {
-                items.push(v);
+/// Refuses objects that repeat a member name (RFC 7493 §2.3): serde_json keeps the last of two
+/// equal names, other parsers the first, so a signature over one reading would "cover" the other.
+/// `members` holds, for each object in the order its `{` appears in the text, how many members
+/// the text gives it; the parsed object has fewer exactly when a name repeats (escaped forms such
+/// as `\u0061` and `a` are the same name once parsed). Objects are visited in the same order, and
+/// a parent before its children, so the first mismatch is the offending object.
+fn check_unique_members(
+    value: &Value,
+    members: &[usize],
+    next: &mut usize,
+    path: &mut String,
+) -> Result<()> {
+    match value {
+        Value::Object(o) => {
+            if members.get(*next) != Some(&o.len()) {
+                let at = if path.is_empty() { "/" } else { path.as_str() };
+                return Err(Error::DuplicateMember(format!("in the object at {at}")));
             }
-            Ok(Unique(Value::Array(items)))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Unique, A::Error> {
-            let mut object = serde_json::Map::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if object.contains_key(&key) {
-                    return Err(A::Error::custom(format_args!("{key:?}")));
-                }
-                let Unique(v) = map.next_value()?;
-                object.insert(key, v);
+            *next += 1;
+            for (k, v) in o {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                check_unique_members(v, members, next, path)?;
+                path.truncate(len);
             }
-            Ok(Unique(Value::Object(object)))
         }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                check_unique_members(v, members, next, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
     }
-
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = Unique::deserialize(&mut de).and_then(|v| de.end().map(|()| v.0));
-    parsed.map_err(|e| match e.classify() {
-        // Only the visitor above raises data errors: syntax and end-of-input are the parser's.
-        serde_json::error::Category::Data => Error::DuplicateMember(e.to_string()),
-        _ => Error::MalformedJson(e.to_string()),
-    })
+    Ok(())
 }
 
 /// Returns an error when brackets outside strings nest deeper than allowed, or there are more
 /// objects, or longer arrays, than allowed. One linear pass over the bytes, before parsing.
-fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
-    // For each open bracket: `Some(commas so far)` for an array, `None` for an object.
-    let mut open: Vec<Option<usize>> = Vec::new();
+/// Returns the number of members the text gives each object, in the order of their `{` (for
+/// well-formed JSON; what malformed JSON yields is not used).
+fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<Vec<usize>> {
+    // For each open bracket: `Array(commas so far)`, or `Object(index in members, expecting a
+    // member name)`.
+    enum Open {
+        Array(usize),
+        Object(usize, bool),
+    }
+    let mut open: Vec<Open> = Vec::new();
+    let mut members: Vec<usize> = Vec::new();
     let mut objects = 0usize;
     // Commas and opening brackets: at least the number of values after the first.
     let mut values = 0usize;
@@ -152,7 +131,13 @@ fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
             }
         }
         match b {
-            b'"' => in_string = true,
+            b'"' => {
+                in_string = true;
+                if let Some(Open::Object(index, expecting @ true)) = open.last_mut() {
+                    members[*index] += 1;
+                    *expecting = false;
+                }
+            }
             b'{' => {
                 objects += 1;
                 if objects > limits.max_objects {
@@ -160,14 +145,15 @@ fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
                         max: limits.max_objects,
                     });
                 }
-                open.push(None);
+                open.push(Open::Object(members.len(), true));
+                members.push(0);
             }
-            b'[' => open.push(Some(0)),
+            b'[' => open.push(Open::Array(0)),
             b']' | b'}' => {
                 open.pop();
             }
-            b',' => {
-                if let Some(Some(commas)) = open.last_mut() {
+            b',' => match open.last_mut() {
+                Some(Open::Array(commas)) => {
                     *commas += 1;
                     if *commas >= limits.max_array_len {
                         return Err(Error::ArrayTooLong {
@@ -175,7 +161,9 @@ fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
                         });
                     }
                 }
-            }
+                Some(Open::Object(_, expecting)) => *expecting = true,
+                None => {}
+            },
             _ => {}
         }
         if open.len() > limits.max_depth {
@@ -184,7 +172,7 @@ fn check_structure(bytes: &[u8], limits: JsonLimits) -> Result<()> {
             });
         }
     }
-    Ok(())
+    Ok(members)
 }
 
 /// Checks a parsed value against `limits` (depth, objects, array lengths): values from
@@ -319,7 +307,13 @@ mod tests {
             let err = parse_bounded(doc.as_bytes(), lim).unwrap_err();
             assert_eq!(err.code(), "duplicate_member", "{doc}");
         }
-        let ok = parse_bounded(br#"{"a":{"a":1},"b":[{"a":1},{"a":2}],"n":1.5e300}"#, lim).unwrap();
+        let err = parse_bounded(br#"{"a":[1,{"b":{},"c":[{},{"x":1,"x":2}]}]}"#, lim).unwrap_err();
+        assert!(err.to_string().contains("/a/1/c/1"), "{err}");
+        let ok = parse_bounded(
+            br#"{"a":{"a":1},"b":[{"a":1},{"a":2}],"e":{},"s":"{\"a\":1,\"a\":2}","n":1.5e300}"#,
+            lim,
+        )
+        .unwrap();
         assert_eq!(ok["n"], serde_json::json!(1.5e300));
         assert_eq!(
             parse_bounded(br#"{"a":1} x"#, lim).unwrap_err().code(),
