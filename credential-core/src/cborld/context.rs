@@ -145,8 +145,10 @@ pub(super) struct Terms<'s> {
     /// made once: every such property of an object gets the same one. Kept here, for one encode
     /// or decode, and not in the parent: the child holds its parent (`previous`), so a parent
     /// holding its child was an `Rc` cycle that leaked every context of every document. A child
-    /// kept here keeps its parent alive, so the address is never reused while it is a key.
-    plain_children: HashMap<*const Active, Rc<Active>>,
+    /// kept here keeps its parent alive, so the address is never reused while it is a key. A list
+    /// searched by address: a document has few distinct contexts (objects are bounded), and a
+    /// second hash-map type would cost the WASM verifier more code than the search costs time.
+    plain_children: Vec<(*const Active, Rc<Active>)>,
 }
 
 impl<'s> Terms<'s> {
@@ -158,7 +160,7 @@ impl<'s> Terms<'s> {
             names: Vec::new(),
             next: FIRST_TERM_ID,
             loaded: HashMap::new(),
-            plain_children: HashMap::new(),
+            plain_children: Vec::new(),
         }
     }
 
@@ -443,11 +445,13 @@ impl Active {
             if self.all_propagate {
                 return Ok(self.clone());
             }
-            let child = terms
-                .plain_children
-                .entry(Rc::as_ptr(self))
-                .or_insert_with(|| self.derive(self.reverted()));
-            return Ok(child.clone());
+            let parent = Rc::as_ptr(self);
+            if let Some((_, child)) = terms.plain_children.iter().find(|(p, _)| *p == parent) {
+                return Ok(child.clone());
+            }
+            let child = self.derive(self.reverted());
+            terms.plain_children.push((parent, child.clone()));
+            return Ok(child);
         }
         let map = update(&self.reverted(), terms, scoped.as_ref(), true, false)?;
         Ok(self.derive(map))

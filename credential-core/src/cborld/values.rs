@@ -7,8 +7,7 @@ use super::table::{TypeTable, CONTEXT, MULTIBASE, NONE, URL, XSD_DATE, XSD_DATE_
 use crate::error::{Error, Result};
 use crate::model::datetime::civil_from_days;
 use crate::model::Timestamp;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use base64::Engine;
+use crate::codec::Base64::{Standard as STANDARD, UrlSafeNoPad as URL_SAFE_NO_PAD};
 use ciborium::Value as Cbor;
 use serde_json::Value;
 
@@ -261,7 +260,7 @@ fn encode_data_url(s: &str) -> Cbor {
     let rest = &s["data:".len()..];
     let base64 = rest.rfind(";base64,").and_then(|i| {
         let (media, data) = (&rest[..i], &rest[i + ";base64,".len()..]);
-        let bytes = STANDARD.decode(data).ok()?;
+        let bytes = STANDARD.decode(data)?;
         let clean = !rest.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
         (clean && STANDARD.encode(&bytes) == data).then_some((media, bytes))
     });
@@ -297,8 +296,8 @@ fn encode_multibase(s: &str) -> Option<Cbor> {
     let rest = std::str::from_utf8(rest).ok()?;
     let bytes = match prefix {
         b'z' => bs58::decode(rest).into_vec().ok()?,
-        b'u' => URL_SAFE_NO_PAD.decode(rest).ok()?,
-        b'M' => STANDARD.decode(rest).ok()?,
+        b'u' => URL_SAFE_NO_PAD.decode(rest)?,
+        b'M' => STANDARD.decode(rest)?,
         _ => return None,
     };
     let mut out = Vec::with_capacity(bytes.len() + 1);

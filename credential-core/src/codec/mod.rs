@@ -4,9 +4,12 @@
 //! Nothing here knows what a credential is; the envelope, CBOR-LD and status lists build on it.
 
 pub(crate) mod base45;
+mod base64;
 pub(crate) mod cbor;
 pub(crate) mod inflate;
 pub(crate) mod zlib;
+
+pub use base64::Base64;
 
 /// Lower-case hexadecimal of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {

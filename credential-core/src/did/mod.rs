@@ -3,8 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::keys::PublicKey;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
-use base64::Engine as _;
+use crate::codec::Base64::UrlSafeNoPad as B64;
 
 /// Maximum length of a DID URL we will look at.
 const MAX_DID_URL: usize = 2048;
@@ -94,7 +93,7 @@ fn resolve_did_jwk(id: &str, rest: &str) -> Result<VerificationMethod> {
     }
     let bytes = B64
         .decode(enc)
-        .map_err(|_| Error::InvalidDid("did:jwk is not base64url".into()))?;
+        .ok_or_else(|| Error::InvalidDid("did:jwk is not base64url".into()))?;
     let jwk = crate::json::parse_bounded(
         &bytes,
         crate::json::JsonLimits {

@@ -2,8 +2,7 @@
 
 use super::{Algorithm, PublicKey, SecretKey};
 use crate::error::{Error, Result};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
-use base64::Engine as _;
+use crate::codec::Base64::UrlSafeNoPad as B64;
 use serde_json::{json, Map, Value};
 
 fn member<'a>(jwk: &'a Map<String, Value>, name: &str) -> Result<&'a str> {
@@ -18,7 +17,7 @@ fn b64(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
         return Err(Error::InvalidJwk(format!("member {name:?} is too long")));
     }
     B64.decode(s)
-        .map_err(|_| Error::InvalidJwk(format!("member {name:?} is not base64url without padding")))
+        .ok_or_else(|| Error::InvalidJwk(format!("member {name:?} is not base64url without padding")))
 }
 
 fn algorithm(jwk: &Map<String, Value>) -> Result<Algorithm> {

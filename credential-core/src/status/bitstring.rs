@@ -2,8 +2,7 @@
 //! (most significant) bit of the first byte (Bitstring Status List v1.0 §3.1 / §3.2).
 
 use crate::error::{Error, Result};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
-use base64::Engine as _;
+use crate::codec::Base64::UrlSafeNoPad as B64;
 use std::io::Write;
 
 /// The minimum list length for herd privacy: 16 KiB = 131,072 entries (§6.1).
@@ -107,7 +106,7 @@ impl StatusList {
             .ok_or_else(|| bad("must be multibase base64url (prefix 'u')".into()))?;
         let compressed = B64
             .decode(body.trim_end_matches('='))
-            .map_err(|e| bad(format!("not base64url: {e}")))?;
+            .ok_or_else(|| bad("not base64url".into()))?;
         let bytes = crate::codec::inflate::gunzip(&compressed, MAX_BYTES).map_err(|e| match e {
             crate::codec::inflate::InflateError::TooLarge => {
                 bad(format!("decompresses to more than {MAX_BYTES} bytes"))
