@@ -58,6 +58,30 @@ impl RdfcHash {
 /// Canonicalizes `quads` with RDFC-1.0 and returns the canonical N-Quads document: one line per
 /// quad, sorted, each ending in `\n`. Duplicate quads count once (a dataset is a set).
 pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Result<String> {
+    run(quads, hash, limits).map(|(nquads, _)| nquads)
+}
+
+/// [`canonicalize`], also returning the issued identifiers map (RDFC-1.0 §4.4.3 step 6): each
+/// input blank node label and its canonical label (`c14n0`, …), in the order issued.
+pub fn canonicalize_with_labels(
+    quads: Vec<Quad>,
+    hash: RdfcHash,
+    limits: RdfcLimits,
+) -> Result<(String, Vec<(String, String)>)> {
+    let (nquads, canonical) = run(quads, hash, limits)?;
+    let issued = canonical
+        .order
+        .into_iter()
+        .map(|b| {
+            let id = canonical.issued.get(&b).cloned().unwrap_or_default();
+            (b, id)
+        })
+        .collect();
+    Ok((nquads, issued))
+}
+
+/// The canonical N-Quads and the canonical issuer.
+fn run(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Result<(String, Issuer)> {
     if quads.len() > limits.max_quads {
         return Err(Error::CanonicalizationLimit(format!(
             "{} quads exceed the limit of {}",
@@ -139,7 +163,7 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
     let mut lines: Vec<String> = quads.iter().map(|q| q.to_nquad(&label)).collect();
     crate::sort::sort(&mut lines);
     lines.dedup();
-    Ok(lines.concat())
+    Ok((lines.concat(), state.canonical))
 }
 
 /// The blank node labels of a quad's subject, object and graph, in that order.

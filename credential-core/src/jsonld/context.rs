@@ -3,6 +3,13 @@
 //!
 //! Remote contexts come only from the [`ContextStore`]; `@import` and relative `@base` values
 //! are refused with an error rather than ignored.
+//!
+//! A term's scoped context is processed, and its errors reported, when the term is used, not
+//! when the term is defined (§4.2.2 step 21.3 processes it there to check it, and jsonld.js
+//! does): an unused scoped context changes no output, and processing every scoped context
+//! against a copy of the context being built would make context processing quadratic in the
+//! size of a (hostile) embedded context. A document whose only error is an unused invalid
+//! scoped context is therefore accepted (W3C expand and toRdf test c033).
 
 use super::store::ContextStore;
 use crate::error::{Error, Result};

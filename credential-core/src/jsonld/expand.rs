@@ -90,6 +90,19 @@ impl Expander<'_> {
         })
     }
 
+    /// Expands any document (an array, or a map with or without `@context`) against `active`,
+    /// with the final steps of the API's `expand()` (§9.2): a lone top-level `@graph` is
+    /// unwrapped and the result is always an array.
+    pub(super) fn any(&self, active: &Arc<Context>, doc: &Value) -> Result<Vec<Value>> {
+        Ok(match self.expand(active, None, doc, false)? {
+            None => Vec::new(),
+            Some(Value::Object(mut m)) if m.len() == 1 && m.contains_key("@graph") => {
+                into_array(m.remove("@graph").unwrap_or(Value::Null))
+            }
+            Some(v) => into_array(v),
+        })
+    }
+
     fn scoped(
         &self,
         active: &Arc<Context>,
