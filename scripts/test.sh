@@ -35,6 +35,11 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "tests (official vectors from \${LAISSEZ_VECTORS_DIR:-../shared/vectors})"
 cargo test --workspace
 
+# Already run above; again with --nocapture so that each suite's pass/skip/fail line shows here
+# (cargo test hides the output of passing tests). Built already, it takes well under a second.
+step "W3C conformance suites: JSON-LD 1.1 expand and toRdf, RDFC-1.0 (test-vectors/manifest.md)"
+cargo test -p credential-core --test w3c_conformance -- --nocapture
+
 step "cargo clippy for wasm32 (the verifier's JavaScript bindings)"
 cargo clippy -p verifier-wasm --target wasm32-unknown-unknown -- -D warnings
 

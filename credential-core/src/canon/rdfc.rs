@@ -37,6 +37,11 @@ impl Default for RdfcLimits {
 /// specification asks implementations to bound this work).
 const MAX_N_DEGREE_CALLS: usize = 10_000;
 
+/// Most permutations of related blank nodes tried for one dataset (RDFC-1.0 §4.8.3 step 5.4).
+/// A node related to another through many quads (one per named graph, say) lists it once per
+/// quad, so the list's length is not bounded by the ambiguity limit.
+const MAX_PERMUTATIONS: usize = 100_000;
+
 /// The hash function RDFC-1.0 uses to label blank nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RdfcHash {
@@ -58,6 +63,30 @@ impl RdfcHash {
 /// Canonicalizes `quads` with RDFC-1.0 and returns the canonical N-Quads document: one line per
 /// quad, sorted, each ending in `\n`. Duplicate quads count once (a dataset is a set).
 pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Result<String> {
+    run(quads, hash, limits).map(|(nquads, _)| nquads)
+}
+
+/// [`canonicalize`], also returning the issued identifiers map (RDFC-1.0 §4.4.3 step 6): each
+/// input blank node label and its canonical label (`c14n0`, …), in the order issued.
+pub fn canonicalize_with_labels(
+    quads: Vec<Quad>,
+    hash: RdfcHash,
+    limits: RdfcLimits,
+) -> Result<(String, Vec<(String, String)>)> {
+    let (nquads, canonical) = run(quads, hash, limits)?;
+    let issued = canonical
+        .order
+        .into_iter()
+        .map(|b| {
+            let id = canonical.issued.get(&b).cloned().unwrap_or_default();
+            (b, id)
+        })
+        .collect();
+    Ok((nquads, issued))
+}
+
+/// The canonical N-Quads and the canonical issuer.
+fn run(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Result<(String, Issuer)> {
     if quads.len() > limits.max_quads {
         return Err(Error::CanonicalizationLimit(format!(
             "{} quads exceed the limit of {}",
@@ -77,6 +106,7 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
         nodes: HashMap::new(),
         canonical: Issuer::new("c14n"),
         n_degree_calls: 0,
+        permutations: 0,
     };
     // §4.4.3 step 2: the quads mentioning each blank node.
     for (i, q) in quads.iter().enumerate() {
@@ -139,7 +169,7 @@ pub fn canonicalize(quads: Vec<Quad>, hash: RdfcHash, limits: RdfcLimits) -> Res
     let mut lines: Vec<String> = quads.iter().map(|q| q.to_nquad(&label)).collect();
     crate::sort::sort(&mut lines);
     lines.dedup();
-    Ok(lines.concat())
+    Ok((lines.concat(), state.canonical))
 }
 
 /// The blank node labels of a quad's subject, object and graph, in that order.
@@ -200,6 +230,7 @@ struct State<'a> {
     nodes: HashMap<&'a str, Node>,
     canonical: Issuer,
     n_degree_calls: usize,
+    permutations: usize,
 }
 
 impl State<'_> {
@@ -262,9 +293,28 @@ impl State<'_> {
         for (hash, related) in groups {
             data.push_str(&hash);
             let mut chosen: Option<(String, Issuer)> = None;
-            for perm in permutations(&related) {
+            // Step 5.4, "for each permutation": each distinct permutation once, made one at a
+            // time. The list names a node once per quad relating it, and permutations that
+            // differ only by swapping two mentions of one node give the same path, so skipping
+            // them changes nothing; trying (or even listing) all n! of them would take hours
+            // for a node related through a dozen named graphs. Distinct permutations are still
+            // many for a long list of distinct nodes, so they count against a bound. (The
+            // specification leaves the order open; as before, a tie keeps the first path.)
+            let mut perm = related;
+            crate::sort::sort(&mut perm);
+            loop {
+                self.permutations += 1;
+                if self.permutations > MAX_PERMUTATIONS {
+                    return Err(Error::CanonicalizationLimit(format!(
+                        "blank node hashing needs more than {MAX_PERMUTATIONS} permutations: a \
+                         possible poison graph"
+                    )));
+                }
                 if let Some(candidate) = self.path(&perm, &issuer, chosen.as_ref())? {
                     chosen = Some(candidate);
+                }
+                if !next_permutation(&mut perm) {
+                    break;
                 }
             }
             if let Some((path, chosen_issuer)) = chosen {
@@ -321,29 +371,18 @@ impl State<'_> {
     }
 }
 
-/// Every permutation of `items` (Heap's algorithm; the ambiguity bound keeps `items` short).
-fn permutations(items: &[String]) -> Vec<Vec<String>> {
-    let mut items = items.to_vec();
-    let n = items.len();
-    let mut out = vec![items.clone()];
-    let mut c = vec![0usize; n];
-    let mut i = 0;
-    while i < n {
-        if c[i] < i {
-            if i % 2 == 0 {
-                items.swap(0, i);
-            } else {
-                items.swap(c[i], i);
-            }
-            out.push(items.clone());
-            c[i] += 1;
-            i = 0;
-        } else {
-            c[i] = 0;
-            i += 1;
-        }
-    }
-    out
+/// Rearranges `items` into the next permutation in lexicographic order, or returns `false` if
+/// it is the last (the classic algorithm: from a sorted list, each distinct permutation once).
+fn next_permutation(items: &mut [String]) -> bool {
+    let Some(i) = (1..items.len()).rev().find(|&i| items[i - 1] < items[i]) else {
+        return false;
+    };
+    let Some(j) = (i..items.len()).rev().find(|&j| items[j] > items[i - 1]) else {
+        return false;
+    };
+    items.swap(i - 1, j);
+    items[i..].reverse();
+    true
 }
 
 #[cfg(test)]
@@ -389,11 +428,73 @@ mod tests {
     }
 
     #[test]
-    fn permutations_are_complete() {
-        let items: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
-        let mut all = permutations(&items);
-        all.sort();
-        all.dedup();
-        assert_eq!(all.len(), 24);
+    fn permutations_are_complete_and_distinct() {
+        let count = |items: &[&str]| {
+            let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+            v.sort();
+            let mut seen = vec![v.clone()];
+            while next_permutation(&mut v) {
+                seen.push(v.clone());
+            }
+            let n = seen.len();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), n, "a permutation came twice");
+            n
+        };
+        assert_eq!(count(&["a", "b", "c", "d"]), 24);
+        assert_eq!(count(&["a", "b", "a", "b"]), 6);
+        assert_eq!(count(&["x"; 12]), 1);
+        assert_eq!(count(&[]), 1);
+    }
+
+    /// Two blank nodes related in both directions in each of 16 named graphs: each lists the
+    /// other 16 times (16! permutations). Only distinct permutations are tried, so this takes
+    /// milliseconds (listing every permutation took minutes at 7 graphs).
+    #[test]
+    fn repeated_related_nodes_are_cheap() {
+        let mut quads = Vec::new();
+        for i in 0..16 {
+            let g = Some(Term::Iri(format!("http://e/g{i}")));
+            for (s, o) in [("a", "b"), ("b", "a")] {
+                quads.push(Quad {
+                    subject: b(s),
+                    predicate: "http://e/p".into(),
+                    object: b(o),
+                    graph: g.clone(),
+                });
+            }
+        }
+        let started = std::time::Instant::now();
+        let out = canonicalize(quads, RdfcHash::Sha256, RdfcLimits::default()).unwrap();
+        assert_eq!(out.lines().count(), 32);
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    }
+
+    /// Six distinct blank nodes, each related to all the others in each of four graphs: the
+    /// distinct permutations of a 20-item list of 5 nodes are far too many, and the bound stops
+    /// the work with an error.
+    #[test]
+    fn permutation_work_is_bounded() {
+        let names = ["p", "q", "r", "s", "t", "u"];
+        let mut quads = Vec::new();
+        for i in 0..4 {
+            let g = Some(Term::Iri(format!("http://e/g{i}")));
+            for x in names {
+                for y in names.iter().filter(|&&y| y != x) {
+                    quads.push(Quad {
+                        subject: b(x),
+                        predicate: "http://e/p".into(),
+                        object: b(y),
+                        graph: g.clone(),
+                    });
+                }
+            }
+        }
+        let started = std::time::Instant::now();
+        let err = canonicalize(quads, RdfcHash::Sha256, RdfcLimits::default()).unwrap_err();
+        assert_eq!(err.code(), "canonicalization_limit");
+        assert!(err.to_string().contains("permutations"), "{err}");
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 }

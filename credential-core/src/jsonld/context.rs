@@ -3,6 +3,13 @@
 //!
 //! Remote contexts come only from the [`ContextStore`]; `@import` and relative `@base` values
 //! are refused with an error rather than ignored.
+//!
+//! A term's scoped context is processed, and its errors reported, when the term is used, not
+//! when the term is defined (§4.2.2 step 21.3 processes it there to check it, and jsonld.js
+//! does): an unused scoped context changes no output, and processing every scoped context
+//! against a copy of the context being built would make context processing quadratic in the
+//! size of a (hostile) embedded context. A document whose only error is an unused invalid
+//! scoped context is therefore accepted (W3C expand and toRdf test c033).
 
 use super::store::ContextStore;
 use crate::error::{Error, Result};
@@ -186,40 +193,137 @@ impl Context {
     }
 }
 
-/// Resolves a reference against an absolute base (RFC 3986 §5.2, for the simple forms only:
-/// fragment, query, absolute path and relative path without dot segments).
+/// Resolves a reference against an absolute base IRI: RFC 3986 §5.2.2 "Transform References",
+/// with §5.2.3 "Merge Paths" and §5.2.4 "Remove Dot Segments" (JSON-LD 1.1 API §5.2.2 step 8
+/// and §4.1.2 step 5.2.1 defer to it). Network-path (`//host/…`) references and `.`/`..` segments
+/// are resolved as the RFC says (W3C JSON-LD expand tests 0029, 0048, 0062, c031; toRdf
+/// 0120–0129).
 fn resolve(base: &str, reference: &str) -> String {
-    let base_no_fragment = base.split('#').next().unwrap_or(base);
-    if reference.is_empty() {
-        return base_no_fragment.to_owned();
-    }
-    if reference.starts_with('#') {
-        return format!("{base_no_fragment}{reference}");
-    }
-    let scheme_end = base.find(':').map_or(0, |i| i + 1);
-    let after_scheme = &base[scheme_end..];
-    let authority_end = if let Some(rest) = after_scheme.strip_prefix("//") {
-        scheme_end + 2 + rest.find(['/', '?', '#']).unwrap_or(rest.len())
+    let b = IriParts::parse(base);
+    let r = IriParts::parse(reference);
+    let (scheme, authority, path, query) = if r.scheme.is_some() {
+        (r.scheme, r.authority, remove_dot_segments(r.path), r.query)
+    } else if r.authority.is_some() {
+        (b.scheme, r.authority, remove_dot_segments(r.path), r.query)
+    } else if r.path.is_empty() {
+        (
+            b.scheme,
+            b.authority,
+            b.path.to_owned(),
+            r.query.or(b.query),
+        )
+    } else if r.path.starts_with('/') {
+        (b.scheme, b.authority, remove_dot_segments(r.path), r.query)
     } else {
-        scheme_end
+        // §5.2.3: the base path up to its last "/", or "/" for an authority with an empty path.
+        let merged = if b.authority.is_some() && b.path.is_empty() {
+            format!("/{}", r.path)
+        } else {
+            let dir = b.path.rfind('/').map_or("", |i| &b.path[..=i]);
+            format!("{dir}{}", r.path)
+        };
+        (b.scheme, b.authority, remove_dot_segments(&merged), r.query)
     };
-    if reference.starts_with('/') {
-        return format!("{}{reference}", &base[..authority_end]);
+    // §5.3 "Component Recomposition".
+    let mut out = String::with_capacity(base.len() + reference.len());
+    if let Some(s) = scheme {
+        out.push_str(s);
+        out.push(':');
     }
-    let path_end = base.find(['?', '#']).unwrap_or(base.len());
-    if reference.starts_with('?') {
-        return format!("{}{reference}", &base[..path_end]);
+    if let Some(a) = authority {
+        out.push_str("//");
+        out.push_str(a);
     }
-    let dir_end = base[..path_end]
-        .rfind('/')
-        .map_or(authority_end, |i| i + 1)
-        .max(authority_end);
-    let dir = &base[..dir_end];
-    if dir_end == authority_end && authority_end > scheme_end {
-        format!("{dir}/{reference}")
-    } else {
-        format!("{dir}{reference}")
+    out.push_str(&path);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
     }
+    if let Some(f) = r.fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The five components of an IRI reference (RFC 3986 Appendix B).
+struct IriParts<'a> {
+    scheme: Option<&'a str>,
+    authority: Option<&'a str>,
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+impl<'a> IriParts<'a> {
+    fn parse(s: &'a str) -> Self {
+        let (s, fragment) = match s.split_once('#') {
+            Some((s, f)) => (s, Some(f)),
+            None => (s, None),
+        };
+        let (s, query) = match s.split_once('?') {
+            Some((s, q)) => (s, Some(q)),
+            None => (s, None),
+        };
+        let (scheme, rest) = match s.split_once(':') {
+            Some((scheme, rest)) if !scheme.is_empty() && !scheme.contains('/') => {
+                (Some(scheme), rest)
+            }
+            _ => (None, s),
+        };
+        let (authority, path) = match rest.strip_prefix("//") {
+            Some(r) => {
+                let end = r.find('/').unwrap_or(r.len());
+                (Some(&r[..end]), &r[end..])
+            }
+            None => (None, rest),
+        };
+        IriParts {
+            scheme,
+            authority,
+            path,
+            query,
+            fragment,
+        }
+    }
+}
+
+/// RFC 3986 §5.2.4 "Remove Dot Segments". The input buffer is always a suffix of `path` (or
+/// `"/"`), so the work is linear in the path's length.
+fn remove_dot_segments(path: &str) -> String {
+    fn pop_segment(out: &mut String) {
+        let cut = out.rfind('/').unwrap_or(0);
+        out.truncate(cut);
+    }
+    let mut out = String::with_capacity(path.len());
+    let mut input = path;
+    while !input.is_empty() {
+        if let Some(rest) = input
+            .strip_prefix("../")
+            .or_else(|| input.strip_prefix("./"))
+        {
+            input = rest; // A
+        } else if input.starts_with("/./") {
+            input = &input[2..]; // B
+        } else if input == "/." {
+            input = "/"; // B
+        } else if input.starts_with("/../") {
+            input = &input[3..]; // C
+            pop_segment(&mut out);
+        } else if input == "/.." {
+            input = "/"; // C
+            pop_segment(&mut out);
+        } else if input == "." || input == ".." {
+            input = ""; // D
+        } else {
+            // E: the first segment, with its leading "/" if any.
+            let start = usize::from(input.starts_with('/'));
+            let end = input[start..].find('/').map_or(input.len(), |i| i + start);
+            out.push_str(&input[..end]);
+            input = &input[end..];
+        }
+    }
+    out
 }
 
 /// Processed scoped contexts, by the context they were applied to and the term definition they
@@ -484,8 +588,16 @@ impl Definer<'_> {
             self.define(result, value)?;
         }
         if let Some(colon) = prefix_colon(value) {
-            let prefix = &value[..colon];
-            if self.local.contains_key(prefix) && self.defined.get(prefix) != Some(&true) {
+            let (prefix, suffix) = (&value[..colon], &value[colon + 1..]);
+            // Step 6.2 comes before 6.3: a blank node identifier, or an IRI whose suffix starts
+            // with "//" (`http://…`), is returned as it is, so a term named like its prefix is
+            // not defined on its account (W3C expand test 0067, where defining `http` from its
+            // own `http://…` IRI would be a false cycle).
+            if prefix != "_"
+                && !suffix.starts_with("//")
+                && self.local.contains_key(prefix)
+                && self.defined.get(prefix) != Some(&true)
+            {
                 self.define(result, prefix)?;
             }
         }
@@ -770,6 +882,50 @@ mod tests {
         assert_eq!(resolve(b, "#g"), "https://ex.org/a/b?q#g");
         assert_eq!(resolve(b, "?r"), "https://ex.org/a/b?r");
         assert_eq!(resolve("https://ex.org", "c"), "https://ex.org/c");
+    }
+
+    /// RFC 3986 §5.4.1 "Normal Examples" and §5.4.2 "Abnormal Examples".
+    #[test]
+    fn rfc3986_examples() {
+        let base = "http://a/b/c/d;p?q";
+        for (reference, want) in [
+            ("g", "http://a/b/c/g"),
+            ("./g", "http://a/b/c/g"),
+            ("g/", "http://a/b/c/g/"),
+            ("/g", "http://a/g"),
+            ("//g", "http://g"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("g?y", "http://a/b/c/g?y"),
+            ("#s", "http://a/b/c/d;p?q#s"),
+            ("g#s", "http://a/b/c/g#s"),
+            (";x", "http://a/b/c/;x"),
+            ("", "http://a/b/c/d;p?q"),
+            (".", "http://a/b/c/"),
+            ("./", "http://a/b/c/"),
+            ("..", "http://a/b/"),
+            ("../", "http://a/b/"),
+            ("../g", "http://a/b/g"),
+            ("../..", "http://a/"),
+            ("../../g", "http://a/g"),
+            ("../../../g", "http://a/g"),
+            ("../../../../g", "http://a/g"),
+            ("/./g", "http://a/g"),
+            ("/../g", "http://a/g"),
+            ("g.", "http://a/b/c/g."),
+            (".g", "http://a/b/c/.g"),
+            ("g..", "http://a/b/c/g.."),
+            ("..g", "http://a/b/c/..g"),
+            ("./../g", "http://a/b/g"),
+            ("./g/.", "http://a/b/c/g/"),
+            ("g/./h", "http://a/b/c/g/h"),
+            ("g/../h", "http://a/b/c/h"),
+            ("g;x=1/./y", "http://a/b/c/g;x=1/y"),
+            ("g;x=1/../y", "http://a/b/c/y"),
+            ("g?y/./x", "http://a/b/c/g?y/./x"),
+            ("g#s/../x", "http://a/b/c/g#s/../x"),
+        ] {
+            assert_eq!(resolve(base, reference), want, "{reference:?}");
+        }
     }
 
     #[test]

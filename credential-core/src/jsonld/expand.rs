@@ -90,6 +90,19 @@ impl Expander<'_> {
         })
     }
 
+    /// Expands any document (an array, or a map with or without `@context`) against `active`,
+    /// with the final steps of the API's `expand()` (§9.2): a lone top-level `@graph` is
+    /// unwrapped and the result is always an array.
+    pub(super) fn any(&self, active: &Arc<Context>, doc: &Value) -> Result<Vec<Value>> {
+        Ok(match self.expand(active, None, doc, false)? {
+            None => Vec::new(),
+            Some(Value::Object(mut m)) if m.len() == 1 && m.contains_key("@graph") => {
+                into_array(m.remove("@graph").unwrap_or(Value::Null))
+            }
+            Some(v) => into_array(v),
+        })
+    }
+
     fn scoped(
         &self,
         active: &Arc<Context>,
@@ -386,10 +399,15 @@ impl Expander<'_> {
                     .unwrap_or_default(),
             ),
             "@included" => {
-                let items = self
-                    .expand(active, None, value, false)?
-                    .map(into_array)
-                    .unwrap_or_default();
+                // §5.1.2 step 13.4.6.2: expanded with the active property, not as a top-level
+                // value. A single value that expands to nothing (a string, or a value or list
+                // object where free-floating values are dropped) is not a node object either
+                // (W3C expand tests in07–in09; jsonld.js raises the same error).
+                let expanded = self.expand(active, prop, value, false)?;
+                if expanded.is_none() && !value.is_array() {
+                    return Err(jsonld("invalid @included value"));
+                }
+                let items = expanded.map(into_array).unwrap_or_default();
                 if items
                     .iter()
                     .any(|i| !i.is_object() || is_value_object(i) || is_list_object(i))

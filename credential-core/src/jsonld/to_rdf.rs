@@ -104,6 +104,40 @@ impl JsonLdProcessor {
             .collect()
     }
 
+    /// Expands any JSON-LD document (the `expand()` method of JSON-LD 1.1 Processing Algorithms
+    /// and API §9.2, without its options) with `base` as the document's base IRI, with the same
+    /// refusals as [`Self::to_rdf`]. Unlike `to_rdf`, the document may be an array or lack
+    /// `@context`, and its relative IRIs and context URLs resolve against `base` (remote
+    /// contexts still come only from the store). For conformance tests and tools: credentials
+    /// are processed with [`Self::to_rdf`], without a base IRI.
+    pub fn expand(
+        &self,
+        doc: &serde_json::Value,
+        base: Option<&str>,
+    ) -> Result<Vec<serde_json::Value>> {
+        let mut active = Context::empty();
+        if let Some(base) = base {
+            if !crate::rdf::is_absolute_iri(base) {
+                return Err(Error::InvalidContext(format!(
+                    "base IRI {base:?} is not absolute"
+                )));
+            }
+            active.base = Some(base.to_owned());
+        }
+        reject_keyword_like("", doc)?;
+        let expander = Expander {
+            store: &self.store,
+            scoped: &self.scoped,
+        };
+        expander.any(&Arc::new(active), doc)
+    }
+
+    /// Converts an expanded document (from [`Self::expand`]) to RDF quads, as [`Self::to_rdf`]
+    /// does (JSON-LD 1.1 API §8.1).
+    pub fn expanded_to_rdf(&self, expanded: &[serde_json::Value]) -> Result<Vec<Quad>> {
+        to_quads(expanded)
+    }
+
     /// The processed context for a top-level `@context` value, from the cache or processed now.
     fn active_context(&self, ctx_value: &serde_json::Value) -> Result<Arc<Context>> {
         let key = ctx_value.to_string();

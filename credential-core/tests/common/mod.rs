@@ -31,6 +31,23 @@ pub fn vectors_dir() -> Option<PathBuf> {
     None
 }
 
+/// A folder under the vectors folder (e.g. `conformance/rdf-canon`), with the same rule as
+/// [`vectors_dir`]: missing under CI fails, elsewhere it is a loud skip.
+pub fn vectors_subdir(rel: &str) -> Option<PathBuf> {
+    let dir = vectors_dir()?.join(rel);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("official test vectors not found at {}", dir.display());
+    }
+    eprintln!(
+        "\n*** SKIPPING: official test vectors not found at {} ***\n",
+        dir.display()
+    );
+    None
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
