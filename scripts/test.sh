@@ -40,6 +40,15 @@ cargo test --workspace
 step "W3C conformance suites: JSON-LD 1.1 expand and toRdf, RDFC-1.0 (test-vectors/manifest.md)"
 cargo test -p credential-core --test w3c_conformance -- --nocapture
 
+step "examples: issue and verify with a trust bundle (prints a valid report), QR round trip"
+example_report=$(cargo run -q -p credential-core --example issue_and_verify)
+grep -q '"verdict": "valid"' <<<"$example_report" \
+  || { echo "examples/issue_and_verify did not print a valid report" >&2; exit 1; }
+cargo run -q -p credential-core --example qr_round_trip
+
+step "cargo doc (no warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 step "cargo clippy for wasm32 (the verifier's JavaScript bindings)"
 cargo clippy -p verifier-wasm --target wasm32-unknown-unknown -- -D warnings
 
