@@ -49,49 +49,60 @@ pub fn parse_bounded(input: &[u8], limits: JsonLimits) -> Result<Value> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| Error::MalformedJson(e.to_string()))?;
     let mut next = 0;
-    check_unique_members(&value, &members, &mut next, &mut String::new())?;
+    if !members_match(&value, &members, &mut next) {
+        let mut path = String::new();
+        let mut next = 0;
+        mismatch_path(&value, &members, &mut next, &mut path);
+        let at = if path.is_empty() { "/" } else { path.as_str() };
+        return Err(Error::DuplicateMember(format!("in the object at {at}")));
+    }
     Ok(value)
 }
 
-/// Refuses objects that repeat a member name (RFC 7493 §2.3): serde_json keeps the last of two
-/// equal names, other parsers the first, so a signature over one reading would "cover" the other.
-/// `members` holds, for each object in the order its `{` appears in the text, how many members
-/// the text gives it; the parsed object has fewer exactly when a name repeats (escaped forms such
-/// as `\u0061` and `a` are the same name once parsed). Objects are visited in the same order, and
-/// a parent before its children, so the first mismatch is the offending object.
-fn check_unique_members(
-    value: &Value,
-    members: &[usize],
-    next: &mut usize,
-    path: &mut String,
-) -> Result<()> {
+/// Whether every object has as many members as the text gave it (RFC 7493 §2.3: no repeated
+/// member names). serde_json keeps the last of two equal names, other parsers the first, so a
+/// signature over one reading would "cover" the other. `members` holds, for each object in the
+/// order its `{` appears in the text, how many members the text gives it; the parsed object has
+/// fewer exactly when a name repeats (escaped forms such as `\u0061` and `a` are the same name
+/// once parsed). Objects are visited in that same order, a parent before its children, so the
+/// first mismatch is the offending object.
+fn members_match(value: &Value, members: &[usize], next: &mut usize) -> bool {
     match value {
         Value::Object(o) => {
+            let ok = members.get(*next) == Some(&o.len());
+            *next += 1;
+            ok && o.values().all(|v| members_match(v, members, next))
+        }
+        Value::Array(a) => a.iter().all(|v| members_match(v, members, next)),
+        _ => true,
+    }
+}
+
+/// The JSON pointer of the first object [`members_match`] refuses (for the error message only).
+fn mismatch_path(value: &Value, members: &[usize], next: &mut usize, path: &mut String) -> bool {
+    let children: Vec<(String, &Value)> = match value {
+        Value::Object(o) => {
             if members.get(*next) != Some(&o.len()) {
-                let at = if path.is_empty() { "/" } else { path.as_str() };
-                return Err(Error::DuplicateMember(format!("in the object at {at}")));
+                return true;
             }
             *next += 1;
-            for (k, v) in o {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&k.replace('~', "~0").replace('/', "~1"));
-                check_unique_members(v, members, next, path)?;
-                path.truncate(len);
-            }
+            o.iter()
+                .map(|(k, v)| (k.replace('~', "~0").replace('/', "~1"), v))
+                .collect()
         }
-        Value::Array(a) => {
-            for (i, v) in a.iter().enumerate() {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
-                check_unique_members(v, members, next, path)?;
-                path.truncate(len);
-            }
+        Value::Array(a) => a.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+        _ => return false,
+    };
+    for (step, child) in children {
+        let len = path.len();
+        path.push('/');
+        path.push_str(&step);
+        if mismatch_path(child, members, next, path) {
+            return true;
         }
-        _ => {}
+        path.truncate(len);
     }
-    Ok(())
+    false
 }
 
 /// Returns an error when brackets outside strings nest deeper than allowed, or there are more
