@@ -11,6 +11,7 @@ use crate::{
     batch, clock, demo, keystore, report, trust_cmds, Alg, BundleCommand, Cli, Command, KeyCommand,
     KeyFormat, QrCommand, RegistryCommand, StatusCommand,
 };
+use credential_core::codec::hex;
 use credential_core::did::{did_jwk, did_key};
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
@@ -415,7 +416,7 @@ fn issue_one(
     let digest = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
         canonical.as_bytes(),
     ));
-    let digest_id: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    let digest_id = hex(&digest[..16]);
     let mut record = record_from_json(value, Some(record_id.unwrap_or(&digest_id)))
         .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
     if let Some(r) = record_id {

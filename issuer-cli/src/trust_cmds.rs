@@ -7,6 +7,7 @@ use crate::home::Home;
 use crate::issuing::list_url;
 use crate::registry::{Registry, StatusChange, StatusRow};
 use crate::{clock, keystore};
+use credential_core::codec::hex;
 use credential_core::did::{did_key, did_key_vm};
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{PublicKey, SecretKey};
@@ -371,10 +372,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
 
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&sha2::Sha256::digest(bytes))
 }
 
 /// `laissez bundle sign BUNDLE --anchor-key NAME`.
