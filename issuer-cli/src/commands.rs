@@ -169,7 +169,7 @@ pub fn run(cli: Cli) -> CliResult<()> {
 
 fn passphrase(file: Option<&Path>) -> CliResult<Option<Zeroizing<String>>> {
     if let Some(f) = file {
-        let bytes = Zeroizing::new(read_input(f.to_str().unwrap_or_default())?);
+        let bytes = Zeroizing::new(read_input(f)?);
         let text = std::str::from_utf8(&bytes)
             .map_err(|_| CliError::input(format!("{} is not UTF-8", f.display())))?;
         let line = text.lines().next().unwrap_or("").to_owned();
@@ -245,10 +245,7 @@ fn key(home: &Home, cmd: KeyCommand, pass: Option<&str>) -> CliResult<()> {
             let algorithm = algorithm(alg);
             let name = match name {
                 Some(n) => n,
-                None => (1..)
-                    .map(|i| format!("{}-{i}", algorithm.name()))
-                    .find(|n| !home.keys_dir().join(format!("{n}.json")).exists())
-                    .unwrap_or_default(),
+                None => next_key_name(home, algorithm),
             };
             let key = SecretKey::generate(algorithm, &mut OsRng);
             keystore::save(home, &name, &key, pass)?;
@@ -284,7 +281,7 @@ fn key(home: &Home, cmd: KeyCommand, pass: Option<&str>) -> CliResult<()> {
             println!("did:jwk     {}", did_jwk(&k.public));
         }
         KeyCommand::Import { file, name } => {
-            let bytes = Zeroizing::new(read_input(file.to_str().unwrap_or_default())?);
+            let bytes = Zeroizing::new(read_input(&file)?);
             let text = std::str::from_utf8(&bytes)
                 .map_err(|_| CliError::input(format!("{} is not UTF-8", file.display())))?
                 .trim();
@@ -349,6 +346,18 @@ fn key(home: &Home, cmd: KeyCommand, pass: Option<&str>) -> CliResult<()> {
     Ok(())
 }
 
+/// The first free `<alg>-<n>` key name, n = 1, 2, …
+fn next_key_name(home: &Home, algorithm: Algorithm) -> String {
+    let mut n = 1u64;
+    loop {
+        let name = format!("{}-{n}", algorithm.name());
+        if !home.keys_dir().join(format!("{name}.json")).exists() {
+            return name;
+        }
+        n += 1;
+    }
+}
+
 fn parse_time(flag: &str, v: Option<&str>) -> CliResult<Option<Timestamp>> {
     v.map(|s| {
         Timestamp::parse(s).ok_or_else(|| {
@@ -409,7 +418,7 @@ fn issue_one(
 ) -> CliResult<()> {
     let verifier = Verifier::new(ContextStore::bundled());
     let issuer = issuer(home, &verifier, profile, suite, key, valid_until, pass)?;
-    let bytes = read_input(subject)?;
+    let bytes = read_input(Path::new(subject))?;
     let value = credential_core::json::parse_bounded(&bytes, Default::default())
         .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
     let canonical = credential_core::canon::jcs::canonicalize(&value);
@@ -512,12 +521,12 @@ fn verify(
     anchors: &[String],
 ) -> CliResult<()> {
     // Images may be large; anything else still meets the verifier's own 1 MiB bound.
-    let bytes = read_input_max(input, MAX_IMAGE_BYTES)?;
+    let bytes = read_input_max(Path::new(input), MAX_IMAGE_BYTES)?;
     let now = parse_time("--at", at)?.unwrap_or_else(clock::now);
     let mut verifier = Verifier::new(ContextStore::bundled());
     if let Some(path) = bundle {
         let anchors = trust_cmds::parse_anchors(anchors)?;
-        let b = read_input_max(path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
+        let b = read_input_max(path, MAX_BUNDLE_BYTES)?;
         verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
             CliError::input(format!(
                 "trust bundle {}: {e} [{}]",
@@ -578,17 +587,28 @@ fn registry(home: &Home, cmd: RegistryCommand) -> CliResult<()> {
                     "no credential {id} in the registry (see `laissez registry list`)"
                 ))
             })?;
-            println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
+            let entry = serde_json::to_string_pretty(&e).map_err(|err| {
+                CliError::input(format!(
+                    "cannot serialise the registry entry of {id}: {err}"
+                ))
+            })?;
+            println!("{entry}");
             println!("{json}");
         }
         RegistryCommand::Export { out } => {
             let mut text = String::new();
-            for e in registry.list()? {
-                let (_, json) = registry
-                    .get(&e.credential_id)?
-                    .unwrap_or((e.clone(), String::new()));
-                let mut line = serde_json::to_value(&e).unwrap_or_default();
-                line["credential"] = serde_json::from_str(&json).unwrap_or_default();
+            for (e, json) in registry.list_with_credentials()? {
+                let id = &e.credential_id;
+                let mut line = serde_json::to_value(&e).map_err(|err| {
+                    CliError::input(format!(
+                        "cannot serialise the registry entry of {id}: {err}"
+                    ))
+                })?;
+                line["credential"] = serde_json::from_str(&json).map_err(|err| {
+                    CliError::input(format!(
+                        "the registry row of {id} holds a credential that is not JSON: {err} (restore the registry from a backup)"
+                    ))
+                })?;
                 text += &line.to_string();
                 text.push('\n');
             }

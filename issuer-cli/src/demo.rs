@@ -42,6 +42,18 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A credential the demo issued and wrote.
+struct DemoFile {
+    /// `<profile>-<suite>`.
+    name: String,
+    /// Where it was written.
+    path: PathBuf,
+    /// The credential id.
+    id: String,
+    /// The credential JSON.
+    text: String,
+}
+
 fn sample(text: &str) -> CliResult<Record> {
     let value =
         serde_json::from_str(text).map_err(|e| CliError::input(format!("built-in sample: {e}")))?;
@@ -90,19 +102,20 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     let verifier = Verifier::new(ContextStore::bundled());
     let mut registry = Registry::open(&home.registry_path())?;
     println!("2. Issuing one credential per profile, and the legal identity with every suite");
-    let mut jobs: Vec<(&str, Cryptosuite)> = SAMPLES
+    let mut jobs: Vec<(&str, &str, Cryptosuite)> = SAMPLES
         .iter()
-        .map(|(profile, _)| (*profile, Cryptosuite::EddsaRdfc2022))
+        .map(|(profile, text)| (*profile, *text, Cryptosuite::EddsaRdfc2022))
         .collect();
+    let (identity, identity_text) = SAMPLES[0];
     for suite in [
         Cryptosuite::EddsaJcs2022,
         Cryptosuite::EcdsaRdfc2019,
         Cryptosuite::EcdsaJcs2019,
     ] {
-        jobs.push(("legal-identity", suite));
+        jobs.push((identity, identity_text, suite));
     }
     let mut files = Vec::new();
-    for (profile, suite) in jobs {
+    for (profile, sample_text, suite) in jobs {
         let key = if suite.default_algorithm() == Algorithm::Ed25519 {
             "ed25519-1"
         } else {
@@ -117,12 +130,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             None,
             None,
         )?;
-        let text = SAMPLES
-            .iter()
-            .find(|(p, _)| *p == profile)
-            .map(|(_, t)| *t)
-            .unwrap_or_default();
-        let mut record = sample(text)?;
+        let mut record = sample(sample_text)?;
         record.record_id = format!("{}-{suite}", record.record_id);
         let index = registry.reserve_indexes(crate::issuing::STATUS_PURPOSE, 1)?;
         let (entry, text) = issuer.issue(&record, Some(index))?;
@@ -140,7 +148,12 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             entry.credential_id,
             text.len()
         );
-        files.push((name, path, text));
+        files.push(DemoFile {
+            name,
+            path,
+            id: entry.credential_id,
+            text,
+        });
     }
 
     println!(
@@ -149,16 +162,15 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     );
     let now = clock::now();
     let mut ok = true;
-    for (name, _, text) in &files {
+    for DemoFile { name, text, .. } in &files {
         let r = verifier.verify_credential_bytes(text.as_bytes(), &VerifyOptions::at(now));
         println!("   {name:<36} {}", r.verdict.code());
         ok &= r.verdict == Verdict::IssuerNotChecked;
     }
 
     println!("4. Tampering with one credential (nationality changed) and verifying again");
-    let (_, _, text) = &files[0];
     let mut doc: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| CliError::input(e.to_string()))?;
+        serde_json::from_str(&files[0].text).map_err(|e| CliError::input(e.to_string()))?;
     doc["credentialSubject"]["nationality"] = json!("SYR");
     let tampered = serde_json::to_string_pretty(&doc)
         .map_err(|e| CliError::input(format!("cannot serialise: {e}")))?;
@@ -167,8 +179,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     let r = verifier.verify_credential_bytes(tampered.as_bytes(), &VerifyOptions::at(now));
     let why = r
         .check(CheckCode::SignatureValid)
-        .map(|c| c.message.clone())
-        .unwrap_or_default();
+        .map_or("", |c| c.message.as_str());
     println!("   {:<36} {} ({why})", "tampered", r.verdict.code());
     ok &= r.verdict == Verdict::Invalid;
 
@@ -183,7 +194,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         "   trust bundle  {}",
         root.join("trust-bundle-2.json").display()
     );
-    println!("   try: laissez verify {}", files[0].1.display());
+    println!("   try: laissez verify {}", files[0].path.display());
     if ok {
         println!(
             "demo complete: {} credentials valid, the tampered one rejected; trusted, untrusted and revoked shown",
@@ -204,7 +215,7 @@ fn trust_demo(
     home_dir: &Path,
     home: &crate::home::Home,
     verifier: &Verifier,
-    files: &[(String, PathBuf, String)],
+    files: &[DemoFile],
 ) -> CliResult<bool> {
     use crate::trust_cmds::{add_issuer, create, publish, sign_bundle, IssuerSpec};
     let anchor_home = init(
@@ -253,7 +264,7 @@ fn trust_demo(
     };
 
     let b1 = build(1)?;
-    let (name, _, text) = &files[0];
+    let DemoFile { name, text, .. } = &files[0];
     let trusted = verify_with(&b1, text)?;
     println!("   trusted      {name:<36} {}", trusted.code());
 
@@ -283,13 +294,14 @@ fn trust_demo(
     );
 
     // Revoke the vaccination credential, publish, distribute bundle version 2.
-    let (vname, _, vtext) = &files[1];
-    let id = serde_json::from_str::<serde_json::Value>(vtext)
-        .ok()
-        .and_then(|v| v["id"].as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let DemoFile {
+        name: vname,
+        id,
+        text: vtext,
+        ..
+    } = &files[1];
     Registry::open(&home.registry_path())?
-        .change_status(&id, crate::registry::StatusChange::Revoke)?;
+        .change_status(id, crate::registry::StatusChange::Revoke)?;
     let b2 = build(2)?;
     let revoked = verify_with(&b2, vtext)?;
     println!("   revoked      {vname:<36} {}", revoked.code());

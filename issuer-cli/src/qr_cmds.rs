@@ -33,7 +33,7 @@ pub struct EncodeOptions<'a> {
 
 /// `laissez qr encode`.
 pub fn encode(o: EncodeOptions<'_>) -> CliResult<()> {
-    let bytes = read_input(o.input)?;
+    let bytes = read_input(Path::new(o.input))?;
     let cred = credential_core::json::parse_bounded(&bytes, Default::default())
         .map_err(|e| CliError::input(format!("{}: {e}", o.input)))?;
     let store = ContextStore::bundled();
@@ -71,8 +71,12 @@ pub fn encode(o: EncodeOptions<'_>) -> CliResult<()> {
         };
         write_atomic(svg, m.to_svg(&size, o.quiet_zone).as_bytes(), false)?;
     }
+    let print_note = match o.print_mm {
+        Some(mm) => format!(", {mm} mm at {PRINT_DPI} dpi = {module_px} px/module"),
+        None => String::new(),
+    };
     eprintln!(
-        "payload {} bytes ({} characters, {}), QR version {}, ECC {:?}, {}×{} modules{}",
+        "payload {} bytes ({} characters, {}), QR version {}, ECC {:?}, {}×{} modules{print_note}",
         (text.len() - envelope::PREFIX.len()) * 2 / 3,
         text.len(),
         used.name(),
@@ -80,9 +84,6 @@ pub fn encode(o: EncodeOptions<'_>) -> CliResult<()> {
         m.ecc,
         m.width,
         m.width,
-        o.print_mm
-            .map(|mm| format!(", {mm} mm at {PRINT_DPI} dpi = {module_px} px/module"))
-            .unwrap_or_default()
     );
     println!("{text}");
     Ok(())
@@ -152,13 +153,16 @@ pub fn credential_from_bytes(bytes: &[u8], store: &ContextStore) -> CliResult<Op
 /// `laissez qr decode IMAGE|TEXT|-`.
 pub fn decode(input: &str) -> CliResult<()> {
     let bytes = if Path::new(input).is_file() || input == "-" {
-        read_input_max(input, MAX_IMAGE_BYTES)?
+        read_input_max(Path::new(input), MAX_IMAGE_BYTES)?
     } else {
         input.as_bytes().to_vec()
     };
     match credential_from_bytes(&bytes, &ContextStore::bundled())? {
         Some(doc) => {
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            let text = serde_json::to_string_pretty(&doc).map_err(|e| {
+                CliError::input(format!("cannot serialise the decoded credential: {e}"))
+            })?;
+            println!("{text}");
             Ok(())
         }
         None => Err(CliError::input(format!(

@@ -2,7 +2,7 @@
 //! `laissez bundle create|add-issuer|sign|inspect`.
 
 use crate::error::{CliError, CliResult};
-use crate::fsutil::{read_input, read_input_max, write_atomic, MAX_BUNDLE_BYTES};
+use crate::fsutil::{read_input, read_input_max, write_json, MAX_BUNDLE_BYTES};
 use crate::home::Home;
 use crate::issuing::list_url;
 use crate::registry::{Registry, StatusChange, StatusRow};
@@ -119,13 +119,7 @@ pub fn publish(
             );
             let signed = sign(&unsigned, key, rdfc_suite(key), &verifier, now)?;
             let path = out.join(format!("{key_name}-{}-{number}.json", purpose.name()));
-            write_atomic(
-                &path,
-                serde_json::to_string_pretty(&signed)
-                    .unwrap_or_default()
-                    .as_bytes(),
-                false,
-            )?;
+            write_json(&path, &signed)?;
             println!(
                 "{}  {} entries, {set} set  -> {}",
                 url,
@@ -138,7 +132,7 @@ pub fn publish(
 }
 
 fn read_json(path: &Path) -> CliResult<Value> {
-    let bytes = read_input_max(path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
+    let bytes = read_input_max(path, MAX_BUNDLE_BYTES)?;
     parse_json(path, &bytes)
 }
 
@@ -156,6 +150,22 @@ fn parse_json(path: &Path, bytes: &[u8]) -> CliResult<Value> {
     .map_err(|e| CliError::input(format!("{}: {e}", path.display())))
 }
 
+/// A status list credential file and its id (the URL credentials point to).
+fn read_status_list(path: &Path) -> CliResult<(String, Value)> {
+    let list = read_json(path)?;
+    let id = list
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            CliError::input(format!(
+                "{}: a status list credential needs a string id (its URL)",
+                path.display()
+            ))
+        })?
+        .to_owned();
+    Ok((id, list))
+}
+
 /// `laissez bundle create`: an unsigned bundle skeleton.
 pub fn create(out: &Path, valid_days: u32, version: Option<u64>) -> CliResult<()> {
     let now = clock::now();
@@ -169,13 +179,7 @@ pub fn create(out: &Path, valid_days: u32, version: Option<u64>) -> CliResult<()
         "contexts": [],
         "didDocuments": []
     });
-    write_atomic(
-        out,
-        serde_json::to_string_pretty(&bundle)
-            .unwrap_or_default()
-            .as_bytes(),
-        false,
-    )?;
+    write_json(out, &bundle)?;
     println!(
         "created unsigned bundle {} (add issuers, then sign)",
         out.display()
@@ -235,10 +239,10 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         })
         .transpose()?;
     let mut entries = Vec::new();
-    let mut lists: Vec<Value> = spec
+    let mut lists: Vec<(String, Value)> = spec
         .status_files
         .iter()
-        .map(|f| read_json(f))
+        .map(|f| read_status_list(f))
         .collect::<CliResult<_>>()?;
     if let Some(h) = &spec.from_home {
         let home = Home::open(h)?;
@@ -265,14 +269,16 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         }
         let dir = default_status_dir(&home);
         if dir.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-                .map_err(|e| CliError::io("read", &dir, e))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect();
+            let mut files = Vec::new();
+            for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io("read", &dir, e))? {
+                let path = entry.map_err(|e| CliError::io("read", &dir, e))?.path();
+                if path.extension().is_some_and(|x| x == "json") {
+                    files.push(path);
+                }
+            }
             files.sort();
             for f in files {
-                lists.push(read_json(&f)?);
+                lists.push(read_status_list(&f)?);
             }
         }
     }
@@ -314,21 +320,16 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         .or_insert_with(|| json!([]))
         .as_array_mut()
         .ok_or_else(|| CliError::input("statusLists is not an array"))?;
-    for list in lists {
-        let id = list.get("id").cloned();
-        cached.retain(|l| l.get("id") != id.as_ref());
-        println!(
-            "status list {}",
-            id.and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        );
+    for (id, list) in lists {
+        cached.retain(|l| l.get("id").and_then(Value::as_str) != Some(&id));
+        println!("status list {id}");
         cached.push(list);
     }
     for c in &spec.contexts {
         let (url, file) = c
             .split_once('=')
             .ok_or_else(|| CliError::input(format!("--context {c:?}: use URL=FILE")))?;
-        let text = String::from_utf8(read_input(file)?)
+        let text = String::from_utf8(read_input(Path::new(file))?)
             .map_err(|_| CliError::input(format!("{file} is not UTF-8")))?;
         let mut store = ContextStore::bundled();
         let sha = sha256_hex(text.as_bytes());
@@ -361,13 +362,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         docs.push(doc);
         println!("DID document {id}");
     }
-    write_atomic(
-        bundle_path,
-        serde_json::to_string_pretty(&bundle)
-            .unwrap_or_default()
-            .as_bytes(),
-        false,
-    )
+    write_json(bundle_path, &bundle)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -402,13 +397,7 @@ pub fn sign_bundle(
     let verifier = Verifier::new(ContextStore::bundled());
     let signed = sign(&bundle, &key, suite, &verifier, clock::now())?;
     let out = out.unwrap_or(bundle_path);
-    write_atomic(
-        out,
-        serde_json::to_string_pretty(&signed)
-            .unwrap_or_default()
-            .as_bytes(),
-        false,
-    )?;
+    write_json(out, &signed)?;
     println!(
         "signed {} with anchor {} ({suite})",
         out.display(),
@@ -431,7 +420,7 @@ pub fn parse_anchors(values: &[String]) -> CliResult<Vec<PublicKey>> {
 
 /// `laissez bundle inspect BUNDLE [--anchor PUB]`.
 pub fn inspect(bundle_path: &Path, anchors: &[String]) -> CliResult<()> {
-    let bytes = read_input_max(bundle_path.to_str().unwrap_or_default(), MAX_BUNDLE_BYTES)?;
+    let bytes = read_input_max(bundle_path, MAX_BUNDLE_BYTES)?;
     let bundle = parse_json(bundle_path, &bytes)?;
     let now = clock::now();
     if !anchors.is_empty() {
