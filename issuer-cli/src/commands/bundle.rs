@@ -1,141 +1,44 @@
-//! Status lists and trust bundles: `laissez revoke|suspend|reinstate`, `laissez status publish`,
-//! `laissez bundle create|add-issuer|sign|inspect`.
+//! Trust bundles: `laissez bundle create|add-issuer|sign|inspect`. A trust anchor lists the
+//! issuers it recognises, their keys and status lists, and signs the bundle; verifiers load it
+//! with the anchor's public key.
 
+use super::Context;
+use crate::cli::{
+    BundleAddIssuerArgs, BundleCommand, BundleCreateArgs, BundleInspectArgs, BundleSignArgs,
+};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, read_input_max, write_json, MAX_BUNDLE_BYTES};
 use crate::home::Home;
-use crate::issuing::list_url;
-use crate::registry::{Registry, StatusChange, StatusRow};
+use crate::signing::{jcs_suite, sign_document};
 use crate::{clock, keystore};
 use credential_core::codec::hex;
-use credential_core::did::{did_key, did_key_vm};
+use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
-use credential_core::keys::{PublicKey, SecretKey};
+use credential_core::keys::PublicKey;
 use credential_core::model::Timestamp;
 use credential_core::profiles::Profiles;
-use credential_core::proof::{add_proof, ProofOptions};
-use credential_core::status::{list_credential, StatusList, StatusPurpose};
-use credential_core::suites::Cryptosuite;
 use credential_core::trust::BUNDLE_TYPE;
 use credential_core::verify::Verifier;
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// `laissez revoke|suspend|reinstate ID`.
-pub fn change(home: &Home, id: &str, change: StatusChange) -> CliResult<()> {
-    let mut registry = Registry::open(&home.registry_path())?;
-    let message = registry.change_status(id, change)?;
-    println!("{id}: {message}; run `laissez status publish` and distribute a new trust bundle");
-    Ok(())
-}
-
-/// Where `status publish` writes by default.
-pub fn default_status_dir(home: &Home) -> PathBuf {
-    home.registry_path().with_file_name("status")
-}
-
-fn sign(
-    doc: &Value,
-    key: &SecretKey,
-    suite: Cryptosuite,
-    verifier: &Verifier,
-    now: Timestamp,
-) -> CliResult<Value> {
-    let obj = doc
-        .as_object()
-        .ok_or_else(|| CliError::input("internal: document is not an object"))?;
-    let opts = ProofOptions::assertion(suite, did_key_vm(&key.public_key())).created(now);
-    Ok(Value::Object(add_proof(
-        obj,
-        &opts,
-        key,
-        verifier.processor(),
-    )?))
-}
-
-fn rdfc_suite(key: &SecretKey) -> Cryptosuite {
-    match key.algorithm() {
-        credential_core::keys::Algorithm::Ed25519 => Cryptosuite::EddsaRdfc2022,
-        _ => Cryptosuite::EcdsaRdfc2019,
+/// `laissez bundle …`; only `sign` needs the home of `ctx` (for the anchor key).
+pub fn run(ctx: &Context, cmd: BundleCommand) -> CliResult<()> {
+    match cmd {
+        BundleCommand::Create(args) => create(&args),
+        BundleCommand::AddIssuer(args) => add_issuer(&args),
+        BundleCommand::Sign(args) => sign(&ctx.open_home()?, &args, ctx.pass()),
+        BundleCommand::Inspect(args) => inspect(&args),
     }
 }
 
-/// `laissez status publish`: one signed list credential per key, purpose and list number.
-pub fn publish(
-    home: &Home,
-    out: Option<&Path>,
-    valid_days: u32,
-    pass: Option<&str>,
-) -> CliResult<()> {
-    let registry = Registry::open(&home.registry_path())?;
-    let out = out
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| default_status_dir(home));
-    std::fs::create_dir_all(&out).map_err(|e| CliError::io("create", &out, e))?;
-    let size = home.config.status.list_size as i64;
-    // (key, list number) -> rows
-    let mut lists: BTreeMap<(String, i64), Vec<StatusRow>> = BTreeMap::new();
-    for row in registry.status_rows()? {
-        lists
-            .entry((row.key_name.clone(), row.index / size))
-            .or_default()
-            .push(row);
-    }
-    if lists.is_empty() {
-        println!("nothing issued yet: no status list to publish");
-        return Ok(());
-    }
-    let verifier = Verifier::new(ContextStore::bundled());
-    let now = clock::now();
-    let until = Timestamp(now.0 + i64::from(valid_days) * 86_400);
-    let mut keys: BTreeMap<String, SecretKey> = BTreeMap::new();
-    for ((key_name, number), rows) in lists {
-        if !keys.contains_key(&key_name) {
-            keys.insert(key_name.clone(), keystore::load(home, &key_name, pass)?);
-        }
-        let key = &keys[&key_name];
-        for purpose in [StatusPurpose::Revocation, StatusPurpose::Suspension] {
-            let mut list = StatusList::new(size as usize);
-            let mut set = 0;
-            for row in &rows {
-                let on = match purpose {
-                    StatusPurpose::Revocation => row.revoked,
-                    StatusPurpose::Suspension => row.suspended,
-                };
-                if on {
-                    list.set((row.index % size) as usize, true)?;
-                    set += 1;
-                }
-            }
-            let url = list_url(home, &key_name, purpose, number * size);
-            let unsigned = list_credential(
-                &url,
-                &did_key(&key.public_key()),
-                purpose,
-                &list,
-                now,
-                Some(until),
-            );
-            let signed = sign(&unsigned, key, rdfc_suite(key), &verifier, now)?;
-            let path = out.join(format!("{key_name}-{}-{number}.json", purpose.name()));
-            write_json(&path, &signed)?;
-            println!(
-                "{}  {} entries, {set} set  -> {}",
-                url,
-                list.len(),
-                path.display()
-            );
-        }
-    }
-    Ok(())
-}
-
+/// A JSON file (bundle, status list, DID document), at most [`MAX_BUNDLE_BYTES`].
 fn read_json(path: &Path) -> CliResult<Value> {
     let bytes = read_input_max(path, MAX_BUNDLE_BYTES)?;
     parse_json(path, &bytes)
 }
 
+/// Parses JSON read from `path`, within the bounds of a trust bundle.
 fn parse_json(path: &Path, bytes: &[u8]) -> CliResult<Value> {
     credential_core::json::parse_bounded(
         bytes,
@@ -167,13 +70,14 @@ fn read_status_list(path: &Path) -> CliResult<(String, Value)> {
 }
 
 /// `laissez bundle create`: an unsigned bundle skeleton.
-pub fn create(out: &Path, valid_days: u32, version: Option<u64>) -> CliResult<()> {
+pub fn create(args: &BundleCreateArgs) -> CliResult<()> {
+    let out = &args.out;
     let now = clock::now();
     let bundle = json!({
         "type": BUNDLE_TYPE,
-        "version": version.unwrap_or(now.0.max(0) as u64),
+        "version": args.version.unwrap_or(now.0.max(0) as u64),
         "issued": now.to_rfc3339(),
-        "nextUpdate": Timestamp(now.0 + i64::from(valid_days) * 86_400).to_rfc3339(),
+        "nextUpdate": Timestamp(now.0 + i64::from(args.valid_days) * 86_400).to_rfc3339(),
         "issuers": [],
         "statusLists": [],
         "contexts": [],
@@ -187,32 +91,9 @@ pub fn create(out: &Path, valid_days: u32, version: Option<u64>) -> CliResult<()
     Ok(())
 }
 
-/// Options of `bundle add-issuer`.
-pub struct IssuerSpec {
-    /// An issuer home: every key becomes an issuer entry, with its published status lists.
-    pub from_home: Option<PathBuf>,
-    /// An issuer DID (with `keys`), for issuers outside this machine.
-    pub did: Option<String>,
-    /// Multikey public keys of `did`.
-    pub keys: Vec<String>,
-    /// `LANG=TEXT` display names.
-    pub names: Vec<String>,
-    /// Authorised credential types (default with --from-home: every profile type).
-    pub types: Vec<String>,
-    /// Jurisdiction.
-    pub jurisdiction: Option<String>,
-    /// Extra status list credential files.
-    pub status_files: Vec<PathBuf>,
-    /// End of recognition (RFC 3339).
-    pub valid_until: Option<String>,
-    /// Extra contexts, `URL=FILE`.
-    pub contexts: Vec<String>,
-    /// DID document files.
-    pub did_documents: Vec<PathBuf>,
-}
-
 /// `laissez bundle add-issuer BUNDLE …`.
-pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
+pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
+    let bundle_path = &args.bundle;
     let mut bundle = read_json(bundle_path)?;
     let obj = bundle
         .as_object_mut()
@@ -221,7 +102,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         eprintln!("note: the bundle was signed; the signature is removed (sign it again)");
     }
     let mut names: Map<String, Value> = Map::new();
-    for n in &spec.names {
+    for n in &args.name {
         let (lang, text) = n.split_once('=').ok_or_else(|| {
             CliError::input(format!(
                 "--name {n:?}: use LANG=TEXT, e.g. fr=\"État civil\""
@@ -229,7 +110,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         })?;
         names.insert(lang.to_owned(), json!(text));
     }
-    let valid_until = spec
+    let valid_until = args
         .valid_until
         .as_deref()
         .map(|s| {
@@ -239,17 +120,17 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         })
         .transpose()?;
     let mut entries = Vec::new();
-    let mut lists: Vec<(String, Value)> = spec
-        .status_files
+    let mut lists: Vec<(String, Value)> = args
+        .status_list
         .iter()
         .map(|f| read_status_list(f))
         .collect::<CliResult<_>>()?;
-    if let Some(h) = &spec.from_home {
+    if let Some(h) = &args.from_home {
         let home = Home::open(h)?;
         if names.is_empty() {
             names.insert("en".into(), json!(home.config.issuer.name));
         }
-        let types: Vec<String> = if spec.types.is_empty() {
+        let types: Vec<String> = if args.types.is_empty() {
             Profiles::bundled()
                 .all()
                 .iter()
@@ -258,7 +139,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
                 .into_iter()
                 .collect()
         } else {
-            spec.types.clone()
+            args.types.clone()
         };
         for k in keystore::list(&home)? {
             entries.push((
@@ -267,7 +148,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
                 types.clone(),
             ));
         }
-        let dir = default_status_dir(&home);
+        let dir = home.status_dir();
         if dir.is_dir() {
             let mut files = Vec::new();
             for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io("read", &dir, e))? {
@@ -282,16 +163,16 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
             }
         }
     }
-    if let Some(did) = &spec.did {
-        if spec.keys.is_empty() {
+    if let Some(did) = &args.did {
+        if args.key.is_empty() {
             return Err(CliError::input(
                 "--did needs at least one --key (Multikey public key)",
             ));
         }
-        for k in &spec.keys {
+        for k in &args.key {
             PublicKey::from_multikey(k)?;
         }
-        entries.push((did.clone(), spec.keys.clone(), spec.types.clone()));
+        entries.push((did.clone(), args.key.clone(), args.types.clone()));
     }
     if entries.is_empty() {
         return Err(CliError::input(
@@ -306,7 +187,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
     for (did, keys, types) in entries {
         issuers.retain(|i| i.get("id").and_then(Value::as_str) != Some(&did));
         let mut e = json!({"id": did, "name": names, "publicKeys": keys, "credentialTypes": types});
-        if let Some(j) = &spec.jurisdiction {
+        if let Some(j) = &args.jurisdiction {
             e["jurisdiction"] = json!(j);
         }
         if let Some(u) = valid_until {
@@ -325,7 +206,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         println!("status list {id}");
         cached.push(list);
     }
-    for c in &spec.contexts {
+    for c in &args.context {
         let (url, file) = c
             .split_once('=')
             .ok_or_else(|| CliError::input(format!("--context {c:?}: use URL=FILE")))?;
@@ -343,7 +224,7 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
         contexts.push(json!({"url": url, "sha256": sha, "document": text}));
         println!("context {url} (sha256 {sha})");
     }
-    for f in &spec.did_documents {
+    for f in &args.did_document {
         let doc = read_json(f)?;
         let id = doc
             .get("id")
@@ -365,19 +246,15 @@ pub fn add_issuer(bundle_path: &Path, spec: IssuerSpec) -> CliResult<()> {
     write_json(bundle_path, &bundle)
 }
 
+/// The SHA-256 of `bytes`, in hex (how a bundle pins a context).
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex(&sha2::Sha256::digest(bytes))
 }
 
-/// `laissez bundle sign BUNDLE --anchor-key NAME`.
-pub fn sign_bundle(
-    home: &Home,
-    bundle_path: &Path,
-    anchor_key: &str,
-    out: Option<&Path>,
-    pass: Option<&str>,
-) -> CliResult<()> {
+/// `laissez bundle sign BUNDLE --anchor-key NAME`, with a key of `home`.
+pub fn sign(home: &Home, args: &BundleSignArgs, pass: Option<&str>) -> CliResult<()> {
+    let bundle_path = &args.bundle;
     let mut bundle = read_json(bundle_path)?;
     let obj = bundle
         .as_object_mut()
@@ -389,14 +266,11 @@ pub fn sign_bundle(
             bundle_path.display()
         )));
     }
-    let key = keystore::load(home, anchor_key, pass)?;
-    let suite = match key.algorithm() {
-        credential_core::keys::Algorithm::Ed25519 => Cryptosuite::EddsaJcs2022,
-        _ => Cryptosuite::EcdsaJcs2019,
-    };
+    let key = keystore::load(home, &args.anchor_key, pass)?;
+    let suite = jcs_suite(&key);
     let verifier = Verifier::new(ContextStore::bundled());
-    let signed = sign(&bundle, &key, suite, &verifier, clock::now())?;
-    let out = out.unwrap_or(bundle_path);
+    let signed = sign_document(&bundle, &key, suite, &verifier, clock::now())?;
+    let out = args.out.as_ref().unwrap_or(bundle_path);
     write_json(out, &signed)?;
     println!(
         "signed {} with anchor {} ({suite})",
@@ -419,7 +293,8 @@ pub fn parse_anchors(values: &[String]) -> CliResult<Vec<PublicKey>> {
 }
 
 /// `laissez bundle inspect BUNDLE [--anchor PUB]`.
-pub fn inspect(bundle_path: &Path, anchors: &[String]) -> CliResult<()> {
+fn inspect(args: &BundleInspectArgs) -> CliResult<()> {
+    let (bundle_path, anchors) = (&args.bundle, &args.anchor);
     let bytes = read_input_max(bundle_path, MAX_BUNDLE_BYTES)?;
     let bundle = parse_json(bundle_path, &bytes)?;
     let now = clock::now();

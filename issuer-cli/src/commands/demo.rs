@@ -1,12 +1,19 @@
 //! `laissez demo`: the main job on embedded defaults. Creates an issuer, issues a sample
-//! credential with every suite, verifies each, tampers one and shows it rejected.
+//! credential with every suite, verifies each, tampers one and shows it rejected; then offline
+//! trust with status lists and a signed bundle. It runs the same functions as `init`, `status
+//! publish` and `bundle …`, through their options.
 
-use crate::commands::{init, issuer};
+use super::bundle::{self, parse_anchors};
+use super::{init, status};
+use crate::cli::{
+    Alg, BundleAddIssuerArgs, BundleCreateArgs, BundleSignArgs, HomeSettings, StatusPublishArgs,
+};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
-use crate::issuing::{record_from_json, Record};
-use crate::registry::Registry;
-use crate::{clock, keystore, Alg};
+use crate::home::Home;
+use crate::issuing::{record_from_json, Issuer, IssuerChoice, Record, STATUS_PURPOSE};
+use crate::registry::{Registry, StatusChange};
+use crate::{clock, keystore, qr_image};
 use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
@@ -20,24 +27,24 @@ use std::path::{Path, PathBuf};
 const SAMPLES: &[(&str, &str)] = &[
     (
         "legal-identity",
-        include_str!("../../specs/profiles/legal-identity/examples/valid/arabic-stateless.json"),
+        include_str!("../../../specs/profiles/legal-identity/examples/valid/arabic-stateless.json"),
     ),
     (
         "health-vaccination",
         include_str!(
-            "../../specs/profiles/health-vaccination/examples/valid/yellow-fever-ihr.json"
+            "../../../specs/profiles/health-vaccination/examples/valid/yellow-fever-ihr.json"
         ),
     ),
     (
         "health-assessment",
         include_str!(
-            "../../specs/profiles/health-assessment/examples/valid/geez-fit-to-travel.json"
+            "../../../specs/profiles/health-assessment/examples/valid/geez-fit-to-travel.json"
         ),
     ),
     (
         "travel-eligibility",
         include_str!(
-            "../../specs/profiles/travel-eligibility/examples/valid/e-visa-linked-identity.json"
+            "../../../specs/profiles/travel-eligibility/examples/valid/e-visa-linked-identity.json"
         ),
     ),
 ];
@@ -54,6 +61,15 @@ struct DemoFile {
     text: String,
 }
 
+/// An Ed25519 home named `issuer_name`, publishing status under `status_base_url`.
+fn settings(issuer_name: &str, status_base_url: &str) -> HomeSettings {
+    HomeSettings {
+        alg: Alg::Ed25519,
+        issuer_name: issuer_name.to_owned(),
+        status_base_url: status_base_url.to_owned(),
+    }
+}
+
 fn sample(text: &str) -> CliResult<Record> {
     let value =
         serde_json::from_str(text).map_err(|e| CliError::input(format!("built-in sample: {e}")))?;
@@ -66,7 +82,7 @@ fn write_qr(path: &Path, json: &str, store: &ContextStore) -> CliResult<String> 
         serde_json::from_str(json).map_err(|e| CliError::input(e.to_string()))?;
     let (text, _) = credential_core::envelope::encode_smallest(&doc, store)?;
     let m = credential_core::qr::QrMatrix::new(&text, credential_core::qr::Ecc::M)?;
-    crate::qr_cmds::write_png(path, &m, 4, 4)?;
+    qr_image::write_png(path, &m, 4, 4)?;
     Ok(format!("QR v{} with {} characters", m.version, text.len()))
 }
 
@@ -85,11 +101,12 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     std::fs::create_dir_all(&out).map_err(|e| CliError::io("create", &out, e))?;
 
     println!("1. Creating an issuer home in {}", home_dir.display());
-    let home = init(
+    let home = init::create_home(
         &home_dir,
-        Alg::Ed25519,
-        "Laissez demo civil registry",
-        "https://status.laissez.invalid/lists",
+        &settings(
+            "Laissez demo civil registry",
+            "https://status.laissez.invalid/lists",
+        ),
         None,
     )?;
     keystore::save(
@@ -121,18 +138,16 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         } else {
             "p256-1"
         };
-        let issuer = issuer(
-            &home,
-            &verifier,
+        let choice = IssuerChoice {
             profile,
-            Some(suite.name()),
-            Some(key),
-            None,
-            None,
-        )?;
+            suite: Some(suite.name()),
+            key: Some(key),
+            valid_until: None,
+        };
+        let issuer = Issuer::from_home(&home, &verifier, &choice, None)?;
         let mut record = sample(sample_text)?;
         record.record_id = format!("{}-{suite}", record.record_id);
-        let index = registry.reserve_indexes(crate::issuing::STATUS_PURPOSE, 1)?;
+        let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
         let (entry, text) = issuer.issue(&record, Some(index))?;
         registry.insert(&[(entry.clone(), text.clone())])?;
         let name = format!("{profile}-{suite}");
@@ -213,24 +228,25 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
 fn trust_demo(
     root: &Path,
     home_dir: &Path,
-    home: &crate::home::Home,
+    home: &Home,
     verifier: &Verifier,
     files: &[DemoFile],
 ) -> CliResult<bool> {
-    use crate::trust_cmds::{add_issuer, create, publish, sign_bundle, IssuerSpec};
-    let anchor_home = init(
+    let anchor_home = init::create_home(
         &root.join("trust-anchor-home"),
-        Alg::Ed25519,
-        "Laissez demo trust anchor",
-        "https://status.laissez.invalid/anchor",
+        &settings(
+            "Laissez demo trust anchor",
+            "https://status.laissez.invalid/anchor",
+        ),
         None,
     )?;
     let anchor = did_key(&keystore::info(&anchor_home, "ed25519-1")?.public);
-    let spec = || IssuerSpec {
+    let add_issuer = |bundle: PathBuf| BundleAddIssuerArgs {
+        bundle,
         from_home: Some(home_dir.to_path_buf()),
         did: None,
-        keys: Vec::new(),
-        names: vec![
+        key: Vec::new(),
+        name: vec![
             "en=Demo civil registry".into(),
             "fr=État civil (démo)".into(),
             "es=Registro civil (demo)".into(),
@@ -238,22 +254,35 @@ fn trust_demo(
         ],
         types: Vec::new(),
         jurisdiction: Some("XXX".into()),
-        status_files: Vec::new(),
+        status_list: Vec::new(),
         valid_until: None,
-        contexts: Vec::new(),
-        did_documents: Vec::new(),
+        context: Vec::new(),
+        did_document: Vec::new(),
     };
     let build = |version: u64| -> CliResult<PathBuf> {
         let path = root.join(format!("trust-bundle-{version}.json"));
-        publish(home, None, 30, None)?;
-        create(&path, 7, Some(version))?;
-        add_issuer(&path, spec())?;
-        sign_bundle(&anchor_home, &path, "ed25519-1", None, None)?;
+        let publish = StatusPublishArgs {
+            out: None,
+            valid_days: 30,
+        };
+        status::publish(home, &publish, None)?;
+        bundle::create(&BundleCreateArgs {
+            out: path.clone(),
+            valid_days: 7,
+            version: Some(version),
+        })?;
+        bundle::add_issuer(&add_issuer(path.clone()))?;
+        let sign = BundleSignArgs {
+            bundle: path.clone(),
+            anchor_key: "ed25519-1".into(),
+            out: None,
+        };
+        bundle::sign(&anchor_home, &sign, None)?;
         Ok(path)
     };
     let verify_with = |bundle: &Path, text: &str| -> CliResult<Verdict> {
         let mut v = Verifier::new(ContextStore::bundled());
-        let anchors = crate::trust_cmds::parse_anchors(std::slice::from_ref(&anchor))?;
+        let anchors = parse_anchors(std::slice::from_ref(&anchor))?;
         let bytes = std::fs::read(bundle).map_err(|e| CliError::io("read", bundle, e))?;
         let now = clock::now();
         v.load_trust_bundle(&bytes, &anchors, now)?;
@@ -269,22 +298,21 @@ fn trust_demo(
     println!("   trusted      {name:<36} {}", trusted.code());
 
     // A credential from an issuer the anchor does not recognise.
-    let rogue_home = init(
+    let rogue_home = init::create_home(
         &root.join("unrecognised-issuer-home"),
-        Alg::Ed25519,
-        "Unrecognised issuer",
-        "https://status.laissez.invalid/rogue",
+        &settings(
+            "Unrecognised issuer",
+            "https://status.laissez.invalid/rogue",
+        ),
         None,
     )?;
-    let rogue = issuer(
-        &rogue_home,
-        verifier,
-        "legal-identity",
-        None,
-        None,
-        None,
-        None,
-    )?;
+    let choice = IssuerChoice {
+        profile: "legal-identity",
+        suite: None,
+        key: None,
+        valid_until: None,
+    };
+    let rogue = Issuer::from_home(&rogue_home, verifier, &choice, None)?;
     let (_, rogue_text) = rogue.issue(&sample(SAMPLES[0].1)?, None)?;
     let untrusted = verify_with(&b1, &rogue_text)?;
     println!(
@@ -300,8 +328,7 @@ fn trust_demo(
         text: vtext,
         ..
     } = &files[1];
-    Registry::open(&home.registry_path())?
-        .change_status(id, crate::registry::StatusChange::Revoke)?;
+    Registry::open(&home.registry_path())?.change_status(id, StatusChange::Revoke)?;
     let b2 = build(2)?;
     let revoked = verify_with(&b2, vtext)?;
     println!("   revoked      {vname:<36} {}", revoked.code());
