@@ -4,6 +4,7 @@ use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
 use crate::issuing::{record_from_json, record_key, Issuer, Record, STATUS_PURPOSE};
 use crate::registry::{Entry, Registry};
+use credential_core::codec::hex;
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -132,7 +133,7 @@ pub fn output_path(out: &Path, record_id: &str) -> PathBuf {
         let h = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
             record_id.as_bytes(),
         ));
-        format!("{safe}-{:02x}{:02x}{:02x}{:02x}", h[0], h[1], h[2], h[3])
+        format!("{safe}-{}", hex(&h[..4]))
     };
     out.join(format!("{name}.json"))
 }

@@ -1,5 +1,6 @@
 //! The CLI's clock (the core has none: time is passed in).
 
+use crate::error::{CliError, CliResult};
 use credential_core::model::Timestamp;
 
 /// The current time, whole seconds.
@@ -9,4 +10,14 @@ pub fn now() -> Timestamp {
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
     Timestamp(secs)
+}
+
+/// Parses the RFC 3339 value of option `flag`, if given.
+pub fn parse_time(flag: &str, v: Option<&str>) -> CliResult<Option<Timestamp>> {
+    v.map(|s| {
+        Timestamp::parse(s).ok_or_else(|| {
+            CliError::input(format!("{flag} {s:?} is not an RFC 3339 date-time with time zone (e.g. 2030-01-01T00:00:00Z)"))
+        })
+    })
+    .transpose()
 }

@@ -1,6 +1,7 @@
 //! File helpers: atomic writes (temp file + rename), private files (0600), bounded reads.
 
 use crate::error::{CliError, CliResult};
+use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -52,23 +53,31 @@ fn set_private(path: &Path) -> CliResult<()> {
     set_mode(path, 0o600)
 }
 
+/// Writes `value` as pretty-printed JSON to `path`, atomically (see [`write_atomic`]).
+pub fn write_json(path: &Path, value: &impl Serialize) -> CliResult<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::input(format!("cannot serialise {}: {e}", path.display())))?;
+    write_atomic(path, text.as_bytes(), false)
+}
+
 /// Reads a file (or standard input for `-`), at most [`MAX_INPUT_BYTES`].
-pub fn read_input(path: &str) -> CliResult<Vec<u8>> {
+pub fn read_input(path: &Path) -> CliResult<Vec<u8>> {
     read_input_max(path, MAX_INPUT_BYTES)
 }
 
 /// Reads a file (or standard input for `-`), at most `max` bytes.
-pub fn read_input_max(path: &str, max: u64) -> CliResult<Vec<u8>> {
+pub fn read_input_max(path: &Path, max: u64) -> CliResult<Vec<u8>> {
     let mut buf = Vec::new();
-    let read = if path == "-" {
+    let read = if path == Path::new("-") {
         std::io::stdin().take(max + 1).read_to_end(&mut buf)
     } else {
         std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_end(&mut buf))
     };
-    read.map_err(|e| CliError::io("read", Path::new(path), e))?;
+    read.map_err(|e| CliError::io("read", path, e))?;
     if buf.len() as u64 > max {
         return Err(CliError::input(format!(
-            "{path} is larger than {max} bytes; refusing to read it"
+            "{} is larger than {max} bytes; refusing to read it",
+            path.display()
         )));
     }
     Ok(buf)

@@ -1,4 +1,4 @@
-//! The issuer home: `laissez.toml`, `keys/`, `registry.sqlite`.
+//! The issuer home: `laissez.toml`, `keys/`, `registry.sqlite`, `status/`.
 
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
@@ -123,5 +123,11 @@ impl Home {
     /// `registry.sqlite`.
     pub fn registry_path(&self) -> PathBuf {
         self.root.join("registry.sqlite")
+    }
+
+    /// `status/`: where `status publish` writes by default, and where `bundle add-issuer
+    /// --from-home` takes the published lists from.
+    pub fn status_dir(&self) -> PathBuf {
+        self.root.join("status")
     }
 }

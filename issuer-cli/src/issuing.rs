@@ -1,10 +1,12 @@
-//! Issuing from subject records: record ids, status indexes and list URLs from the issuer home,
-//! registry entries. Building, checking and signing the credential is the core's
+//! Issuing from subject records: the issuer a command chose (profile, suite, a key from the
+//! home's keystore), record ids, status indexes and list URLs from the issuer home, registry
+//! entries. Building, checking and signing the credential is the core's
 //! ([`credential_core::issue::Issuer`]).
 
 use crate::error::{CliError, CliResult};
 use crate::home::Home;
 use crate::registry::Entry;
+use crate::{clock, keystore};
 use credential_core::codec::{hex, urn_uuid};
 use credential_core::issue::{Issuer as CoreIssuer, StatusEntrySpec};
 use credential_core::model::Timestamp;
@@ -46,8 +48,20 @@ pub struct Issuer<'a> {
     pub valid_until: Option<Timestamp>,
 }
 
+/// What a command chooses for its issuer; `None` takes the home's default.
+pub struct IssuerChoice<'a> {
+    /// Profile name (or `generic`).
+    pub profile: &'a str,
+    /// Cryptosuite name (default: the home's default suite).
+    pub suite: Option<&'a str>,
+    /// Signing key name (default: the home's default key).
+    pub key: Option<&'a str>,
+    /// End of validity, RFC 3339, as given to `--valid-until`.
+    pub valid_until: Option<&'a str>,
+}
+
 /// Checks a profile name against `generic` and the bundled profiles.
-pub fn check_profile(verifier: &Verifier, profile: &str) -> CliResult<()> {
+fn check_profile(verifier: &Verifier, profile: &str) -> CliResult<()> {
     if profile == GENERIC || verifier.profiles().get(profile).is_some() {
         return Ok(());
     }
@@ -60,7 +74,7 @@ pub fn check_profile(verifier: &Verifier, profile: &str) -> CliResult<()> {
 }
 
 /// Parses a suite name.
-pub fn parse_suite(name: &str) -> CliResult<Cryptosuite> {
+fn parse_suite(name: &str) -> CliResult<Cryptosuite> {
     Cryptosuite::from_name(name).map_err(|_| {
         CliError::input(format!(
             "unknown suite {name:?} (use {})",
@@ -106,7 +120,46 @@ pub fn record_key(profile: &str, record_id: &str) -> String {
     format!("{profile}:{record_id}")
 }
 
-impl Issuer<'_> {
+impl<'a> Issuer<'a> {
+    /// Builds an issuer from the home and the command's choices: checks the profile, loads the
+    /// key (decrypting it with `pass`), checks that it suits the cryptosuite and that the end of
+    /// validity is in the future.
+    pub fn from_home(
+        home: &'a Home,
+        verifier: &Verifier,
+        choice: &IssuerChoice<'_>,
+        pass: Option<&str>,
+    ) -> CliResult<Issuer<'a>> {
+        check_profile(verifier, choice.profile)?;
+        let suite = parse_suite(choice.suite.unwrap_or(&home.config.issuance.default_suite))?;
+        let key_name = choice
+            .key
+            .unwrap_or(&home.config.issuer.default_key)
+            .to_owned();
+        let secret = keystore::load(home, &key_name, pass)?;
+        suite.check_algorithm(secret.algorithm()).map_err(|_| {
+            CliError::input(format!(
+                "key {key_name} is {} but {suite} needs {}; choose another --key or --suite",
+                secret.algorithm().name(),
+                suite.default_algorithm().name()
+            ))
+        })?;
+        let now = clock::now();
+        let valid_until = clock::parse_time("--valid-until", choice.valid_until)?;
+        if valid_until.is_some_and(|u| u <= now) {
+            return Err(CliError::input("--valid-until is in the past"));
+        }
+        let core = CoreIssuer::new(secret, suite)?.named(&home.config.issuer.name);
+        Ok(Issuer {
+            core,
+            key_name,
+            profile: choice.profile.to_owned(),
+            home,
+            now,
+            valid_until,
+        })
+    }
+
     /// The issuer DID (`did:key` of the signing key).
     pub fn did(&self) -> &str {
         self.core.id()

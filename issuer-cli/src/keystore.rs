@@ -125,7 +125,9 @@ pub fn save(home: &Home, name: &str, key: &SecretKey, passphrase: Option<&str>) 
         secret_key_multibase,
         encrypted,
     };
-    let text = Zeroizing::new(serde_json::to_string_pretty(&file).unwrap_or_default());
+    let text = Zeroizing::new(serde_json::to_string_pretty(&file).map_err(|e| {
+        CliError::input(format!("cannot serialise key file {}: {e}", path.display()))
+    })?);
     write_atomic(&path, text.as_bytes(), true)
 }
 
@@ -137,7 +139,7 @@ fn read_file(home: &Home, name: &str) -> CliResult<KeyFile> {
             "no key named {name} (see `laissez key list`)"
         )));
     }
-    let bytes = Zeroizing::new(read_input(path.to_str().unwrap_or_default())?);
+    let bytes = Zeroizing::new(read_input(&path)?);
     serde_json::from_slice(&bytes)
         .map_err(|e| CliError::input(format!("{} is not a laissez key file: {e}", path.display())))
 }
@@ -208,16 +210,18 @@ pub fn load(home: &Home, name: &str, passphrase: Option<&str>) -> CliResult<Secr
 /// Every key in the home, sorted by name.
 pub fn list(home: &Home) -> CliResult<Vec<KeyInfo>> {
     let dir = home.keys_dir();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| CliError::io("list", &dir, e))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| n.strip_suffix(".json"))
-                .map(str::to_owned)
-        })
-        .collect();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io("list", &dir, e))? {
+        let entry = entry.map_err(|e| CliError::io("list", &dir, e))?;
+        // Names that are not UTF-8 cannot be key names (see `check_name`): not a key file.
+        if let Some(name) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.strip_suffix(".json"))
+        {
+            names.push(name.to_owned());
+        }
+    }
     names.sort();
     names.iter().map(|n| info(home, n)).collect()
 }

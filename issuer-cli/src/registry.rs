@@ -7,6 +7,7 @@
 //! any missing file from the registry. The registry never stores secret keys.
 
 use crate::error::{CliError, CliResult};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use std::path::Path;
@@ -236,6 +237,33 @@ impl Registry {
             .query_map([], Self::entry)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+
+    /// Every entry with its credential JSON, oldest first. A row whose credential is not text is
+    /// an error naming the credential.
+    pub fn list_with_credentials(&self) -> CliResult<Vec<(Entry, String)>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {}, credential FROM credentials ORDER BY issued_at, credential_id",
+            Self::COLUMNS
+        ))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let text = match r.get_ref(9)? {
+                    ValueRef::Text(t) => std::str::from_utf8(t).ok().map(str::to_owned),
+                    _ => None,
+                };
+                Ok((Self::entry(r)?, text))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(entry, text)| match text {
+                Some(json) => Ok((entry, json)),
+                None => Err(CliError::input(format!(
+                    "the registry row of {} holds no credential text (the registry is corrupt; restore it from a backup)",
+                    entry.credential_id
+                ))),
+            })
+            .collect()
     }
 
     /// One entry and its credential JSON.

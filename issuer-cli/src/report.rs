@@ -52,12 +52,15 @@ pub fn render(r: &VerificationReport) -> String {
             CheckStatus::Skipped => ("skip", "90"),
         };
         out += &format!(
-            "    {} {:<22} {}{}\n",
+            "    {} {:<22} {}",
             paint(color, col, label),
             check.code,
-            check.message,
-            check.error.map(|e| format!(" [{e}]")).unwrap_or_default()
+            check.message
         );
+        if let Some(e) = check.error {
+            out += &format!(" [{e}]");
+        }
+        out.push('\n');
     }
     out
 }

@@ -400,6 +400,69 @@ fn corrupt_and_locked_registries_are_clear_errors() {
 }
 
 #[test]
+fn a_corrupt_registry_row_is_an_error_naming_the_credential() {
+    let (d, home) = setup();
+    let subject = write(d.path(), "s.json", SUBJECT);
+    laissez(&home)
+        .args(["issue", "--subject"])
+        .arg(&subject)
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(home.join("registry.sqlite")).unwrap();
+    let id: String = conn
+        .query_row("SELECT credential_id FROM credentials", [], |r| r.get(0))
+        .unwrap();
+    // Not JSON: export refuses rather than writing `"credential":null`.
+    conn.execute("UPDATE credentials SET credential = '{not json'", [])
+        .unwrap();
+    let out = laissez(&home)
+        .args(["registry", "export"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line_error(&out).contains(&id));
+    assert!(out.stdout.is_empty());
+    // Not text at all.
+    conn.execute("UPDATE credentials SET credential = X'00ff'", [])
+        .unwrap();
+    let out = laissez(&home)
+        .args(["registry", "export"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line_error(&out).contains(&id));
+}
+
+#[test]
+fn a_status_list_without_an_id_is_refused_by_add_issuer() {
+    let (d, home) = setup();
+    let bundle = d.path().join("bundle.json");
+    laissez(&home)
+        .args(["bundle", "create", "--out"])
+        .arg(&bundle)
+        .assert()
+        .success();
+    let before = std::fs::read(&bundle).unwrap();
+    let list = write(
+        d.path(),
+        "list.json",
+        r#"{"type": ["VerifiableCredential", "BitstringStatusListCredential"]}"#,
+    );
+    let out = laissez(&home)
+        .args(["bundle", "add-issuer"])
+        .arg(&bundle)
+        .arg("--from-home")
+        .arg(&home)
+        .arg("--status-list")
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_line_error(&out).contains("needs a string id"));
+    assert_eq!(std::fs::read(&bundle).unwrap(), before);
+}
+
+#[test]
 fn batch_reports_bad_rows_and_is_idempotent() {
     let (d, home) = setup();
     let csv = write(d.path(), "in.csv", "record_id,givenName,familyName\na-1,Amina,Yusuf\n,No,Id\na-2,Fatima,Zahra\na-3,\"Unclosed,X\n");

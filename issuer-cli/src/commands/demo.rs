@@ -1,12 +1,19 @@
 //! `laissez demo`: the main job on embedded defaults. Creates an issuer, issues a sample
-//! credential with every suite, verifies each, tampers one and shows it rejected.
+//! credential with every suite, verifies each, tampers one and shows it rejected; then offline
+//! trust with status lists and a signed bundle. It runs the same functions as `init`, `status
+//! publish` and `bundle …`, through their options.
 
-use crate::commands::{init, issuer};
+use super::bundle::{self, parse_anchors};
+use super::{init, status};
+use crate::cli::{
+    Alg, BundleAddIssuerArgs, BundleCreateArgs, BundleSignArgs, HomeSettings, StatusPublishArgs,
+};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
-use crate::issuing::{record_from_json, Record};
-use crate::registry::Registry;
-use crate::{clock, keystore, Alg};
+use crate::home::Home;
+use crate::issuing::{record_from_json, Issuer, IssuerChoice, Record, STATUS_PURPOSE};
+use crate::registry::{Registry, StatusChange};
+use crate::{clock, keystore, qr_image};
 use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
@@ -20,27 +27,48 @@ use std::path::{Path, PathBuf};
 const SAMPLES: &[(&str, &str)] = &[
     (
         "legal-identity",
-        include_str!("../../specs/profiles/legal-identity/examples/valid/arabic-stateless.json"),
+        include_str!("../../../specs/profiles/legal-identity/examples/valid/arabic-stateless.json"),
     ),
     (
         "health-vaccination",
         include_str!(
-            "../../specs/profiles/health-vaccination/examples/valid/yellow-fever-ihr.json"
+            "../../../specs/profiles/health-vaccination/examples/valid/yellow-fever-ihr.json"
         ),
     ),
     (
         "health-assessment",
         include_str!(
-            "../../specs/profiles/health-assessment/examples/valid/geez-fit-to-travel.json"
+            "../../../specs/profiles/health-assessment/examples/valid/geez-fit-to-travel.json"
         ),
     ),
     (
         "travel-eligibility",
         include_str!(
-            "../../specs/profiles/travel-eligibility/examples/valid/e-visa-linked-identity.json"
+            "../../../specs/profiles/travel-eligibility/examples/valid/e-visa-linked-identity.json"
         ),
     ),
 ];
+
+/// A credential the demo issued and wrote.
+struct DemoFile {
+    /// `<profile>-<suite>`.
+    name: String,
+    /// Where it was written.
+    path: PathBuf,
+    /// The credential id.
+    id: String,
+    /// The credential JSON.
+    text: String,
+}
+
+/// An Ed25519 home named `issuer_name`, publishing status under `status_base_url`.
+fn settings(issuer_name: &str, status_base_url: &str) -> HomeSettings {
+    HomeSettings {
+        alg: Alg::Ed25519,
+        issuer_name: issuer_name.to_owned(),
+        status_base_url: status_base_url.to_owned(),
+    }
+}
 
 fn sample(text: &str) -> CliResult<Record> {
     let value =
@@ -54,7 +82,7 @@ fn write_qr(path: &Path, json: &str, store: &ContextStore) -> CliResult<String> 
         serde_json::from_str(json).map_err(|e| CliError::input(e.to_string()))?;
     let (text, _) = credential_core::envelope::encode_smallest(&doc, store)?;
     let m = credential_core::qr::QrMatrix::new(&text, credential_core::qr::Ecc::M)?;
-    crate::qr_cmds::write_png(path, &m, 4, 4)?;
+    qr_image::write_png(path, &m, 4, 4)?;
     Ok(format!("QR v{} with {} characters", m.version, text.len()))
 }
 
@@ -73,11 +101,12 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     std::fs::create_dir_all(&out).map_err(|e| CliError::io("create", &out, e))?;
 
     println!("1. Creating an issuer home in {}", home_dir.display());
-    let home = init(
+    let home = init::create_home(
         &home_dir,
-        Alg::Ed25519,
-        "Laissez demo civil registry",
-        "https://status.laissez.invalid/lists",
+        &settings(
+            "Laissez demo civil registry",
+            "https://status.laissez.invalid/lists",
+        ),
         None,
     )?;
     keystore::save(
@@ -90,41 +119,35 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     let verifier = Verifier::new(ContextStore::bundled());
     let mut registry = Registry::open(&home.registry_path())?;
     println!("2. Issuing one credential per profile, and the legal identity with every suite");
-    let mut jobs: Vec<(&str, Cryptosuite)> = SAMPLES
+    let mut jobs: Vec<(&str, &str, Cryptosuite)> = SAMPLES
         .iter()
-        .map(|(profile, _)| (*profile, Cryptosuite::EddsaRdfc2022))
+        .map(|(profile, text)| (*profile, *text, Cryptosuite::EddsaRdfc2022))
         .collect();
+    let (identity, identity_text) = SAMPLES[0];
     for suite in [
         Cryptosuite::EddsaJcs2022,
         Cryptosuite::EcdsaRdfc2019,
         Cryptosuite::EcdsaJcs2019,
     ] {
-        jobs.push(("legal-identity", suite));
+        jobs.push((identity, identity_text, suite));
     }
     let mut files = Vec::new();
-    for (profile, suite) in jobs {
+    for (profile, sample_text, suite) in jobs {
         let key = if suite.default_algorithm() == Algorithm::Ed25519 {
             "ed25519-1"
         } else {
             "p256-1"
         };
-        let issuer = issuer(
-            &home,
-            &verifier,
+        let choice = IssuerChoice {
             profile,
-            Some(suite.name()),
-            Some(key),
-            None,
-            None,
-        )?;
-        let text = SAMPLES
-            .iter()
-            .find(|(p, _)| *p == profile)
-            .map(|(_, t)| *t)
-            .unwrap_or_default();
-        let mut record = sample(text)?;
+            suite: Some(suite.name()),
+            key: Some(key),
+            valid_until: None,
+        };
+        let issuer = Issuer::from_home(&home, &verifier, &choice, None)?;
+        let mut record = sample(sample_text)?;
         record.record_id = format!("{}-{suite}", record.record_id);
-        let index = registry.reserve_indexes(crate::issuing::STATUS_PURPOSE, 1)?;
+        let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
         let (entry, text) = issuer.issue(&record, Some(index))?;
         registry.insert(&[(entry.clone(), text.clone())])?;
         let name = format!("{profile}-{suite}");
@@ -140,7 +163,12 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             entry.credential_id,
             text.len()
         );
-        files.push((name, path, text));
+        files.push(DemoFile {
+            name,
+            path,
+            id: entry.credential_id,
+            text,
+        });
     }
 
     println!(
@@ -149,16 +177,15 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     );
     let now = clock::now();
     let mut ok = true;
-    for (name, _, text) in &files {
+    for DemoFile { name, text, .. } in &files {
         let r = verifier.verify_credential_bytes(text.as_bytes(), &VerifyOptions::at(now));
         println!("   {name:<36} {}", r.verdict.code());
         ok &= r.verdict == Verdict::IssuerNotChecked;
     }
 
     println!("4. Tampering with one credential (nationality changed) and verifying again");
-    let (_, _, text) = &files[0];
     let mut doc: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| CliError::input(e.to_string()))?;
+        serde_json::from_str(&files[0].text).map_err(|e| CliError::input(e.to_string()))?;
     doc["credentialSubject"]["nationality"] = json!("SYR");
     let tampered = serde_json::to_string_pretty(&doc)
         .map_err(|e| CliError::input(format!("cannot serialise: {e}")))?;
@@ -167,8 +194,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     let r = verifier.verify_credential_bytes(tampered.as_bytes(), &VerifyOptions::at(now));
     let why = r
         .check(CheckCode::SignatureValid)
-        .map(|c| c.message.clone())
-        .unwrap_or_default();
+        .map_or("", |c| c.message.as_str());
     println!("   {:<36} {} ({why})", "tampered", r.verdict.code());
     ok &= r.verdict == Verdict::Invalid;
 
@@ -183,7 +209,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         "   trust bundle  {}",
         root.join("trust-bundle-2.json").display()
     );
-    println!("   try: laissez verify {}", files[0].1.display());
+    println!("   try: laissez verify {}", files[0].path.display());
     if ok {
         println!(
             "demo complete: {} credentials valid, the tampered one rejected; trusted, untrusted and revoked shown",
@@ -202,24 +228,25 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
 fn trust_demo(
     root: &Path,
     home_dir: &Path,
-    home: &crate::home::Home,
+    home: &Home,
     verifier: &Verifier,
-    files: &[(String, PathBuf, String)],
+    files: &[DemoFile],
 ) -> CliResult<bool> {
-    use crate::trust_cmds::{add_issuer, create, publish, sign_bundle, IssuerSpec};
-    let anchor_home = init(
+    let anchor_home = init::create_home(
         &root.join("trust-anchor-home"),
-        Alg::Ed25519,
-        "Laissez demo trust anchor",
-        "https://status.laissez.invalid/anchor",
+        &settings(
+            "Laissez demo trust anchor",
+            "https://status.laissez.invalid/anchor",
+        ),
         None,
     )?;
     let anchor = did_key(&keystore::info(&anchor_home, "ed25519-1")?.public);
-    let spec = || IssuerSpec {
+    let add_issuer = |bundle: PathBuf| BundleAddIssuerArgs {
+        bundle,
         from_home: Some(home_dir.to_path_buf()),
         did: None,
-        keys: Vec::new(),
-        names: vec![
+        key: Vec::new(),
+        name: vec![
             "en=Demo civil registry".into(),
             "fr=État civil (démo)".into(),
             "es=Registro civil (demo)".into(),
@@ -227,22 +254,35 @@ fn trust_demo(
         ],
         types: Vec::new(),
         jurisdiction: Some("XXX".into()),
-        status_files: Vec::new(),
+        status_list: Vec::new(),
         valid_until: None,
-        contexts: Vec::new(),
-        did_documents: Vec::new(),
+        context: Vec::new(),
+        did_document: Vec::new(),
     };
     let build = |version: u64| -> CliResult<PathBuf> {
         let path = root.join(format!("trust-bundle-{version}.json"));
-        publish(home, None, 30, None)?;
-        create(&path, 7, Some(version))?;
-        add_issuer(&path, spec())?;
-        sign_bundle(&anchor_home, &path, "ed25519-1", None, None)?;
+        let publish = StatusPublishArgs {
+            out: None,
+            valid_days: 30,
+        };
+        status::publish(home, &publish, None)?;
+        bundle::create(&BundleCreateArgs {
+            out: path.clone(),
+            valid_days: 7,
+            version: Some(version),
+        })?;
+        bundle::add_issuer(&add_issuer(path.clone()))?;
+        let sign = BundleSignArgs {
+            bundle: path.clone(),
+            anchor_key: "ed25519-1".into(),
+            out: None,
+        };
+        bundle::sign(&anchor_home, &sign, None)?;
         Ok(path)
     };
     let verify_with = |bundle: &Path, text: &str| -> CliResult<Verdict> {
         let mut v = Verifier::new(ContextStore::bundled());
-        let anchors = crate::trust_cmds::parse_anchors(std::slice::from_ref(&anchor))?;
+        let anchors = parse_anchors(std::slice::from_ref(&anchor))?;
         let bytes = std::fs::read(bundle).map_err(|e| CliError::io("read", bundle, e))?;
         let now = clock::now();
         v.load_trust_bundle(&bytes, &anchors, now)?;
@@ -253,27 +293,26 @@ fn trust_demo(
     };
 
     let b1 = build(1)?;
-    let (name, _, text) = &files[0];
+    let DemoFile { name, text, .. } = &files[0];
     let trusted = verify_with(&b1, text)?;
     println!("   trusted      {name:<36} {}", trusted.code());
 
     // A credential from an issuer the anchor does not recognise.
-    let rogue_home = init(
+    let rogue_home = init::create_home(
         &root.join("unrecognised-issuer-home"),
-        Alg::Ed25519,
-        "Unrecognised issuer",
-        "https://status.laissez.invalid/rogue",
+        &settings(
+            "Unrecognised issuer",
+            "https://status.laissez.invalid/rogue",
+        ),
         None,
     )?;
-    let rogue = issuer(
-        &rogue_home,
-        verifier,
-        "legal-identity",
-        None,
-        None,
-        None,
-        None,
-    )?;
+    let choice = IssuerChoice {
+        profile: "legal-identity",
+        suite: None,
+        key: None,
+        valid_until: None,
+    };
+    let rogue = Issuer::from_home(&rogue_home, verifier, &choice, None)?;
     let (_, rogue_text) = rogue.issue(&sample(SAMPLES[0].1)?, None)?;
     let untrusted = verify_with(&b1, &rogue_text)?;
     println!(
@@ -283,13 +322,13 @@ fn trust_demo(
     );
 
     // Revoke the vaccination credential, publish, distribute bundle version 2.
-    let (vname, _, vtext) = &files[1];
-    let id = serde_json::from_str::<serde_json::Value>(vtext)
-        .ok()
-        .and_then(|v| v["id"].as_str().map(str::to_owned))
-        .unwrap_or_default();
-    Registry::open(&home.registry_path())?
-        .change_status(&id, crate::registry::StatusChange::Revoke)?;
+    let DemoFile {
+        name: vname,
+        id,
+        text: vtext,
+        ..
+    } = &files[1];
+    Registry::open(&home.registry_path())?.change_status(id, StatusChange::Revoke)?;
     let b2 = build(2)?;
     let revoked = verify_with(&b2, vtext)?;
     println!("   revoked      {vname:<36} {}", revoked.code());

@@ -1,0 +1,401 @@
+//! The command line as clap types: commands, subcommands and their options. No behaviour here;
+//! `commands` runs what was parsed.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Issue and verify W3C Verifiable Credentials, offline.
+#[derive(Parser)]
+#[command(name = "laissez", version, about, long_about = None)]
+pub struct Cli {
+    /// Issuer home directory (default: ./laissez-home).
+    #[arg(long, global = true, env = "LAISSEZ_HOME")]
+    pub home: Option<PathBuf>,
+    /// File holding the passphrase that encrypts secret keys at rest (or set LAISSEZ_PASSPHRASE).
+    #[arg(long, global = true)]
+    pub passphrase_file: Option<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The top-level commands.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create an issuer home: configuration, a first signing key, the registry.
+    Init(InitArgs),
+    /// Manage signing keys.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Issue one credential from a subject record (JSON object).
+    Issue(IssueArgs),
+    /// Issue credentials for every row of a CSV or JSONL file; idempotent and resumable.
+    IssueBatch(IssueBatchArgs),
+    /// Verify a credential (file or - for standard input).
+    Verify(VerifyArgs),
+    /// Revoke a credential (permanent).
+    Revoke {
+        /// Credential id.
+        id: String,
+    },
+    /// Suspend a credential (can be reinstated).
+    Suspend {
+        /// Credential id.
+        id: String,
+    },
+    /// Lift a suspension.
+    Reinstate {
+        /// Credential id.
+        id: String,
+    },
+    /// Status lists.
+    #[command(subcommand)]
+    Status(StatusCommand),
+    /// Trust bundles (for trust anchors).
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+    /// Inspect the issuance registry.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+    /// QR codes: credential <-> envelope text <-> image.
+    #[command(subcommand)]
+    Qr(QrCommand),
+    /// Run the whole flow on built-in defaults: issue, verify, tamper, reject.
+    Demo {
+        /// Directory for the demo's issuer home and files (default: a new temporary directory).
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Options of `init`.
+#[derive(Args)]
+pub struct InitArgs {
+    /// Directory to create (default: --home, $LAISSEZ_HOME or ./laissez-home).
+    pub dir: Option<PathBuf>,
+    /// What the new home holds.
+    #[command(flatten)]
+    pub settings: HomeSettings,
+}
+
+/// The choices written into a new issuer home.
+#[derive(Args)]
+pub struct HomeSettings {
+    /// Algorithm of the first key.
+    #[arg(long, value_enum, default_value = "ed25519")]
+    pub alg: Alg,
+    /// Issuer display name written into credentials.
+    #[arg(long, default_value = "Laissez demo civil registry")]
+    pub issuer_name: String,
+    /// Base URL where status list credentials will be published.
+    #[arg(long, default_value = "https://status.laissez.invalid/lists")]
+    pub status_base_url: String,
+}
+
+/// `key` subcommands.
+#[derive(Subcommand)]
+pub enum KeyCommand {
+    /// Generate a signing key.
+    Generate(KeyGenerateArgs),
+    /// List keys.
+    List,
+    /// Show a public key as Multikey, JWK, did:key and did:jwk.
+    Show {
+        /// Key name.
+        name: String,
+    },
+    /// Import a secret key (PKCS#8 PEM, JWK with d, or Multikey secret).
+    Import(KeyImportArgs),
+    /// Export a key (public by default).
+    Export(KeyExportArgs),
+}
+
+/// Options of `key generate`.
+#[derive(Args)]
+pub struct KeyGenerateArgs {
+    /// Algorithm.
+    #[arg(long, value_enum, default_value = "ed25519")]
+    pub alg: Alg,
+    /// Key name (default: <alg>-<n>).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+/// Options of `key import`.
+#[derive(Args)]
+pub struct KeyImportArgs {
+    /// Key file.
+    pub file: PathBuf,
+    /// Name for the key.
+    #[arg(long)]
+    pub name: String,
+}
+
+/// Options of `key export`.
+#[derive(Args)]
+pub struct KeyExportArgs {
+    /// Key name.
+    pub name: String,
+    /// Format.
+    #[arg(long, value_enum, default_value = "jwk")]
+    pub format: KeyFormat,
+    /// Export the secret key (written 0600; never to a terminal).
+    #[arg(long)]
+    pub secret: bool,
+    /// Output file (default: standard output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Options of `issue`.
+#[derive(Args)]
+pub struct IssueArgs {
+    /// Credential profile.
+    #[arg(long, default_value = "generic")]
+    pub profile: String,
+    /// Subject record file (JSON object), or - for standard input.
+    #[arg(long)]
+    pub subject: String,
+    /// Cryptosuite (default: the home's default suite).
+    #[arg(long)]
+    pub suite: Option<String>,
+    /// Signing key name (default: the home's default key).
+    #[arg(long)]
+    pub key: Option<String>,
+    /// End of validity (RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z).
+    #[arg(long)]
+    pub valid_until: Option<String>,
+    /// Stable record id (default: recordId in the subject, else a digest of the subject).
+    #[arg(long)]
+    pub record_id: Option<String>,
+    /// Output file (default: standard output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Options of `issue-batch`.
+#[derive(Args)]
+pub struct IssueBatchArgs {
+    /// Credential profile.
+    #[arg(long, default_value = "generic")]
+    pub profile: String,
+    /// Input: .csv with a record_id column, or .jsonl with a recordId member.
+    #[arg(long)]
+    pub input: PathBuf,
+    /// Output directory (one <record id>.json per credential).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Signing threads.
+    #[arg(long, default_value_t = 1)]
+    pub jobs: usize,
+    /// Cryptosuite (default: the home's default suite).
+    #[arg(long)]
+    pub suite: Option<String>,
+    /// Signing key name (default: the home's default key).
+    #[arg(long)]
+    pub key: Option<String>,
+    /// End of validity (RFC 3339).
+    #[arg(long)]
+    pub valid_until: Option<String>,
+}
+
+/// Options of `verify`.
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// Credential JSON file, or -.
+    pub input: String,
+    /// Print the VerificationReport as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Verification time (RFC 3339; default: now).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Trust bundle to evaluate the issuer and status against.
+    #[arg(long, requires = "anchor")]
+    pub bundle: Option<PathBuf>,
+    /// Trust anchor public key (Multikey or did:key); repeat for several.
+    #[arg(long)]
+    pub anchor: Vec<String>,
+}
+
+/// `status` subcommands.
+#[derive(Subcommand)]
+pub enum StatusCommand {
+    /// Write signed BitstringStatusListCredentials (revocation and suspension) for every list in use.
+    Publish(StatusPublishArgs),
+}
+
+/// Options of `status publish`.
+#[derive(Args)]
+pub struct StatusPublishArgs {
+    /// Output directory (default: <home>/status).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Days until the published lists expire.
+    #[arg(long, default_value_t = 30)]
+    pub valid_days: u32,
+}
+
+/// `bundle` subcommands.
+#[derive(Subcommand)]
+pub enum BundleCommand {
+    /// Create an unsigned trust bundle.
+    Create(BundleCreateArgs),
+    /// Add (or replace) an issuer and its status lists.
+    AddIssuer(BundleAddIssuerArgs),
+    /// Sign a bundle with an anchor key of this home.
+    Sign(BundleSignArgs),
+    /// Show a bundle; with --anchor, check its signature too.
+    Inspect(BundleInspectArgs),
+}
+
+/// Options of `bundle create`.
+#[derive(Args)]
+pub struct BundleCreateArgs {
+    /// Output file.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Days until verifiers should load a newer bundle (nextUpdate).
+    #[arg(long, default_value_t = 7)]
+    pub valid_days: u32,
+    /// Version (default: the current Unix time, so later bundles are newer).
+    #[arg(long)]
+    pub version: Option<u64>,
+}
+
+/// Options of `bundle add-issuer`: the issuers come from `--from-home`, or `--did` with `--key`.
+#[derive(Args)]
+pub struct BundleAddIssuerArgs {
+    /// Bundle file (edited in place; an existing signature is removed).
+    pub bundle: PathBuf,
+    /// Take the issuer from an issuer home: its keys, name and published status lists.
+    #[arg(long)]
+    pub from_home: Option<PathBuf>,
+    /// Issuer DID (instead of --from-home).
+    #[arg(long)]
+    pub did: Option<String>,
+    /// Public key (Multikey) of --did; repeat for several.
+    #[arg(long)]
+    pub key: Vec<String>,
+    /// Display name, LANG=TEXT; repeat for several languages.
+    #[arg(long)]
+    pub name: Vec<String>,
+    /// Credential types the issuer may issue (comma-separated; default with --from-home: all profiles).
+    #[arg(long, value_delimiter = ',')]
+    pub types: Vec<String>,
+    /// Country or jurisdiction.
+    #[arg(long)]
+    pub jurisdiction: Option<String>,
+    /// Extra status list credential file; repeat for several.
+    #[arg(long)]
+    pub status_list: Vec<PathBuf>,
+    /// End of recognition (RFC 3339).
+    #[arg(long)]
+    pub valid_until: Option<String>,
+    /// Extra JSON-LD context the issuer's credentials use, URL=FILE (pinned by SHA-256).
+    #[arg(long)]
+    pub context: Vec<String>,
+    /// DID document for a DID that does not resolve inline (did:web), as a JSON file.
+    #[arg(long)]
+    pub did_document: Vec<PathBuf>,
+}
+
+/// Options of `bundle sign`.
+#[derive(Args)]
+pub struct BundleSignArgs {
+    /// Bundle file.
+    pub bundle: PathBuf,
+    /// Anchor key name.
+    #[arg(long)]
+    pub anchor_key: String,
+    /// Output file (default: in place).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Options of `bundle inspect`.
+#[derive(Args)]
+pub struct BundleInspectArgs {
+    /// Bundle file.
+    pub bundle: PathBuf,
+    /// Trust anchor public key (Multikey or did:key).
+    #[arg(long)]
+    pub anchor: Vec<String>,
+}
+
+/// `registry` subcommands.
+#[derive(Subcommand)]
+pub enum RegistryCommand {
+    /// List issued credentials.
+    List,
+    /// Show one entry and its credential.
+    Show {
+        /// Credential id.
+        id: String,
+    },
+    /// Export every entry as JSON Lines.
+    Export {
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `qr` subcommands.
+#[derive(Subcommand)]
+pub enum QrCommand {
+    /// Encode a credential as envelope text (stdout) and optionally PNG / SVG images.
+    Encode(QrEncodeArgs),
+    /// Decode a QR image (PNG, JPEG) or envelope text back to the credential JSON.
+    Decode {
+        /// Image file, text file, envelope text, or -.
+        input: String,
+    },
+}
+
+/// Options of `qr encode`.
+#[derive(Args)]
+pub struct QrEncodeArgs {
+    /// Credential JSON file, or -.
+    pub input: String,
+    /// Write a PNG image.
+    #[arg(long)]
+    pub png: Option<PathBuf>,
+    /// Write an SVG image.
+    #[arg(long)]
+    pub svg: Option<PathBuf>,
+    /// Envelope encoding: generic, generic-dict, cborld, cborld-zlib, or smallest.
+    #[arg(long, default_value = "smallest")]
+    pub encoding: String,
+    /// Error correction level: L, M, Q or H.
+    #[arg(long, default_value = "M")]
+    pub ecc: String,
+    /// Pixels per module in the PNG.
+    #[arg(long, default_value_t = 4)]
+    pub module_px: usize,
+    /// Printed width in millimetres (quiet zone included): sets SVG size and PNG pixels at 300 dpi.
+    #[arg(long)]
+    pub print_mm: Option<f64>,
+    /// Quiet zone, in modules.
+    #[arg(long, default_value_t = 4)]
+    pub quiet_zone: usize,
+}
+
+/// Key algorithms offered for new keys.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Alg {
+    /// Ed25519 (eddsa-* suites).
+    Ed25519,
+    /// NIST P-256 (ecdsa-* suites).
+    P256,
+}
+
+/// Key export formats.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KeyFormat {
+    /// JSON Web Key.
+    Jwk,
+    /// PEM (SPKI for public, PKCS#8 for secret).
+    Pem,
+    /// Multikey (multibase).
+    Multikey,
+}

@@ -1,0 +1,345 @@
+//! Trust bundles: `laissez bundle create|add-issuer|sign|inspect`. A trust anchor lists the
+//! issuers it recognises, their keys and status lists, and signs the bundle; verifiers load it
+//! with the anchor's public key.
+
+use super::Context;
+use crate::cli::{
+    BundleAddIssuerArgs, BundleCommand, BundleCreateArgs, BundleInspectArgs, BundleSignArgs,
+};
+use crate::error::{CliError, CliResult};
+use crate::fsutil::{read_input, read_input_max, write_json, MAX_BUNDLE_BYTES};
+use crate::home::Home;
+use crate::signing::{jcs_suite, sign_document};
+use crate::{clock, keystore};
+use credential_core::codec::hex;
+use credential_core::did::did_key;
+use credential_core::jsonld::ContextStore;
+use credential_core::keys::PublicKey;
+use credential_core::model::Timestamp;
+use credential_core::profiles::Profiles;
+use credential_core::trust::BUNDLE_TYPE;
+use credential_core::verify::Verifier;
+use serde_json::{json, Map, Value};
+use std::path::Path;
+
+/// `laissez bundle …`; only `sign` needs the home of `ctx` (for the anchor key).
+pub fn run(ctx: &Context, cmd: BundleCommand) -> CliResult<()> {
+    match cmd {
+        BundleCommand::Create(args) => create(&args),
+        BundleCommand::AddIssuer(args) => add_issuer(&args),
+        BundleCommand::Sign(args) => sign(&ctx.open_home()?, &args, ctx.pass()),
+        BundleCommand::Inspect(args) => inspect(&args),
+    }
+}
+
+/// A JSON file (bundle, status list, DID document), at most [`MAX_BUNDLE_BYTES`].
+fn read_json(path: &Path) -> CliResult<Value> {
+    let bytes = read_input_max(path, MAX_BUNDLE_BYTES)?;
+    parse_json(path, &bytes)
+}
+
+/// Parses JSON read from `path`, within the bounds of a trust bundle.
+fn parse_json(path: &Path, bytes: &[u8]) -> CliResult<Value> {
+    credential_core::json::parse_bounded(
+        bytes,
+        credential_core::json::JsonLimits {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 64,
+            max_objects: 200_000,
+            max_array_len: 100_000,
+            max_values: 10_000_000,
+        },
+    )
+    .map_err(|e| CliError::input(format!("{}: {e}", path.display())))
+}
+
+/// A status list credential file and its id (the URL credentials point to).
+fn read_status_list(path: &Path) -> CliResult<(String, Value)> {
+    let list = read_json(path)?;
+    let id = list
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            CliError::input(format!(
+                "{}: a status list credential needs a string id (its URL)",
+                path.display()
+            ))
+        })?
+        .to_owned();
+    Ok((id, list))
+}
+
+/// `laissez bundle create`: an unsigned bundle skeleton.
+pub fn create(args: &BundleCreateArgs) -> CliResult<()> {
+    let out = &args.out;
+    let now = clock::now();
+    let bundle = json!({
+        "type": BUNDLE_TYPE,
+        "version": args.version.unwrap_or(now.0.max(0) as u64),
+        "issued": now.to_rfc3339(),
+        "nextUpdate": Timestamp(now.0 + i64::from(args.valid_days) * 86_400).to_rfc3339(),
+        "issuers": [],
+        "statusLists": [],
+        "contexts": [],
+        "didDocuments": []
+    });
+    write_json(out, &bundle)?;
+    println!(
+        "created unsigned bundle {} (add issuers, then sign)",
+        out.display()
+    );
+    Ok(())
+}
+
+/// `laissez bundle add-issuer BUNDLE …`.
+pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
+    let bundle_path = &args.bundle;
+    let mut bundle = read_json(bundle_path)?;
+    let obj = bundle
+        .as_object_mut()
+        .ok_or_else(|| CliError::input("the bundle is not a JSON object"))?;
+    if obj.remove("proof").is_some() {
+        eprintln!("note: the bundle was signed; the signature is removed (sign it again)");
+    }
+    let mut names: Map<String, Value> = Map::new();
+    for n in &args.name {
+        let (lang, text) = n.split_once('=').ok_or_else(|| {
+            CliError::input(format!(
+                "--name {n:?}: use LANG=TEXT, e.g. fr=\"État civil\""
+            ))
+        })?;
+        names.insert(lang.to_owned(), json!(text));
+    }
+    let valid_until = args
+        .valid_until
+        .as_deref()
+        .map(|s| {
+            Timestamp::parse(s).ok_or_else(|| {
+                CliError::input(format!("--valid-until {s:?} is not an RFC 3339 date-time"))
+            })
+        })
+        .transpose()?;
+    let mut entries = Vec::new();
+    let mut lists: Vec<(String, Value)> = args
+        .status_list
+        .iter()
+        .map(|f| read_status_list(f))
+        .collect::<CliResult<_>>()?;
+    if let Some(h) = &args.from_home {
+        let home = Home::open(h)?;
+        if names.is_empty() {
+            names.insert("en".into(), json!(home.config.issuer.name));
+        }
+        let types: Vec<String> = if args.types.is_empty() {
+            Profiles::bundled()
+                .all()
+                .iter()
+                .flat_map(|p| p.types().iter().skip(1).cloned())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        } else {
+            args.types.clone()
+        };
+        for k in keystore::list(&home)? {
+            entries.push((
+                did_key(&k.public),
+                vec![k.public.to_multikey()],
+                types.clone(),
+            ));
+        }
+        let dir = home.status_dir();
+        if dir.is_dir() {
+            let mut files = Vec::new();
+            for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io("read", &dir, e))? {
+                let path = entry.map_err(|e| CliError::io("read", &dir, e))?.path();
+                if path.extension().is_some_and(|x| x == "json") {
+                    files.push(path);
+                }
+            }
+            files.sort();
+            for f in files {
+                lists.push(read_status_list(&f)?);
+            }
+        }
+    }
+    if let Some(did) = &args.did {
+        if args.key.is_empty() {
+            return Err(CliError::input(
+                "--did needs at least one --key (Multikey public key)",
+            ));
+        }
+        for k in &args.key {
+            PublicKey::from_multikey(k)?;
+        }
+        entries.push((did.clone(), args.key.clone(), args.types.clone()));
+    }
+    if entries.is_empty() {
+        return Err(CliError::input(
+            "give --from-home HOME, or --did DID with --key KEY",
+        ));
+    }
+    let issuers = obj
+        .entry("issuers")
+        .or_insert_with(|| json!([]))
+        .as_array_mut()
+        .ok_or_else(|| CliError::input("issuers is not an array"))?;
+    for (did, keys, types) in entries {
+        issuers.retain(|i| i.get("id").and_then(Value::as_str) != Some(&did));
+        let mut e = json!({"id": did, "name": names, "publicKeys": keys, "credentialTypes": types});
+        if let Some(j) = &args.jurisdiction {
+            e["jurisdiction"] = json!(j);
+        }
+        if let Some(u) = valid_until {
+            e["validUntil"] = json!(u.to_rfc3339());
+        }
+        println!("issuer {did}");
+        issuers.push(e);
+    }
+    let cached = obj
+        .entry("statusLists")
+        .or_insert_with(|| json!([]))
+        .as_array_mut()
+        .ok_or_else(|| CliError::input("statusLists is not an array"))?;
+    for (id, list) in lists {
+        cached.retain(|l| l.get("id").and_then(Value::as_str) != Some(&id));
+        println!("status list {id}");
+        cached.push(list);
+    }
+    for c in &args.context {
+        let (url, file) = c
+            .split_once('=')
+            .ok_or_else(|| CliError::input(format!("--context {c:?}: use URL=FILE")))?;
+        let text = String::from_utf8(read_input(Path::new(file))?)
+            .map_err(|_| CliError::input(format!("{file} is not UTF-8")))?;
+        let mut store = ContextStore::bundled();
+        let sha = sha256_hex(text.as_bytes());
+        store.add_pinned(url, &text, &sha)?;
+        let contexts = obj
+            .entry("contexts")
+            .or_insert_with(|| json!([]))
+            .as_array_mut()
+            .ok_or_else(|| CliError::input("contexts is not an array"))?;
+        contexts.retain(|e| e.get("url").and_then(Value::as_str) != Some(url));
+        contexts.push(json!({"url": url, "sha256": sha, "document": text}));
+        println!("context {url} (sha256 {sha})");
+    }
+    for f in &args.did_document {
+        let doc = read_json(f)?;
+        let id = doc
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|d| d.starts_with("did:"))
+            .ok_or_else(|| {
+                CliError::input(format!("{}: a DID document needs a DID id", f.display()))
+            })?
+            .to_owned();
+        let docs = obj
+            .entry("didDocuments")
+            .or_insert_with(|| json!([]))
+            .as_array_mut()
+            .ok_or_else(|| CliError::input("didDocuments is not an array"))?;
+        docs.retain(|d| d.get("id").and_then(Value::as_str) != Some(&id));
+        docs.push(doc);
+        println!("DID document {id}");
+    }
+    write_json(bundle_path, &bundle)
+}
+
+/// The SHA-256 of `bytes`, in hex (how a bundle pins a context).
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(bytes))
+}
+
+/// `laissez bundle sign BUNDLE --anchor-key NAME`, with a key of `home`.
+pub fn sign(home: &Home, args: &BundleSignArgs, pass: Option<&str>) -> CliResult<()> {
+    let bundle_path = &args.bundle;
+    let mut bundle = read_json(bundle_path)?;
+    let obj = bundle
+        .as_object_mut()
+        .ok_or_else(|| CliError::input("the bundle is not a JSON object"))?;
+    obj.remove("proof");
+    if obj.get("type").and_then(Value::as_str) != Some(BUNDLE_TYPE) {
+        return Err(CliError::input(format!(
+            "{} is not a trust bundle (type {BUNDLE_TYPE})",
+            bundle_path.display()
+        )));
+    }
+    let key = keystore::load(home, &args.anchor_key, pass)?;
+    let suite = jcs_suite(&key);
+    let verifier = Verifier::new(ContextStore::bundled());
+    let signed = sign_document(&bundle, &key, suite, &verifier, clock::now())?;
+    let out = args.out.as_ref().unwrap_or(bundle_path);
+    write_json(out, &signed)?;
+    println!(
+        "signed {} with anchor {} ({suite})",
+        out.display(),
+        did_key(&key.public_key())
+    );
+    Ok(())
+}
+
+/// Parses `--anchor` values: Multikey (`z…`) or `did:key:…`.
+pub fn parse_anchors(values: &[String]) -> CliResult<Vec<PublicKey>> {
+    values
+        .iter()
+        .map(|a| {
+            PublicKey::from_anchor(a).map_err(|e| {
+                CliError::input(format!("--anchor {a}: {e} (give a Multikey or did:key)"))
+            })
+        })
+        .collect()
+}
+
+/// `laissez bundle inspect BUNDLE [--anchor PUB]`.
+fn inspect(args: &BundleInspectArgs) -> CliResult<()> {
+    let (bundle_path, anchors) = (&args.bundle, &args.anchor);
+    let bytes = read_input_max(bundle_path, MAX_BUNDLE_BYTES)?;
+    let bundle = parse_json(bundle_path, &bytes)?;
+    let now = clock::now();
+    if !anchors.is_empty() {
+        let mut verifier = Verifier::new(ContextStore::bundled());
+        let b = verifier.load_trust_bundle(&bytes, &parse_anchors(anchors)?, now)?;
+        println!("signature: valid (anchor {})", did_key(&b.anchor));
+    } else {
+        println!("signature: not checked (pass --anchor to check it)");
+    }
+    let get = |k: &str| {
+        bundle
+            .get(k)
+            .map(|v| v.to_string())
+            .unwrap_or_else(|| "-".into())
+    };
+    println!("version     {}", get("version"));
+    println!("issued      {}", get("issued"));
+    println!("nextUpdate  {}", get("nextUpdate"));
+    for i in bundle
+        .get("issuers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        println!(
+            "issuer      {}  {}  types: {}",
+            i["id"].as_str().unwrap_or("?"),
+            i["name"],
+            i["credentialTypes"]
+        );
+    }
+    for l in bundle
+        .get("statusLists")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        println!(
+            "status list {}  ({})",
+            l["id"].as_str().unwrap_or("?"),
+            l["credentialSubject"]["statusPurpose"]
+                .as_str()
+                .unwrap_or("?")
+        );
+    }
+    Ok(())
+}

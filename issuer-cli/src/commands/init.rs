@@ -1,0 +1,60 @@
+//! `laissez init`: a new issuer home with its configuration, a first key and an empty registry.
+
+use super::key::algorithm;
+use super::Context;
+use crate::cli::{HomeSettings, InitArgs};
+use crate::error::{CliError, CliResult};
+use crate::home::{Config, Home, IssuanceConfig, IssuerConfig, StatusConfig};
+use crate::keystore;
+use crate::registry::Registry;
+use credential_core::keys::{Algorithm, SecretKey};
+use rand_core::OsRng;
+use std::path::Path;
+
+/// `laissez init [DIR]`.
+pub fn run(ctx: &Context, args: &InitArgs) -> CliResult<()> {
+    let root = Home::locate(args.dir.as_deref().or(ctx.home.as_deref()));
+    create_home(&root, &args.settings, ctx.pass())?;
+    println!("created issuer home {}", root.display());
+    Ok(())
+}
+
+/// Creates an issuer home at `root` with a first key and an empty registry.
+pub fn create_home(root: &Path, settings: &HomeSettings, pass: Option<&str>) -> CliResult<Home> {
+    let status_base_url = &settings.status_base_url;
+    if !credential_core::model::is_url(status_base_url) {
+        return Err(CliError::input(format!(
+            "--status-base-url {status_base_url:?} is not a URL"
+        )));
+    }
+    let algorithm = algorithm(settings.alg);
+    let key_name = format!("{}-1", algorithm.name());
+    let suite = match algorithm {
+        Algorithm::Ed25519 => "eddsa-rdfc-2022",
+        _ => "ecdsa-rdfc-2019",
+    };
+    let home = Home::create(
+        root,
+        Config {
+            issuer: IssuerConfig {
+                name: settings.issuer_name.clone(),
+                default_key: key_name.clone(),
+            },
+            issuance: IssuanceConfig {
+                default_suite: suite.to_owned(),
+            },
+            status: StatusConfig {
+                base_url: status_base_url.clone(),
+                list_size: 131_072,
+            },
+        },
+    )?;
+    keystore::save(
+        &home,
+        &key_name,
+        &SecretKey::generate(algorithm, &mut OsRng),
+        pass,
+    )?;
+    Registry::open(&home.registry_path())?;
+    Ok(home)
+}

@@ -1,0 +1,126 @@
+//! `laissez issue` (one subject record) and `laissez issue-batch` (a CSV or JSONL file, through
+//! the batch engine).
+
+use super::Context;
+use crate::batch;
+use crate::cli::{IssueArgs, IssueBatchArgs};
+use crate::error::{CliError, CliResult};
+use crate::fsutil::{read_input, write_atomic};
+use crate::issuing::{record_from_json, record_key, Issuer, IssuerChoice, STATUS_PURPOSE};
+use crate::registry::Registry;
+use credential_core::codec::hex;
+use credential_core::jsonld::ContextStore;
+use credential_core::verify::Verifier;
+use std::path::Path;
+
+/// Failed rows listed one by one at the end of a batch; the rest are counted.
+const FAILED_ROWS_SHOWN: usize = 50;
+
+/// `laissez issue --subject FILE`: one credential, to `--out` or standard output.
+pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
+    let home = ctx.open_home()?;
+    let verifier = Verifier::new(ContextStore::bundled());
+    let choice = IssuerChoice {
+        profile: &args.profile,
+        suite: args.suite.as_deref(),
+        key: args.key.as_deref(),
+        valid_until: args.valid_until.as_deref(),
+    };
+    let issuer = Issuer::from_home(&home, &verifier, &choice, ctx.pass())?;
+    let subject = &args.subject;
+    let bytes = read_input(Path::new(subject))?;
+    let value = credential_core::json::parse_bounded(&bytes, Default::default())
+        .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
+    let canonical = credential_core::canon::jcs::canonicalize(&value);
+    let digest = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
+        canonical.as_bytes(),
+    ));
+    let digest_id = hex(&digest[..16]);
+    let record_id = args.record_id.as_deref();
+    let mut record = record_from_json(value, Some(record_id.unwrap_or(&digest_id)))
+        .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
+    if let Some(r) = record_id {
+        record.record_id = r.to_owned();
+    }
+    let mut registry = Registry::open(&home.registry_path())?;
+    let rkey = record_key(&args.profile, &record.record_id);
+    if let Some(existing) = registry.find_record(&rkey)? {
+        return Err(CliError::input(format!(
+            "record {} was already issued as {existing} (see `laissez registry show {existing}`; pass another --record-id to issue again)",
+            record.record_id
+        )));
+    }
+    let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
+    let (entry, json) = issuer.issue(&record, Some(index))?;
+    if let Some(path) = &args.out {
+        // Check the output location before recording, so a bad path leaves no registry entry.
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(CliError::input(format!(
+                "output directory {} does not exist",
+                dir.display()
+            )));
+        }
+        registry.insert(&[(entry.clone(), json.clone())])?;
+        write_atomic(path, json.as_bytes(), false)?;
+        eprintln!(
+            "issued {} ({}, {}) -> {}",
+            entry.credential_id,
+            entry.profile,
+            entry.suite,
+            path.display()
+        );
+    } else {
+        registry.insert(&[(entry, json.clone())])?;
+        println!("{json}");
+    }
+    Ok(())
+}
+
+/// `laissez issue-batch --input FILE --out DIR`: every row, idempotent and resumable; exit 1 when
+/// some rows failed.
+pub fn issue_batch(ctx: &Context, args: &IssueBatchArgs) -> CliResult<()> {
+    let home = ctx.open_home()?;
+    if args.jobs == 0 {
+        return Err(CliError::input("--jobs must be at least 1"));
+    }
+    let verifier = Verifier::new(ContextStore::bundled());
+    let choice = IssuerChoice {
+        profile: &args.profile,
+        suite: args.suite.as_deref(),
+        key: args.key.as_deref(),
+        valid_until: args.valid_until.as_deref(),
+    };
+    let issuer = Issuer::from_home(&home, &verifier, &choice, ctx.pass())?;
+    let rows = batch::read_rows(&args.input)?;
+    let total = rows.len();
+    let mut registry = Registry::open(&home.registry_path())?;
+    let started = std::time::Instant::now();
+    let summary = batch::run(&issuer, &mut registry, rows, &args.out, args.jobs)?;
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{total} rows: {} issued, {} skipped (already issued), {} failed  [{:.1} s, {:.0} credentials/s]",
+        summary.issued,
+        summary.skipped,
+        summary.failed.len(),
+        secs,
+        summary.issued as f64 / secs.max(1e-3)
+    );
+    for (row, reason) in summary.failed.iter().take(FAILED_ROWS_SHOWN) {
+        println!("  row {row}: {reason}");
+    }
+    if summary.failed.len() > FAILED_ROWS_SHOWN {
+        println!(
+            "  … and {} more failed rows",
+            summary.failed.len() - FAILED_ROWS_SHOWN
+        );
+    }
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Negative(String::new()))
+    }
+}

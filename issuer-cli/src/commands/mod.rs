@@ -1,0 +1,84 @@
+//! Running a parsed command line: one module per command group, each reading its inputs, calling
+//! the core and the building blocks, and writing its outputs.
+
+mod bundle;
+mod demo;
+mod init;
+mod issue;
+mod key;
+mod qr;
+mod registry;
+mod status;
+mod verify;
+
+use crate::cli::{Cli, Command};
+use crate::error::{CliError, CliResult};
+use crate::fsutil::read_input;
+use crate::home::Home;
+use crate::registry::StatusChange;
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+/// What commands share besides their own options: the `--home` choice and the passphrase.
+pub struct Context {
+    /// `--home` (or `$LAISSEZ_HOME`), if given.
+    home: Option<PathBuf>,
+    /// The passphrase for encrypted keys, if one was given.
+    passphrase: Option<Zeroizing<String>>,
+}
+
+impl Context {
+    /// The passphrase, if any.
+    fn pass(&self) -> Option<&str> {
+        self.passphrase.as_deref().map(String::as_str)
+    }
+
+    /// Opens the issuer home chosen by `--home`, `$LAISSEZ_HOME` or the default.
+    fn open_home(&self) -> CliResult<Home> {
+        Home::open(&Home::locate(self.home.as_deref()))
+    }
+}
+
+/// Dispatches a parsed command line.
+pub fn run(cli: Cli) -> CliResult<()> {
+    let ctx = Context {
+        passphrase: passphrase(cli.passphrase_file.as_deref())?,
+        home: cli.home,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(&ctx, &args),
+        Command::Key(cmd) => key::run(&ctx, cmd),
+        Command::Issue(args) => issue::issue_one(&ctx, &args),
+        Command::IssueBatch(args) => issue::issue_batch(&ctx, &args),
+        Command::Verify(args) => verify::run(&args),
+        Command::Revoke { id } => status::change(&ctx, &id, StatusChange::Revoke),
+        Command::Suspend { id } => status::change(&ctx, &id, StatusChange::Suspend),
+        Command::Reinstate { id } => status::change(&ctx, &id, StatusChange::Reinstate),
+        Command::Status(cmd) => status::run(&ctx, cmd),
+        Command::Bundle(cmd) => bundle::run(&ctx, cmd),
+        Command::Registry(cmd) => registry::run(&ctx, cmd),
+        Command::Qr(cmd) => qr::run(cmd),
+        Command::Demo { dir } => demo::run(dir.as_deref()),
+    }
+}
+
+/// The passphrase: the first line of `--passphrase-file`, else `$LAISSEZ_PASSPHRASE`.
+fn passphrase(file: Option<&Path>) -> CliResult<Option<Zeroizing<String>>> {
+    if let Some(f) = file {
+        let bytes = Zeroizing::new(read_input(f)?);
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|_| CliError::input(format!("{} is not UTF-8", f.display())))?;
+        let line = text.lines().next().unwrap_or("").to_owned();
+        if line.is_empty() {
+            return Err(CliError::input(format!(
+                "{} holds an empty passphrase",
+                f.display()
+            )));
+        }
+        return Ok(Some(Zeroizing::new(line)));
+    }
+    Ok(std::env::var("LAISSEZ_PASSPHRASE")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(Zeroizing::new))
+}

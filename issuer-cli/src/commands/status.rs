@@ -1,0 +1,99 @@
+//! Credential status: `laissez revoke|suspend|reinstate` change it in the registry, `laissez
+//! status publish` writes the signed status list credentials that carry it.
+
+use super::Context;
+use crate::cli::{StatusCommand, StatusPublishArgs};
+use crate::error::{CliError, CliResult};
+use crate::fsutil::write_json;
+use crate::home::Home;
+use crate::issuing::list_url;
+use crate::registry::{Registry, StatusChange, StatusRow};
+use crate::signing::{rdfc_suite, sign_document};
+use crate::{clock, keystore};
+use credential_core::did::did_key;
+use credential_core::jsonld::ContextStore;
+use credential_core::keys::SecretKey;
+use credential_core::model::Timestamp;
+use credential_core::status::{list_credential, StatusList, StatusPurpose};
+use credential_core::verify::Verifier;
+use std::collections::BTreeMap;
+
+/// `laissez revoke|suspend|reinstate ID`.
+pub fn change(ctx: &Context, id: &str, change: StatusChange) -> CliResult<()> {
+    let home = ctx.open_home()?;
+    let mut registry = Registry::open(&home.registry_path())?;
+    let message = registry.change_status(id, change)?;
+    println!("{id}: {message}; run `laissez status publish` and distribute a new trust bundle");
+    Ok(())
+}
+
+/// `laissez status …`, in the home of `ctx`.
+pub fn run(ctx: &Context, cmd: StatusCommand) -> CliResult<()> {
+    let home = ctx.open_home()?;
+    match cmd {
+        StatusCommand::Publish(args) => publish(&home, &args, ctx.pass()),
+    }
+}
+
+/// `laissez status publish`: one signed list credential per key, purpose and list number.
+pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> CliResult<()> {
+    let registry = Registry::open(&home.registry_path())?;
+    let out = args.out.clone().unwrap_or_else(|| home.status_dir());
+    std::fs::create_dir_all(&out).map_err(|e| CliError::io("create", &out, e))?;
+    let size = home.config.status.list_size as i64;
+    // (key, list number) -> rows
+    let mut lists: BTreeMap<(String, i64), Vec<StatusRow>> = BTreeMap::new();
+    for row in registry.status_rows()? {
+        lists
+            .entry((row.key_name.clone(), row.index / size))
+            .or_default()
+            .push(row);
+    }
+    if lists.is_empty() {
+        println!("nothing issued yet: no status list to publish");
+        return Ok(());
+    }
+    let verifier = Verifier::new(ContextStore::bundled());
+    let now = clock::now();
+    let until = Timestamp(now.0 + i64::from(args.valid_days) * 86_400);
+    let mut keys: BTreeMap<String, SecretKey> = BTreeMap::new();
+    for ((key_name, number), rows) in lists {
+        if !keys.contains_key(&key_name) {
+            keys.insert(key_name.clone(), keystore::load(home, &key_name, pass)?);
+        }
+        let key = &keys[&key_name];
+        for purpose in [StatusPurpose::Revocation, StatusPurpose::Suspension] {
+            let mut list = StatusList::new(size as usize);
+            let mut set = 0;
+            for row in &rows {
+                let on = match purpose {
+                    StatusPurpose::Revocation => row.revoked,
+                    StatusPurpose::Suspension => row.suspended,
+                };
+                if on {
+                    list.set((row.index % size) as usize, true)?;
+                    set += 1;
+                }
+            }
+            let url = list_url(home, &key_name, purpose, number * size);
+            let unsigned = list_credential(
+                &url,
+                &did_key(&key.public_key()),
+                purpose,
+                &list,
+                now,
+                Some(until),
+            );
+            let signed = sign_document(&unsigned, key, rdfc_suite(key), &verifier, now)?;
+            let path = out.join(format!("{key_name}-{}-{number}.json", purpose.name()));
+            write_json(&path, &signed)?;
+            println!(
+                "{}  {} entries, {set} set  -> {}",
+                url,
+                list.len(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
