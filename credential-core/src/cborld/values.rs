@@ -4,10 +4,10 @@
 
 use super::context::{TermDef, Terms};
 use super::table::{TypeTable, CONTEXT, MULTIBASE, NONE, URL, XSD_DATE, XSD_DATE_TIME};
+use crate::codec::Base64::{Standard as STANDARD, UrlSafeNoPad as URL_SAFE_NO_PAD};
 use crate::error::{Error, Result};
 use crate::model::datetime::civil_from_days;
 use crate::model::Timestamp;
-use crate::codec::Base64::{Standard as STANDARD, UrlSafeNoPad as URL_SAFE_NO_PAD};
 use ciborium::Value as Cbor;
 use serde_json::Value;
 

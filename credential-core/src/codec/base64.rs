@@ -54,7 +54,12 @@ impl Base64 {
                 if text.len() % 4 != 0 {
                     return None;
                 }
-                let pad = text.iter().rev().take(2).take_while(|&&c| c == b'=').count();
+                let pad = text
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .take_while(|&&c| c == b'=')
+                    .count();
                 &text[..text.len() - pad]
             }
             Base64::UrlSafeNoPad => text,
@@ -117,7 +122,10 @@ mod tests {
         for n in 0..64u8 {
             let data: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37)).collect();
             assert_eq!(Standard.decode(Standard.encode(&data)).unwrap(), data);
-            assert_eq!(UrlSafeNoPad.decode(UrlSafeNoPad.encode(&data)).unwrap(), data);
+            assert_eq!(
+                UrlSafeNoPad.decode(UrlSafeNoPad.encode(&data)).unwrap(),
+                data
+            );
         }
     }
 }

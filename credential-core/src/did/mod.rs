@@ -1,9 +1,9 @@
 //! DIDs: `did:key` and `did:jwk` resolve inline; every other method only through a caller-supplied
 //! [`DidResolver`] (the trust bundle), never over the network.
 
+use crate::codec::Base64::UrlSafeNoPad as B64;
 use crate::error::{Error, Result};
 use crate::keys::PublicKey;
-use crate::codec::Base64::UrlSafeNoPad as B64;
 
 /// Maximum length of a DID URL we will look at.
 const MAX_DID_URL: usize = 2048;

@@ -1,8 +1,8 @@
 //! JSON Web Key (RFC 7517 / RFC 8037) import and export.
 
 use super::{Algorithm, PublicKey, SecretKey};
-use crate::error::{Error, Result};
 use crate::codec::Base64::UrlSafeNoPad as B64;
+use crate::error::{Error, Result};
 use serde_json::{json, Map, Value};
 
 fn member<'a>(jwk: &'a Map<String, Value>, name: &str) -> Result<&'a str> {
@@ -16,8 +16,9 @@ fn b64(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
     if s.len() > 128 {
         return Err(Error::InvalidJwk(format!("member {name:?} is too long")));
     }
-    B64.decode(s)
-        .ok_or_else(|| Error::InvalidJwk(format!("member {name:?} is not base64url without padding")))
+    B64.decode(s).ok_or_else(|| {
+        Error::InvalidJwk(format!("member {name:?} is not base64url without padding"))
+    })
 }
 
 fn algorithm(jwk: &Map<String, Value>) -> Result<Algorithm> {

@@ -1,8 +1,8 @@
 //! The status bitstring: GZIP-compressed, then multibase base64url (`u…`), index 0 the left-most
 //! (most significant) bit of the first byte (Bitstring Status List v1.0 §3.1 / §3.2).
 
-use crate::error::{Error, Result};
 use crate::codec::Base64::UrlSafeNoPad as B64;
+use crate::error::{Error, Result};
 use std::io::Write;
 
 /// The minimum list length for herd privacy: 16 KiB = 131,072 entries (§6.1).
