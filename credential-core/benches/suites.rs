@@ -50,6 +50,11 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("{suite}/verify"), |b| {
             b.iter(|| verifier.verify_credential(black_box(&signed_json), &VerifyOptions::at(now)))
         });
+        // From the bytes a verifier receives: the bounded, duplicate-refusing parse included.
+        let bytes = serde_json::to_vec(&signed_json).unwrap();
+        c.bench_function(&format!("{suite}/verify-bytes"), |b| {
+            b.iter(|| verifier.verify_input(black_box(&bytes), &VerifyOptions::at(now)))
+        });
     }
     let key = SecretKey::generate(credential_core::keys::Algorithm::Ed25519, &mut rng);
     let msg = [7u8; 64];
