@@ -280,7 +280,7 @@ impl fmt::Display for Error {
             Error::JsonLd(m) => write!(f, "JSON-LD processing failed: {m}"),
             Error::DataLossDetected(m) => write!(
                 f,
-                "data loss detected: {m} is not defined by any context, so it would not be signed"
+                "data loss detected: {m}, so it would not be signed"
             ),
             Error::CanonicalizationLimit(m) => {
                 write!(f, "RDF canonicalization refused: {m}")

@@ -90,7 +90,11 @@ fn mismatch_path(value: &Value, members: &[usize], next: &mut usize, path: &mut 
                 .map(|(k, v)| (k.replace('~', "~0").replace('/', "~1"), v))
                 .collect()
         }
-        Value::Array(a) => a.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
         _ => return false,
     };
     for (step, child) in children {

@@ -336,6 +336,17 @@ fn bad_bundles_are_refused_each_with_its_code() {
             "{code}"
         );
     }
+    // Signed, but a cached status list has no URL to file it under.
+    let no_id = bundle(&w, 9, vec![json!({"type": ["VerifiableCredential"]})], &[]);
+    assert_eq!(
+        w.verifier
+            .load_trust_bundle(&no_id, &anchors(&w), now)
+            .unwrap_err()
+            .code(),
+        "bundle_malformed"
+    );
+    // Refused whole: the bundle loaded before is still the one in force.
+    assert_eq!(w.verifier.trust_bundle().unwrap().version, 5);
 }
 
 #[test]

@@ -43,6 +43,19 @@ pub fn render(r: &VerificationReport) -> String {
     if let Some(u) = &c.valid_until {
         out += &format!("  valid until {u}\n");
     }
+    match &r.trust_bundle {
+        Some(b) => {
+            let name = b.id.as_deref().map(|id| format!("{id}, ")).unwrap_or_default();
+            out += &format!(
+                "  trust       bundle {name}version {}, issued {} ({} days old)\n",
+                b.version, b.issued, b.age_days
+            );
+        }
+        None if r.kind == "credential" => {
+            out += "  trust       none given (--bundle): the issuer was not checked\n"
+        }
+        None => {}
+    }
     out += "  checks:\n";
     for check in &r.checks {
         let (label, col) = match check.status {

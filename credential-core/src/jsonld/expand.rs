@@ -272,7 +272,7 @@ impl Expander<'_> {
             let expanded = active
                 .expand_iri(key, false, true)
                 .filter(|e| e.contains(':') || is_keyword(e))
-                .ok_or_else(|| data_loss(format!("property {key:?}")))?;
+                .ok_or_else(|| data_loss(format!("property {key:?} is defined by no context")))?;
             if is_keyword(&expanded) {
                 if prop == Some("@reverse") {
                     return Err(jsonld("invalid reverse property map"));
@@ -367,9 +367,9 @@ impl Expander<'_> {
                     .as_str()
                     .ok_or_else(|| jsonld("invalid @id value: not a string"))?;
                 Value::String(
-                    active
-                        .expand_iri(id, true, false)
-                        .ok_or_else(|| data_loss(format!("@id {id:?}")))?,
+                    active.expand_iri(id, true, false).ok_or_else(|| {
+                        data_loss(format!("@id {id:?} does not expand to an IRI"))
+                    })?,
                 )
             }
             "@type" => {
@@ -387,7 +387,7 @@ impl Expander<'_> {
                     let iri = type_scoped
                         .expand_iri(t, true, true)
                         .filter(|i| i.starts_with("_:") || is_absolute_iri(i) || i == "@json")
-                        .ok_or_else(|| data_loss(format!("type {t:?}")))?;
+                        .ok_or_else(|| data_loss(format!("type {t:?} is defined by no context")))?;
                     out.push(Value::String(iri));
                 }
                 add(result, "@type", out);

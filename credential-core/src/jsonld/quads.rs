@@ -112,7 +112,7 @@ impl Writer {
         if let Some(Value::Object(reverse)) = node.get("@reverse") {
             for (p, items) in reverse {
                 if !is_absolute_iri(p) {
-                    return Err(data_loss(format!("reverse property {p}")));
+                    return Err(data_loss(format!("reverse property {p} is not an IRI")));
                 }
                 for item in items.as_array().into_iter().flatten() {
                     if let Value::Object(other) = item {
@@ -194,7 +194,7 @@ fn literal(o: &Map<String, Value>) -> Result<Term> {
     }
     if let Some(dt) = datatype {
         if !is_absolute_iri(dt) {
-            return Err(data_loss(format!("datatype {dt:?}")));
+            return Err(data_loss(format!("datatype {dt:?} is not an absolute IRI")));
         }
     }
     let typed = |lexical: String, default: &str| Term::Literal {

@@ -399,21 +399,22 @@ impl Verifier {
                 });
             }
         }
+        // Every cached list is filed under its URL: one without is a malformed bundle, refused
+        // before anything of the bundle is kept.
+        let mut lists = Vec::new();
+        if let Some(items) = doc.get("statusLists").and_then(Value::as_array) {
+            for list in items {
+                let url = list.get("id").and_then(Value::as_str).ok_or_else(|| {
+                    Error::BundleMalformed("every statusLists entry needs its URL as id".into())
+                })?;
+                lists.push((url.to_owned(), list));
+            }
+        }
         for (url, text, sha) in std::mem::take(&mut bundle.contexts) {
             self.processor.add_pinned_context(&url, &text, &sha)?;
         }
-        let lists: Vec<Value> = doc
-            .get("statusLists")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for list in lists {
-            let url = list
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let verified = self.verify_status_list(&list, &bundle, now);
+        for (url, list) in lists {
+            let verified = self.verify_status_list(list, &bundle, now);
             bundle.status_lists.insert(url, verified);
         }
         self.highest_bundle_version = Some(bundle.version);
