@@ -11,10 +11,8 @@ use super::js_cmp;
 use crate::error::{Error, Result};
 use crate::jsonld::ContextStore;
 use serde_json::{Map, Value};
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// JSON-LD keywords and their fixed ids (CBOR-LD 1.0 "Term Codec Map" initial entries).
 const KEYWORDS: &[(&str, u64)] = &[
@@ -106,16 +104,16 @@ impl TermDef {
 /// A term definition as written in its context.
 type RawDef = Arc<Map<String, Value>>;
 
-/// Term name -> definition. Names are shared (`Rc<str>`): contexts are re-derived for many
+/// Term name -> definition. Names are shared (`Arc<str>`): contexts are re-derived for many
 /// objects, and copying names would dominate decoding time in WASM.
-type TermMap = HashMap<Rc<str>, Rc<TermDef>>;
+type TermMap = HashMap<Arc<str>, Arc<TermDef>>;
 
 /// A context once loaded: its document and its term definitions before CURIE expansion.
 struct Loaded {
     /// The context object itself (embedded), or a document holding it under `@context`.
     doc: Arc<Value>,
     embedded: bool,
-    terms: Vec<(Rc<str>, RawDef, bool)>,
+    terms: Vec<(Arc<str>, RawDef, bool)>,
 }
 
 impl Loaded {
@@ -140,7 +138,7 @@ pub(super) struct Terms<'s> {
     /// `KEYWORDS`).
     names: Vec<String>,
     next: u64,
-    loaded: HashMap<String, Rc<Loaded>>,
+    loaded: HashMap<String, Arc<Loaded>>,
     /// For each context (by address) the context of its properties without a scoped context,
     /// made once: every such property of an object gets the same one. Kept here, for one encode
     /// or decode, and not in the parent: the child holds its parent (`previous`), so a parent
@@ -148,7 +146,7 @@ pub(super) struct Terms<'s> {
     /// kept here keeps its parent alive, so the address is never reused while it is a key. A list
     /// searched by address: a document has few distinct contexts (objects are bounded), and a
     /// second hash-map type would cost the WASM verifier more code than the search costs time.
-    plain_children: Vec<(*const Active, Rc<Active>)>,
+    plain_children: Vec<(*const Active, Arc<Active>)>,
 }
 
 impl<'s> Terms<'s> {
@@ -181,7 +179,7 @@ impl<'s> Terms<'s> {
         self.names.get(index).map(String::as_str)
     }
 
-    fn load(&mut self, context: &Value) -> Result<Rc<Loaded>> {
+    fn load(&mut self, context: &Value) -> Result<Arc<Loaded>> {
         let key = match context {
             Value::String(url) => url.clone(),
             Value::Object(_) => context.to_string(),
@@ -196,31 +194,29 @@ impl<'s> Terms<'s> {
         }
         let loaded = match context {
             Value::String(url) => {
-                // Contexts from the store are read once per thread (and again only if the
-                // store holds another document for the URL).
+                // Contexts from the store are read once per store (and again only if the store
+                // holds another document for the URL).
                 let doc = self.store.get_json(url)?;
-                let cached = LOADED.with(|c| {
-                    c.borrow()
-                        .get(url)
-                        .filter(|l| Arc::ptr_eq(&l.doc, &doc))
-                        .cloned()
-                });
+                let cache = &self.store.cborld_cache().loaded;
+                let cached = cache
+                    .lock()
+                    .ok()
+                    .and_then(|c| c.get(url).filter(|l| Arc::ptr_eq(&l.doc, &doc)).cloned());
                 match cached {
                     Some(hit) => hit,
                     None => {
-                        let fresh = Rc::new(Loaded::read(doc, false, &key)?);
-                        LOADED.with(|c| {
-                            let mut c = c.borrow_mut();
-                            if c.len() >= THREAD_CACHE_ENTRIES {
+                        let fresh = Arc::new(Loaded::read(doc, false, &key)?);
+                        if let Ok(mut c) = cache.lock() {
+                            if c.len() >= CACHE_ENTRIES {
                                 c.clear();
                             }
                             c.insert(url.clone(), fresh.clone());
-                        });
+                        }
                         fresh
                     }
                 }
             }
-            _ => Rc::new(Loaded::read(Arc::new(context.clone()), true, &key)?),
+            _ => Arc::new(Loaded::read(Arc::new(context.clone()), true, &key)?),
         };
         // Ids in the context's term order, for terms not met before (CBOR-LD 1.0).
         for (name, _, _) in &loaded.terms {
@@ -238,16 +234,34 @@ impl<'s> Terms<'s> {
     }
 }
 
-/// Most contexts (and initial term maps) kept per thread across encodes and decodes.
-const THREAD_CACHE_ENTRIES: usize = 32;
+/// Most contexts (and initial term maps) kept across encodes and decodes.
+const CACHE_ENTRIES: usize = 32;
 
-thread_local! {
+/// What CBOR-LD keeps across encodes and decodes, owned by the [`ContextStore`] it was read from
+/// (no ambient state): each store context's term list, and the term map of each top-level
+/// `@context` made of URLs. Entries are checked against the store's current documents before use,
+/// so a store that now holds another document for a URL is never answered from an old one.
+#[derive(Default)]
+pub(crate) struct Cache {
     /// Store contexts already read, by URL.
-    static LOADED: RefCell<HashMap<String, Rc<Loaded>>> = RefCell::default();
+    loaded: Mutex<HashMap<String, Arc<Loaded>>>,
     /// The term map of a top-level `@context` made of URLs, with the contexts (the loaded
-    /// documents, in order) it was built from: it depends on nothing else, so documents with the
-    /// same contexts share it.
-    static INITIAL: RefCell<Vec<(Vec<Rc<Loaded>>, TermMap)>> = RefCell::default();
+    /// documents, in order) it was built from: it depends on nothing else, so documents with
+    /// the same contexts share it.
+    initial: Mutex<Vec<(Vec<Arc<Loaded>>, TermMap)>>,
+}
+
+impl Clone for Cache {
+    /// A copy of a store starts with an empty cache (it may diverge from the original).
+    fn clone(&self) -> Self {
+        Cache::default()
+    }
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cborld::Cache")
+    }
 }
 
 impl Loaded {
@@ -288,7 +302,7 @@ impl Loaded {
                     )))
                 }
             };
-            terms.push((Rc::from(name.as_str()), Arc::new(def), protected));
+            terms.push((Arc::from(name.as_str()), Arc::new(def), protected));
         }
         Ok(Loaded {
             doc,
@@ -314,7 +328,7 @@ fn js_truthy(v: &Value) -> bool {
 /// (to revert non-propagating terms when entering a property).
 pub(super) struct Active {
     terms: TermMap,
-    previous: Option<Rc<Active>>,
+    previous: Option<Arc<Active>>,
     type_terms: Vec<String>,
     /// Whether every term propagates (then entering a property reverts nothing).
     all_propagate: bool,
@@ -322,8 +336,8 @@ pub(super) struct Active {
 
 impl Active {
     /// The empty initial context.
-    pub fn initial() -> Rc<Active> {
-        Rc::new(Active {
+    pub fn initial() -> Arc<Active> {
+        Arc::new(Active {
             terms: TermMap::new(),
             previous: None,
             type_terms: vec!["@type".into()],
@@ -331,7 +345,7 @@ impl Active {
         })
     }
 
-    fn derive(self: &Rc<Self>, terms: TermMap) -> Rc<Active> {
+    fn derive(self: &Arc<Self>, terms: TermMap) -> Arc<Active> {
         let mut type_terms = vec!["@type".to_owned()];
         let mut aliases: Vec<&str> = terms
             .iter()
@@ -341,7 +355,7 @@ impl Active {
         crate::sort::sort(&mut aliases);
         type_terms.extend(aliases.into_iter().map(str::to_owned));
         let all_propagate = terms.values().all(|d| d.propagate);
-        Rc::new(Active {
+        Arc::new(Active {
             terms,
             previous: Some(self.clone()),
             type_terms,
@@ -351,7 +365,7 @@ impl Active {
 
     /// The definition of `term`, if in scope.
     pub fn def(&self, term: &str) -> Option<&TermDef> {
-        self.terms.get(term).map(Rc::as_ref)
+        self.terms.get(term).map(Arc::as_ref)
     }
 
     /// `@type` and its aliases in scope.
@@ -361,10 +375,10 @@ impl Active {
 
     /// Applies the `@context` of an object (if any).
     pub fn with_embedded(
-        self: &Rc<Self>,
+        self: &Arc<Self>,
         terms: &mut Terms,
         context: Option<&Value>,
-    ) -> Result<Rc<Active>> {
+    ) -> Result<Arc<Active>> {
         // Most objects carry no @context: same terms, no copy (see `with_types`).
         let Some(context) = context else {
             return Ok(self.clone());
@@ -385,26 +399,31 @@ impl Active {
             for item in &items {
                 loaded.push(terms.load(item)?);
             }
-            cached = INITIAL.with(|c| {
-                c.borrow().iter().find_map(|(from, map)| {
-                    let same = from.len() == loaded.len()
-                        && from.iter().zip(&loaded).all(|(a, b)| Rc::ptr_eq(a, b));
-                    same.then(|| map.clone())
-                })
-            });
+            cached = terms
+                .store
+                .cborld_cache()
+                .initial
+                .lock()
+                .ok()
+                .and_then(|c| {
+                    c.iter().find_map(|(from, map)| {
+                        let same = from.len() == loaded.len()
+                            && from.iter().zip(&loaded).all(|(a, b)| Arc::ptr_eq(a, b));
+                        same.then(|| map.clone())
+                    })
+                });
         }
         let map = match cached {
             Some(map) => map,
             None => {
                 let map = update(&self.terms, terms, Some(context), false, false)?;
                 if reusable {
-                    INITIAL.with(|c| {
-                        let mut c = c.borrow_mut();
-                        if c.len() >= THREAD_CACHE_ENTRIES {
+                    if let Ok(mut c) = terms.store.cborld_cache().initial.lock() {
+                        if c.len() >= CACHE_ENTRIES {
                             c.clear();
                         }
                         c.push((loaded, map.clone()));
-                    });
+                    }
                 }
                 map
             }
@@ -413,7 +432,11 @@ impl Active {
     }
 
     /// Applies the type-scoped contexts of `types` (in code-unit order).
-    pub fn with_types(self: &Rc<Self>, terms: &mut Terms, types: &[String]) -> Result<Rc<Active>> {
+    pub fn with_types(
+        self: &Arc<Self>,
+        terms: &mut Terms,
+        types: &[String],
+    ) -> Result<Arc<Active>> {
         // No type with a scoped context: the terms stay as they are (a layer with the same map
         // would not change what reverting a property finds), so skip copying them.
         if types
@@ -434,7 +457,7 @@ impl Active {
 
     /// The context for the values of `term`: non-propagating terms reverted, then the term's own
     /// scoped context applied.
-    pub fn for_property(self: &Rc<Self>, terms: &mut Terms, term: &str) -> Result<Rc<Active>> {
+    pub fn for_property(self: &Arc<Self>, terms: &mut Terms, term: &str) -> Result<Arc<Active>> {
         let scoped = self
             .terms
             .get(term)
@@ -445,7 +468,7 @@ impl Active {
             if self.all_propagate {
                 return Ok(self.clone());
             }
-            let parent = Rc::as_ptr(self);
+            let parent = Arc::as_ptr(self);
             if let Some((_, child)) = terms.plain_children.iter().find(|(p, _)| *p == parent) {
                 return Ok(child.clone());
             }
@@ -508,7 +531,7 @@ fn update(
             let (id, datatype) = expand_definition(name, raw, context, &active)?;
             next.insert(
                 name.clone(),
-                Rc::new(TermDef {
+                Arc::new(TermDef {
                     raw: raw.clone(),
                     id,
                     datatype,

@@ -10,7 +10,7 @@ use super::{js_cmp, sort_map};
 use crate::error::{Error, Result};
 use ciborium::Value as Cbor;
 use serde_json::{Map, Value};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Term id of `@context` (single value); `+ 1` for an array of contexts.
 const CONTEXT_ID: u64 = 0;
@@ -26,7 +26,7 @@ pub(super) struct Compressor<'s> {
 impl Compressor<'_> {
     pub fn object(
         &mut self,
-        ctx: &Rc<Active>,
+        ctx: &Arc<Active>,
         obj: &Map<String, Value>,
         depth: usize,
     ) -> Result<Cbor> {
@@ -69,7 +69,7 @@ impl Compressor<'_> {
         Ok(Cbor::Map(out))
     }
 
-    fn value(&mut self, ctx: &Rc<Active>, kind: &str, v: &Value, depth: usize) -> Result<Cbor> {
+    fn value(&mut self, ctx: &Arc<Active>, kind: &str, v: &Value, depth: usize) -> Result<Cbor> {
         match v {
             Value::Null => Ok(Cbor::Null),
             Value::Array(items) => {
@@ -102,7 +102,11 @@ pub(super) struct Decompressor<'s> {
 }
 
 impl Decompressor<'_> {
-    pub fn object(&mut self, ctx: &Rc<Active>, map: &[(Cbor, Cbor)]) -> Result<Map<String, Value>> {
+    pub fn object(
+        &mut self,
+        ctx: &Arc<Active>,
+        map: &[(Cbor, Cbor)],
+    ) -> Result<Map<String, Value>> {
         self.objects += 1;
         if self.objects > MAX_OBJECTS {
             return Err(Error::TooManyObjects { max: MAX_OBJECTS });
@@ -203,7 +207,7 @@ impl Decompressor<'_> {
         Ok(out)
     }
 
-    fn value(&mut self, ctx: &Rc<Active>, kind: &str, v: &Cbor) -> Result<Value> {
+    fn value(&mut self, ctx: &Arc<Active>, kind: &str, v: &Cbor) -> Result<Value> {
         match v {
             Cbor::Null => Ok(Value::Null),
             Cbor::Map(m) => Ok(Value::Object(self.object(ctx, m)?)),

@@ -20,6 +20,7 @@ pub use table::{
 use crate::error::{Error, Result};
 use crate::jsonld::ContextStore;
 use ciborium::Value as Cbor;
+pub(crate) use context::Cache;
 use context::{Active, Terms};
 use serde_json::Value;
 use std::cmp::Ordering;

@@ -84,6 +84,8 @@ const MAX_CONTEXT_BYTES: usize = 256 * 1024;
 #[derive(Clone)]
 pub struct ContextStore {
     json: HashMap<String, Arc<serde_json::Value>>,
+    /// What CBOR-LD derived from these documents, kept for later encodes and decodes.
+    cborld: crate::cborld::Cache,
 }
 
 impl ContextStore {
@@ -92,6 +94,7 @@ impl ContextStore {
     pub fn bundled() -> Self {
         let mut store = ContextStore {
             json: HashMap::new(),
+            cborld: Default::default(),
         };
         for b in BUNDLED {
             // The bundled files are checked by the `bundled_pins_match` test; parsing them cannot
@@ -154,6 +157,13 @@ impl ContextStore {
         let mut v: Vec<&str> = self.json.keys().map(String::as_str).collect();
         crate::sort::sort(&mut v);
         v
+    }
+}
+
+impl ContextStore {
+    /// CBOR-LD's reusable work over this store's documents.
+    pub(crate) fn cborld_cache(&self) -> &crate::cborld::Cache {
+        &self.cborld
     }
 }
 
