@@ -27,8 +27,9 @@ function timeVerify(verify, input, n, now) {
   }
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    if (verify(input, {now}).verdict !== 'valid') {
-      throw new Error('not valid');
+    // Authentic: 'valid' with a trust bundle, 'issuer_not_checked' without (as here).
+    if (!['valid', 'issuer_not_checked'].includes(verify(input, {now}).verdict)) {
+      throw new Error('not authentic');
     }
   }
   return (performance.now() - t0) * 1000 / n;
