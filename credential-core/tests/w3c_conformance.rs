@@ -25,9 +25,9 @@
 
 mod common;
 
+use credential_core::canon::rdf::{Quad, Term, RDF_LANG_STRING, XSD_STRING};
 use credential_core::canon::rdfc::{self, RdfcHash, RdfcLimits};
 use credential_core::jsonld::{ContextStore, JsonLdProcessor};
-use credential_core::rdf::{Quad, Term, RDF_LANG_STRING, XSD_STRING};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};

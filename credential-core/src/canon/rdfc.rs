@@ -6,8 +6,8 @@
 //! nodes exceed [`RdfcLimits::max_ambiguous_blank_nodes`]; the N-degree hashing is also cut off
 //! after a fixed number of calls.
 
+use crate::canon::rdf::{Quad, Term};
 use crate::error::{Error, Result};
-use crate::rdf::{Quad, Term};
 use sha2::{Digest, Sha256, Sha384};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -170,7 +170,7 @@ impl Context {
                     return Some(format!("{iri}{suffix}"));
                 }
             }
-            if crate::rdf::is_absolute_iri(value) {
+            if crate::canon::rdf::is_absolute_iri(value) {
                 return Some(value.to_owned());
             }
         }
@@ -436,7 +436,7 @@ pub(super) fn process(
             }
             Value::String(url) => {
                 let url = match base_url {
-                    _ if crate::rdf::is_absolute_iri(url) => url.clone(),
+                    _ if crate::canon::rdf::is_absolute_iri(url) => url.clone(),
                     Some(b) => resolve(b, url),
                     None => return Err(invalid(format!("relative context URL {url:?}"))),
                 };
@@ -499,7 +499,7 @@ fn apply_definition(
         if remote.is_empty() {
             result.base = match b {
                 Value::Null => None,
-                Value::String(s) if crate::rdf::is_absolute_iri(s) => Some(s.clone()),
+                Value::String(s) if crate::canon::rdf::is_absolute_iri(s) => Some(s.clone()),
                 _ => return Err(invalid("@base must be null or an absolute IRI")),
             };
         }
@@ -510,7 +510,7 @@ fn apply_definition(
             Value::String(s) => {
                 let iri = result
                     .expand_iri(s, true, true)
-                    .filter(|i| i.starts_with("_:") || crate::rdf::is_absolute_iri(i))
+                    .filter(|i| i.starts_with("_:") || crate::canon::rdf::is_absolute_iri(i))
                     .ok_or_else(|| invalid(format!("invalid @vocab {s:?}")))?;
                 Some(iri)
             }
@@ -692,7 +692,7 @@ impl Definer<'_> {
                 .ok_or_else(|| invalid(format!("invalid type mapping for {term:?}")))?;
             let iri = self.expand(result, t, true)?.unwrap_or_default();
             if !matches!(iri.as_str(), "@id" | "@json" | "@none" | "@vocab")
-                && !crate::rdf::is_absolute_iri(&iri)
+                && !crate::canon::rdf::is_absolute_iri(&iri)
             {
                 return Err(invalid(format!("invalid type mapping {t:?} for {term:?}")));
             }
@@ -757,7 +757,7 @@ impl Definer<'_> {
             });
         } else if term.contains('/') {
             let iri = result.expand_iri(term, false, true).unwrap_or_default();
-            if !crate::rdf::is_absolute_iri(&iri) {
+            if !crate::canon::rdf::is_absolute_iri(&iri) {
                 return Err(invalid(format!("invalid IRI mapping for {term:?}")));
             }
             def.iri = Some(iri);

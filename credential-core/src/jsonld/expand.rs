@@ -5,8 +5,8 @@
 
 use super::context::{container, is_keyword, process, Context, Flags, ScopedCache};
 use super::store::ContextStore;
+use crate::canon::rdf::is_absolute_iri;
 use crate::error::{Error, Result};
-use crate::rdf::is_absolute_iri;
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 

@@ -7,11 +7,11 @@
 //! A base direction (`@direction`) is refused the same way: with the API's default `rdfDirection`
 //! of null, toRdf drops it (jsonld.js's safe mode, which Data Integrity libraries use, refuses it).
 
-use crate::error::{Error, Result};
-use crate::rdf::{
+use crate::canon::rdf::{
     is_absolute_iri, Quad, Term, RDF_FIRST, RDF_JSON, RDF_LANG_STRING, RDF_NIL, RDF_REST, RDF_TYPE,
     XSD_BOOLEAN, XSD_DOUBLE, XSD_INTEGER, XSD_STRING,
 };
+use crate::error::{Error, Result};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 

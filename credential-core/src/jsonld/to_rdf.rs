@@ -4,8 +4,8 @@ use super::context::{looks_like_keyword, process, Context, Flags, ScopedCache, K
 use super::expand::Expander;
 use super::quads::to_quads;
 use super::store::ContextStore;
+use crate::canon::rdf::Quad;
 use crate::error::{Error, Result};
-use crate::rdf::Quad;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -96,7 +96,7 @@ impl JsonLdProcessor {
         types
             .into_iter()
             .map(|t| match active.expand_iri(t, true, true) {
-                Some(iri) if crate::rdf::is_absolute_iri(&iri) => Ok(iri),
+                Some(iri) if crate::canon::rdf::is_absolute_iri(&iri) => Ok(iri),
                 _ => Err(Error::DataLossDetected(format!(
                     "type {t:?} does not expand to an IRI"
                 ))),
@@ -117,7 +117,7 @@ impl JsonLdProcessor {
     ) -> Result<Vec<serde_json::Value>> {
         let mut active = Context::empty();
         if let Some(base) = base {
-            if !crate::rdf::is_absolute_iri(base) {
+            if !crate::canon::rdf::is_absolute_iri(base) {
                 return Err(Error::InvalidContext(format!(
                     "base IRI {base:?} is not absolute"
                 )));

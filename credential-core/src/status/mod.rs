@@ -2,9 +2,11 @@
 //! status list credentials.
 
 mod bitstring;
+mod checks;
 mod entry;
 
 pub use bitstring::{StatusList, MIN_BITS};
+pub(crate) use checks::check_status;
 pub use entry::{status_entries, StatusEntry, StatusPurpose};
 
 use crate::jsonld::CONTEXT_V2;

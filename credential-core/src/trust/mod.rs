@@ -2,5 +2,7 @@
 //! the checks they enable. Format: `specs/trust-bundle.md`.
 
 mod bundle;
+mod checks;
 
 pub use bundle::{TrustBundle, TrustedIssuer, VerifiedStatusList, BUNDLE_TYPE};
+pub(crate) use checks::check_trust;

@@ -3,7 +3,6 @@
 
 mod codes;
 mod report;
-mod trust_checks;
 mod verifier;
 
 pub use codes::{CheckCode, UnknownCode, Verdict};

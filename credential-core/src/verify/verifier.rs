@@ -2,7 +2,6 @@
 
 use super::codes::CheckCode;
 use super::report::{CheckStatus, TrustBundleUsed, VerificationReport};
-use super::trust_checks::{check_status, check_trust};
 use crate::did::{self, DidResolver};
 use crate::error::Error;
 use crate::json::{parse_bounded, JsonLimits};
@@ -12,9 +11,9 @@ use crate::keys::PublicKey;
 use crate::model::{Credential, Presentation, Timestamp};
 use crate::profiles::{Profile, Profiles};
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
-use crate::status::{StatusList, StatusPurpose};
+use crate::status::{check_status, StatusList, StatusPurpose};
 use crate::suites::{Canonicalization, Cryptosuite};
-use crate::trust::{TrustBundle, VerifiedStatusList};
+use crate::trust::{check_trust, TrustBundle, VerifiedStatusList};
 use serde_json::Value;
 
 /// Per-call options.

@@ -1,15 +1,13 @@
-//! Checks a trust bundle enables: is the issuer recognised, for this type, with this key; is the
-//! trust data fresh; what do the cached status lists say.
+//! The checks a trust bundle enables: is the issuer recognised, for this type, with this key; is
+//! the trust data fresh.
 
-use super::codes::CheckCode;
-use super::report::VerificationReport;
 use crate::model::{Credential, Timestamp};
 use crate::proof::ProofOutcome;
-use crate::status::{status_entries, StatusPurpose};
 use crate::trust::TrustBundle;
+use crate::verify::{CheckCode, VerificationReport};
 
 /// Adds `issuer_trusted`, `issuer_authorised_for_type` and `trust_data_fresh`.
-pub(super) fn check_trust(
+pub(crate) fn check_trust(
     r: &mut VerificationReport,
     bundle: &TrustBundle,
     cred: &Credential,
@@ -122,106 +120,5 @@ pub(super) fn check_trust(
                 bundle.next_update.to_rfc3339()
             ),
         );
-    }
-}
-
-/// Adds `revocation_status` / `suspension_status` (or `status_unknown` warnings) for each entry.
-pub(super) fn check_status(
-    r: &mut VerificationReport,
-    bundle: Option<&TrustBundle>,
-    cred: &Credential,
-    now: Timestamp,
-) {
-    let entries = match status_entries(cred.as_json()) {
-        Ok(e) => e,
-        Err(e) => {
-            r.fail(CheckCode::CredentialStatus, &e);
-            return;
-        }
-    };
-    let issuer_id = cred.issuer().map(|i| i.id).unwrap_or_default();
-    for entry in entries {
-        let code = match entry.purpose {
-            StatusPurpose::Revocation => CheckCode::RevocationStatus,
-            StatusPurpose::Suspension => CheckCode::SuspensionStatus,
-        };
-        let Some(bundle) = bundle else {
-            r.warn(
-                CheckCode::StatusUnknown,
-                format!(
-                    "{} status not checked: no trust bundle with status lists is configured",
-                    entry.purpose.name()
-                ),
-            );
-            continue;
-        };
-        let list = match bundle.status_list(&entry.list_url) {
-            None => {
-                r.warn(
-                    CheckCode::StatusUnknown,
-                    format!(
-                        "{} status unknown: the trust bundle has no copy of {}",
-                        entry.purpose.name(),
-                        entry.list_url
-                    ),
-                );
-                continue;
-            }
-            Some(Err(e)) => {
-                r.warn(
-                    CheckCode::StatusUnknown,
-                    format!(
-                        "{} status unknown: the cached list {} is not usable ({e})",
-                        entry.purpose.name(),
-                        entry.list_url
-                    ),
-                );
-                continue;
-            }
-            Some(Ok(list)) => list,
-        };
-        if list.issuer != issuer_id || list.purpose != entry.purpose {
-            r.warn(
-                CheckCode::StatusUnknown,
-                format!(
-                    "{} status unknown: the list {} is not the issuer's {} list",
-                    entry.purpose.name(),
-                    entry.list_url,
-                    entry.purpose.name()
-                ),
-            );
-            continue;
-        }
-        let age = list
-            .valid_from
-            .map(|f| format!("list issued {} days ago", (now.0 - f.0).max(0) / 86_400))
-            .unwrap_or_else(|| "list date unknown".into());
-        match list.list.get(entry.index) {
-            Ok(true) => r.fail_with(
-                code,
-                match entry.purpose {
-                    StatusPurpose::Revocation => "revoked",
-                    StatusPurpose::Suspension => "suspended",
-                },
-                format!(
-                    "the issuer has {} this credential ({age})",
-                    match entry.purpose {
-                        StatusPurpose::Revocation => "revoked",
-                        StatusPurpose::Suspension => "suspended",
-                    }
-                ),
-            ),
-            Ok(false) => r.pass(
-                code,
-                format!(
-                    "not {} ({age})",
-                    match entry.purpose {
-                        StatusPurpose::Revocation => "revoked",
-                        StatusPurpose::Suspension => "suspended",
-                    }
-                ),
-            ),
-            Err(e) => r.fail(CheckCode::CredentialStatus, &e),
-        }
     }
 }
