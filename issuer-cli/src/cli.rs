@@ -149,21 +149,12 @@ pub struct KeyExportArgs {
 /// Options of `issue`.
 #[derive(Args)]
 pub struct IssueArgs {
-    /// Credential profile.
-    #[arg(long, default_value = "generic")]
-    pub profile: String,
+    /// Profile, suite, key and validity.
+    #[command(flatten)]
+    pub issuer: IssuerChoice,
     /// Subject record file (JSON object), or - for standard input.
     #[arg(long)]
     pub subject: String,
-    /// Cryptosuite (default: the home's default suite).
-    #[arg(long)]
-    pub suite: Option<String>,
-    /// Signing key name (default: the home's default key).
-    #[arg(long)]
-    pub key: Option<String>,
-    /// End of validity (RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z).
-    #[arg(long)]
-    pub valid_until: Option<String>,
     /// Stable record id (default: recordId in the subject, else a digest of the subject).
     #[arg(long)]
     pub record_id: Option<String>,
@@ -175,9 +166,9 @@ pub struct IssueArgs {
 /// Options of `issue-batch`.
 #[derive(Args)]
 pub struct IssueBatchArgs {
-    /// Credential profile.
-    #[arg(long, default_value = "generic")]
-    pub profile: String,
+    /// Profile, suite, key and validity.
+    #[command(flatten)]
+    pub issuer: IssuerChoice,
     /// Input: .csv with a record_id column, or .jsonl with a recordId member.
     #[arg(long)]
     pub input: PathBuf,
@@ -187,13 +178,21 @@ pub struct IssueBatchArgs {
     /// Signing threads.
     #[arg(long, default_value_t = 1)]
     pub jobs: usize,
+}
+
+/// What `issue` and `issue-batch` choose for their issuer; unset options take the home's default.
+#[derive(Args, Clone, Debug)]
+pub struct IssuerChoice {
+    /// Credential profile.
+    #[arg(long, default_value = "generic")]
+    pub profile: String,
     /// Cryptosuite (default: the home's default suite).
     #[arg(long)]
     pub suite: Option<String>,
     /// Signing key name (default: the home's default key).
     #[arg(long)]
     pub key: Option<String>,
-    /// End of validity (RFC 3339).
+    /// End of validity (RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z).
     #[arg(long)]
     pub valid_until: Option<String>,
 }

@@ -3,6 +3,7 @@
 //! entries. Building, checking and signing the credential is the core's
 //! ([`credential_core::issue::Issuer`]).
 
+use crate::cli::IssuerChoice;
 use crate::error::{CliError, CliResult};
 use crate::home::Home;
 use crate::registry::Entry;
@@ -10,9 +11,9 @@ use crate::{clock, keystore};
 use credential_core::codec::{hex, urn_uuid};
 use credential_core::issue::{Issuer as CoreIssuer, StatusEntrySpec};
 use credential_core::model::Timestamp;
+use credential_core::profiles::Profiles;
 use credential_core::status::StatusPurpose;
 use credential_core::suites::Cryptosuite;
-use credential_core::verify::Verifier;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -48,25 +49,14 @@ pub struct Issuer<'a> {
     pub valid_until: Option<Timestamp>,
 }
 
-/// What a command chooses for its issuer; `None` takes the home's default.
-pub struct IssuerChoice<'a> {
-    /// Profile name (or `generic`).
-    pub profile: &'a str,
-    /// Cryptosuite name (default: the home's default suite).
-    pub suite: Option<&'a str>,
-    /// Signing key name (default: the home's default key).
-    pub key: Option<&'a str>,
-    /// End of validity, RFC 3339, as given to `--valid-until`.
-    pub valid_until: Option<&'a str>,
-}
-
 /// Checks a profile name against `generic` and the bundled profiles.
-fn check_profile(verifier: &Verifier, profile: &str) -> CliResult<()> {
-    if profile == GENERIC || verifier.profiles().get(profile).is_some() {
+fn check_profile(profile: &str) -> CliResult<()> {
+    let profiles = Profiles::bundled();
+    if profile == GENERIC || profiles.get(profile).is_some() {
         return Ok(());
     }
     let mut names = vec![GENERIC];
-    names.extend(verifier.profiles().all().iter().map(|p| p.name()));
+    names.extend(profiles.all().iter().map(|p| p.name()));
     Err(CliError::input(format!(
         "unknown profile {profile:?} (available: {})",
         names.join(", ")
@@ -126,14 +116,19 @@ impl<'a> Issuer<'a> {
     /// validity is in the future.
     pub fn from_home(
         home: &'a Home,
-        verifier: &Verifier,
-        choice: &IssuerChoice<'_>,
+        choice: &IssuerChoice,
         pass: Option<&str>,
     ) -> CliResult<Issuer<'a>> {
-        check_profile(verifier, choice.profile)?;
-        let suite = parse_suite(choice.suite.unwrap_or(&home.config.issuance.default_suite))?;
+        check_profile(&choice.profile)?;
+        let suite = parse_suite(
+            choice
+                .suite
+                .as_deref()
+                .unwrap_or(&home.config.issuance.default_suite),
+        )?;
         let key_name = choice
             .key
+            .as_deref()
             .unwrap_or(&home.config.issuer.default_key)
             .to_owned();
         let secret = keystore::load(home, &key_name, pass)?;
@@ -145,7 +140,7 @@ impl<'a> Issuer<'a> {
             ))
         })?;
         let now = clock::now();
-        let valid_until = clock::parse_time("--valid-until", choice.valid_until)?;
+        let valid_until = clock::parse_time("--valid-until", choice.valid_until.as_deref())?;
         if valid_until.is_some_and(|u| u <= now) {
             return Err(CliError::input("--valid-until is in the past"));
         }
@@ -153,7 +148,7 @@ impl<'a> Issuer<'a> {
         Ok(Issuer {
             core,
             key_name,
-            profile: choice.profile.to_owned(),
+            profile: choice.profile.clone(),
             home,
             now,
             valid_until,

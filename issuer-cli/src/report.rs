@@ -45,7 +45,10 @@ pub fn render(r: &VerificationReport) -> String {
     }
     match &r.trust_bundle {
         Some(b) => {
-            let name = b.id.as_deref().map(|id| format!("{id}, ")).unwrap_or_default();
+            let name =
+                b.id.as_deref()
+                    .map(|id| format!("{id}, "))
+                    .unwrap_or_default();
             out += &format!(
                 "  trust       bundle {name}version {}, issued {} ({} days old)\n",
                 b.version, b.issued, b.age_days

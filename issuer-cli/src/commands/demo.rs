@@ -5,13 +5,14 @@
 
 use super::bundle::{self, parse_anchors};
 use super::{init, status};
+use crate::cli::IssuerChoice;
 use crate::cli::{
     Alg, BundleAddIssuerArgs, BundleCreateArgs, BundleSignArgs, HomeSettings, StatusPublishArgs,
 };
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
 use crate::home::Home;
-use crate::issuing::{record_from_json, Issuer, IssuerChoice, Record, STATUS_PURPOSE};
+use crate::issuing::{record_from_json, Issuer, Record, STATUS_PURPOSE};
 use crate::registry::{Registry, StatusChange};
 use crate::{clock, keystore, qr_image};
 use credential_core::did::did_key;
@@ -139,12 +140,12 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             "p256-1"
         };
         let choice = IssuerChoice {
-            profile,
-            suite: Some(suite.name()),
-            key: Some(key),
+            profile: profile.to_owned(),
+            suite: Some(suite.name().to_owned()),
+            key: Some(key.to_owned()),
             valid_until: None,
         };
-        let issuer = Issuer::from_home(&home, &verifier, &choice, None)?;
+        let issuer = Issuer::from_home(&home, &choice, None)?;
         let mut record = sample(sample_text)?;
         record.record_id = format!("{}-{suite}", record.record_id);
         let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
@@ -199,7 +200,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     ok &= r.verdict == Verdict::Invalid;
 
     println!("5. Offline trust: status lists, a trust bundle signed by an anchor, revocation");
-    ok &= trust_demo(&root, &home_dir, &home, &verifier, &files)?;
+    ok &= trust_demo(&root, &home_dir, &home, &files)?;
 
     println!("6. Files");
     println!("   issuer home   {}", home_dir.display());
@@ -225,13 +226,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
 
 /// Publishes status, builds a bundle with a separate anchor, and shows a trusted, an untrusted and
 /// a revoked credential. Returns whether every outcome was the expected one.
-fn trust_demo(
-    root: &Path,
-    home_dir: &Path,
-    home: &Home,
-    verifier: &Verifier,
-    files: &[DemoFile],
-) -> CliResult<bool> {
+fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> CliResult<bool> {
     let anchor_home = init::create_home(
         &root.join("trust-anchor-home"),
         &settings(
@@ -307,12 +302,12 @@ fn trust_demo(
         None,
     )?;
     let choice = IssuerChoice {
-        profile: "legal-identity",
+        profile: "legal-identity".into(),
         suite: None,
         key: None,
         valid_until: None,
     };
-    let rogue = Issuer::from_home(&rogue_home, verifier, &choice, None)?;
+    let rogue = Issuer::from_home(&rogue_home, &choice, None)?;
     let (_, rogue_text) = rogue.issue(&sample(SAMPLES[0].1)?, None)?;
     let untrusted = verify_with(&b1, &rogue_text)?;
     println!(

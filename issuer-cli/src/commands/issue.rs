@@ -6,11 +6,9 @@ use crate::batch;
 use crate::cli::{IssueArgs, IssueBatchArgs};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, write_atomic};
-use crate::issuing::{record_from_json, record_key, Issuer, IssuerChoice, STATUS_PURPOSE};
+use crate::issuing::{record_from_json, record_key, Issuer, STATUS_PURPOSE};
 use crate::registry::Registry;
 use credential_core::codec::hex;
-use credential_core::jsonld::ContextStore;
-use credential_core::verify::Verifier;
 use std::path::Path;
 
 /// Failed rows listed one by one at the end of a batch; the rest are counted.
@@ -19,14 +17,7 @@ const FAILED_ROWS_SHOWN: usize = 50;
 /// `laissez issue --subject FILE`: one credential, to `--out` or standard output.
 pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
     let home = ctx.open_home()?;
-    let verifier = Verifier::new(ContextStore::bundled());
-    let choice = IssuerChoice {
-        profile: &args.profile,
-        suite: args.suite.as_deref(),
-        key: args.key.as_deref(),
-        valid_until: args.valid_until.as_deref(),
-    };
-    let issuer = Issuer::from_home(&home, &verifier, &choice, ctx.pass())?;
+    let issuer = Issuer::from_home(&home, &args.issuer, ctx.pass())?;
     let subject = &args.subject;
     let bytes = read_input(Path::new(subject))?;
     let value = credential_core::json::parse_bounded(&bytes, Default::default())
@@ -43,7 +34,7 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
         record.record_id = r.to_owned();
     }
     let mut registry = Registry::open(&home.registry_path())?;
-    let rkey = record_key(&args.profile, &record.record_id);
+    let rkey = record_key(&args.issuer.profile, &record.record_id);
     if let Some(existing) = registry.find_record(&rkey)? {
         return Err(CliError::input(format!(
             "record {} was already issued as {existing} (see `laissez registry show {existing}`; pass another --record-id to issue again)",
@@ -87,14 +78,7 @@ pub fn issue_batch(ctx: &Context, args: &IssueBatchArgs) -> CliResult<()> {
     if args.jobs == 0 {
         return Err(CliError::input("--jobs must be at least 1"));
     }
-    let verifier = Verifier::new(ContextStore::bundled());
-    let choice = IssuerChoice {
-        profile: &args.profile,
-        suite: args.suite.as_deref(),
-        key: args.key.as_deref(),
-        valid_until: args.valid_until.as_deref(),
-    };
-    let issuer = Issuer::from_home(&home, &verifier, &choice, ctx.pass())?;
+    let issuer = Issuer::from_home(&home, &args.issuer, ctx.pass())?;
     let rows = batch::read_rows(&args.input)?;
     let total = rows.len();
     let mut registry = Registry::open(&home.registry_path())?;
