@@ -80,7 +80,8 @@ impl Issuer {
         Self::with_store(key, suite, ContextStore::bundled())
     }
 
-    /// As [`Issuer::new`], over another context store (e.g. with extra pinned contexts).
+    /// As [`Issuer::new`], over another context store (the one a verifier will use, say; the
+    /// credentials' `@context` stays the profile's).
     pub fn with_store(key: SecretKey, suite: Cryptosuite, store: ContextStore) -> Result<Self> {
         suite.check_algorithm(key.algorithm())?;
         let public = key.public_key();
@@ -285,6 +286,10 @@ impl<'a> CredentialBuilder<'a> {
         let doc = self.build(now)?;
         if let Some(p) = self.profile {
             p.check(&doc)?;
+        }
+        // The status entries as a verifier will read them (index range, list URL).
+        if let Value::Object(o) = &doc {
+            crate::status::status_entries(o)?;
         }
         let cred = Credential::from_json(doc)?;
         let options = ProofOptions::assertion(self.issuer.suite, &self.issuer.verification_method)

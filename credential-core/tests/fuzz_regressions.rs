@@ -84,7 +84,7 @@ fn cborld_and_envelopes_free_what_they_allocate() {
         let (back, _) = envelope::decode(&text, EnvelopeLimits::default(), &store).unwrap();
         assert_eq!(back, doc);
     };
-    // The first rounds fill the per-thread context caches (bounded).
+    // The first rounds fill the store's context caches (bounded).
     for _ in 0..3 {
         round();
     }

@@ -21,22 +21,28 @@ fn presentation(suite: Cryptosuite, tamper_credential: bool) -> (Verifier, Value
     let verifier = Verifier::new(ContextStore::bundled());
     let issuer = SecretKey::generate(Algorithm::Ed25519, &mut rng);
     let holder = SecretKey::generate(suite.default_algorithm(), &mut rng);
-    let cred = Credential::from_json(json!({
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "type": ["VerifiableCredential"],
-        "issuer": did_key(&issuer.public_key()),
-        "validFrom": "2025-01-01T00:00:00Z",
-        "credentialSubject": {"id": did_key(&holder.public_key()), "https://schema.org/name": "Amina"}
-    }))
-    .unwrap();
-    let mut vc = issue(
-        &cred,
-        &ProofOptions::assertion(Cryptosuite::EddsaRdfc2022, did_key_vm(&issuer.public_key())),
-        &issuer,
-        verifier.processor(),
-    )
-    .unwrap()
-    .into_json();
+    let sign = |name: &str| {
+        let cred = Credential::from_json(json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiableCredential"],
+            "issuer": did_key(&issuer.public_key()),
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialSubject": {"id": did_key(&holder.public_key()), "https://schema.org/name": name}
+        }))
+        .unwrap();
+        issue(
+            &cred,
+            &ProofOptions::assertion(Cryptosuite::EddsaRdfc2022, did_key_vm(&issuer.public_key())),
+            &issuer,
+            verifier.processor(),
+        )
+        .unwrap()
+        .into_json()
+    };
+    // A good credential first, then the one that may be tampered with: the presentation's
+    // verdict must be the worst of them, not the first that is not `valid`.
+    let good = sign("Amina Yusuf");
+    let mut vc = sign("Amina");
     if tamper_credential {
         vc["credentialSubject"]["https://schema.org/name"] = json!("Amira");
     }
@@ -44,7 +50,7 @@ fn presentation(suite: Cryptosuite, tamper_credential: bool) -> (Verifier, Value
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "type": ["VerifiablePresentation"],
         "holder": did_key(&holder.public_key()),
-        "verifiableCredential": [vc]
+        "verifiableCredential": [good, vc]
     });
     let options = ProofOptions::authentication(
         suite,
@@ -81,7 +87,7 @@ fn presentations_verify_with_challenge_and_domain() {
             r.check(CheckCode::HolderBinding).unwrap().status,
             CheckStatus::Pass
         );
-        assert_eq!(r.embedded.len(), 1);
+        assert_eq!(r.embedded.len(), 2);
         // Replayed to another verifier (other challenge or domain): rejected.
         for (c, d) in [("c-other", "border.example"), ("c-8f2e", "evil.example")] {
             let r = verifier.verify_presentation(&vp, &opts(c, d));
@@ -102,6 +108,8 @@ fn a_tampered_embedded_credential_spoils_the_presentation() {
         CheckStatus::Pass,
         "the holder signed what it got"
     );
-    assert_eq!(r.embedded[0].verdict, Verdict::Invalid);
+    assert_eq!(r.embedded[0].verdict, Verdict::IssuerNotChecked);
+    assert_eq!(r.embedded[1].verdict, Verdict::Invalid);
     assert_eq!(r.verdict, Verdict::Invalid);
+    assert!(!r.is_authentic());
 }

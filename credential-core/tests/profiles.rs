@@ -100,7 +100,7 @@ fn a_foreign_type_with_a_profile_name_is_a_generic_credential() {
             verifier.processor(),
         )
         .unwrap();
-        assert!(verifier.profile_of(&signed).is_none(), "{context}");
+        assert!(verifier.profile_of(&signed).unwrap().is_none(), "{context}");
         let r = verifier.verify_credential(&serde_json::Value::Object(signed), &now);
         assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{context}: {r:#?}");
         assert!(r.check(CheckCode::SchemaValid).is_none());
@@ -114,6 +114,7 @@ fn a_foreign_type_with_a_profile_name_is_a_generic_credential() {
     assert_eq!(
         verifier
             .profile_of(ours.as_object().unwrap())
+            .unwrap()
             .map(|p| p.name()),
         Some("travel-eligibility")
     );

@@ -232,6 +232,54 @@ fn issuer_not_authorised_for_the_type_is_untrusted() {
     );
 }
 
+/// The bundle authorises `LegalIdentityCredential`, the Laissez profile's type. The same short
+/// name from another vocabulary (here the VC 2.0 issuer-dependent one) is another type: the
+/// recognised issuer is not authorised for it, and it is not judged against the Laissez schema.
+#[test]
+fn a_profile_type_name_from_another_vocabulary_is_not_authorised() {
+    let mut w = world();
+    let now = t("2025-06-15T00:00:00Z");
+    w.verifier
+        .load_trust_bundle(
+            &bundle(&w, 1, vec![], &["LegalIdentityCredential"]),
+            &anchors(&w),
+            now,
+        )
+        .unwrap();
+    let foreign = Credential::from_json(json!({
+        "@context": [CONTEXT_V2, "https://www.w3.org/ns/credentials/undefined-terms/v2"],
+        "type": ["VerifiableCredential", "LegalIdentityCredential"],
+        "issuer": did_key(&w.issuer.public_key()),
+        "validFrom": "2025-01-01T00:00:00Z",
+        "credentialSubject": {"givenName": "Selam"}
+    }))
+    .unwrap();
+    let signed = issue(
+        &foreign,
+        &ProofOptions::assertion(
+            Cryptosuite::EddsaJcs2022,
+            did_key_vm(&w.issuer.public_key()),
+        ),
+        &w.issuer,
+        w.verifier.processor(),
+    )
+    .unwrap()
+    .into_json();
+    let r = w
+        .verifier
+        .verify_credential(&signed, &VerifyOptions::at(now));
+    assert_eq!(r.verdict, Verdict::Untrusted, "{r:#?}");
+    assert!(r.check(CheckCode::SchemaValid).is_none());
+    assert_eq!(
+        r.check(CheckCode::IssuerAuthorisedForType).unwrap().error,
+        Some("issuer_not_authorised")
+    );
+    // The Laissez one from the same issuer is.
+    let ours = identity(&w, &w.issuer, 5);
+    let r = w.verifier.verify_credential(&ours, &VerifyOptions::at(now));
+    assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
+}
+
 #[test]
 fn missing_status_list_is_a_warning_not_a_silent_pass() {
     let mut w = world();

@@ -1,6 +1,7 @@
-//! The stable codes exist once, as credential-core's `CheckCode` and `Verdict` enums; the
-//! TypeScript types of the package and the kiosk's list are generated from them. This test fails
-//! when either drifts, and rewrites them with `LAISSEZ_WRITE_CODES=1`.
+//! The stable codes exist once, as credential-core's `CheckCode` and `Verdict` enums. The
+//! kiosk's list (kiosk/codes.js) is generated from them (`LAISSEZ_WRITE_CODES=1` rewrites it);
+//! the TypeScript unions in src/bindings.rs are checked against them, line for line. This test
+//! fails when either drifts.
 
 use credential_core::verify::{CheckCode, Verdict};
 use std::path::Path;

@@ -384,7 +384,7 @@ impl Active {
             return Ok(self.clone());
         };
         // The top-level context: reuse its term map if the same contexts (the same documents)
-        // were met before on this thread. Loading them still assigns this document's ids. Only
+        // were met before with this store. Loading them still assigns this document's ids. Only
         // URL contexts can match again (an embedded one is read anew each time), so a document
         // that embeds one is neither looked up nor kept.
         let items: Vec<&Value> = match context {

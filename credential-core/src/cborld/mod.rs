@@ -144,26 +144,28 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// Contexts are reused across decodes only while the store holds the same document: a store
-    /// that maps the URL to another context decodes with that context.
+    /// Contexts are reused across decodes (the store keeps what CBOR-LD derived from its
+    /// documents) only while the store holds the same document: once the same store maps the URL
+    /// to another context, decoding uses that context.
     #[test]
     fn reused_contexts_follow_the_store() {
         let url = "https://example.org/reuse/v1";
-        let store_with = |term: &str| {
-            let mut store = ContextStore::bundled();
-            let context = json!({"@context": {term: format!("https://example.org/{term}")}});
-            store.add_trusted(url, &context.to_string()).unwrap();
-            store
+        let context = |term: &str| {
+            json!({"@context": {term: format!("https://example.org/{term}")}}).to_string()
         };
-        let (first, second) = (store_with("alpha"), store_with("omega"));
+        let mut store = ContextStore::bundled();
+        store.add_trusted(url, &context("alpha")).unwrap();
         let doc = json!({"@context": url, "alpha": "x"});
-        let bytes = encode(&doc, &first).unwrap();
-        assert_eq!(decode(&bytes, &first, 32).unwrap(), doc);
+        let bytes = encode(&doc, &store).unwrap();
+        assert_eq!(decode(&bytes, &store, 32).unwrap(), doc);
+        assert_eq!(decode(&bytes, &store, 32).unwrap(), doc, "from the cache");
+        store.add_trusted(url, &context("omega")).unwrap();
         assert_eq!(
-            decode(&bytes, &second, 32).unwrap(),
+            decode(&bytes, &store, 32).unwrap(),
             json!({"@context": url, "omega": "x"})
         );
-        assert_eq!(decode(&bytes, &first, 32).unwrap(), doc);
+        store.add_trusted(url, &context("alpha")).unwrap();
+        assert_eq!(decode(&bytes, &store, 32).unwrap(), doc);
     }
 
     /// A protected term may be redefined only to the same definition once expanded (a CURIE

@@ -40,10 +40,15 @@ impl JsonLdProcessor {
         &self.store
     }
 
-    /// Adds a context pinned by `sha256_hex` (e.g. from a trust bundle) and forgets processed
-    /// contexts, which may have depended on its absence.
-    pub fn add_pinned_context(&mut self, url: &str, text: &str, sha256_hex: &str) -> Result<()> {
-        self.store.add_pinned(url, text, sha256_hex)?;
+    /// Adds contexts pinned by their SHA-256 (hex; e.g. from a trust bundle), all or none: if
+    /// one does not match its pin or does not parse, the store is unchanged. Forgets processed
+    /// contexts, which may have depended on the documents replaced.
+    pub fn add_pinned_contexts(&mut self, contexts: &[(String, String, String)]) -> Result<()> {
+        let mut store = self.store.clone();
+        for (url, text, sha256_hex) in contexts {
+            store.add_pinned(url, text, sha256_hex)?;
+        }
+        self.store = store;
         if let Ok(mut cache) = self.cache.lock() {
             cache.clear();
         }

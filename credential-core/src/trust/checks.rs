@@ -2,15 +2,30 @@
 //! the trust data fresh.
 
 use crate::model::{Credential, Timestamp};
+use crate::profiles::{Profile, Profiles};
 use crate::proof::ProofOutcome;
 use crate::trust::TrustBundle;
 use crate::verify::{CheckCode, VerificationReport};
 
+/// What the trust check needs to know of the credential's Laissez profile: the profile its
+/// expanded types select (if any), among all profiles.
+pub(crate) struct ProfileMatch<'a> {
+    /// Every Laissez profile.
+    pub all: &'a Profiles,
+    /// The profile the credential's expanded type IRIs select.
+    pub selected: Option<&'a Profile>,
+}
+
 /// Adds `issuer_trusted`, `issuer_authorised_for_type` and `trust_data_fresh`.
+///
+/// The bundle authorises types by name. A name that is a Laissez profile's type counts only
+/// when the credential's types expand to that profile's IRIs: another vocabulary's
+/// `TravelEligibilityCredential` is not the one the bundle authorises.
 pub(crate) fn check_trust(
     r: &mut VerificationReport,
     bundle: &TrustBundle,
     cred: &Credential,
+    profile: ProfileMatch<'_>,
     outcomes: Option<&[ProofOutcome]>,
     now: Timestamp,
 ) {
@@ -86,7 +101,16 @@ pub(crate) fn check_trust(
                 .types()
                 .into_iter()
                 .filter(|t| {
-                    *t != "VerifiableCredential" && !issuer.credential_types.iter().any(|a| a == t)
+                    let listed = issuer.credential_types.iter().any(|a| a == t);
+                    let laissez_name = profile
+                        .all
+                        .all()
+                        .iter()
+                        .any(|p| p.types().iter().any(|pt| pt == t));
+                    let ours = profile
+                        .selected
+                        .is_some_and(|p| p.types().iter().any(|pt| pt == t));
+                    *t != "VerifiableCredential" && !(listed && (!laissez_name || ours))
                 })
                 .collect();
             if missing.is_empty() {

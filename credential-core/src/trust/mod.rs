@@ -5,4 +5,4 @@ mod bundle;
 mod checks;
 
 pub use bundle::{TrustBundle, TrustedIssuer, VerifiedStatusList, BUNDLE_TYPE};
-pub(crate) use checks::check_trust;
+pub(crate) use checks::{check_trust, ProfileMatch};

@@ -139,6 +139,21 @@ impl Verdict {
     pub fn code(self) -> &'static str {
         self.as_str()
     }
+
+    /// How bad the verdict is, for combining several (a presentation takes the worst of its
+    /// credentials): `valid` 0, `issuer_not_checked` 1, up to `invalid`.
+    pub const fn severity(self) -> u8 {
+        match self {
+            Verdict::Valid => 0,
+            Verdict::IssuerNotChecked => 1,
+            Verdict::NotYetValid => 2,
+            Verdict::Expired => 3,
+            Verdict::Untrusted => 4,
+            Verdict::Suspended => 5,
+            Verdict::Revoked => 6,
+            Verdict::Invalid => 7,
+        }
+    }
 }
 
 impl CheckCode {

@@ -163,11 +163,14 @@ impl VerificationReport {
             .iter()
             .any(|c| c.status == CheckStatus::Fail && c.code.failure_is_invalid());
         let skipped = self.checks.iter().any(|c| c.status == CheckStatus::Skipped);
+        // The worst verdict of the embedded credentials (not the first that is not `valid`:
+        // without a trust bundle every good one is `issuer_not_checked`).
         let embedded_bad = self
             .embedded
             .iter()
             .map(|r| r.verdict)
-            .find(|v| *v != Verdict::Valid);
+            .max_by_key(|v| v.severity())
+            .filter(|v| *v != Verdict::Valid);
         self.verdict = if invalid || skipped || self.checks.is_empty() {
             Verdict::Invalid
         } else if failed(CheckCode::RevocationStatus) {

@@ -13,7 +13,7 @@ use crate::profiles::{Profile, Profiles};
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
 use crate::status::{check_status, StatusList, StatusPurpose};
 use crate::suites::{Canonicalization, Cryptosuite};
-use crate::trust::{check_trust, TrustBundle, VerifiedStatusList};
+use crate::trust::{check_trust, ProfileMatch, TrustBundle, VerifiedStatusList};
 use serde_json::Value;
 
 /// Per-call options.
@@ -61,19 +61,7 @@ impl Verifier {
     pub fn new(store: ContextStore) -> Self {
         let processor = JsonLdProcessor::new(store);
         let profiles = Profiles::bundled();
-        let profile_type_iris = profiles
-            .all()
-            .iter()
-            .map(|p| {
-                let mut doc = serde_json::Map::new();
-                doc.insert(
-                    "@context".into(),
-                    serde_json::json!([CONTEXT_V2, p.context_url()]),
-                );
-                doc.insert("type".into(), serde_json::json!(p.types()));
-                processor.expand_types(&doc).unwrap_or_default()
-            })
-            .collect();
+        let profile_type_iris = profile_type_iris(&processor, &profiles);
         Verifier {
             processor,
             profiles,
@@ -114,15 +102,20 @@ impl Verifier {
     /// The most specific Laissez profile whose types the credential has, compared as expanded
     /// IRIs: a credential whose short type name equals a profile's but is defined by another
     /// context is not judged against the Laissez schema.
-    pub fn profile_of(&self, credential: &serde_json::Map<String, Value>) -> Option<&Profile> {
-        let iris = self.processor.expand_types(credential).ok()?;
-        self.profiles
+    /// Fails when a type does not expand to an IRI (or the `@context` cannot be processed).
+    pub fn profile_of(
+        &self,
+        credential: &serde_json::Map<String, Value>,
+    ) -> Result<Option<&Profile>, Error> {
+        let iris = self.processor.expand_types(credential)?;
+        Ok(self
+            .profiles
             .all()
             .iter()
             .zip(&self.profile_type_iris)
             .filter(|(_, want)| !want.is_empty() && want.iter().all(|t| iris.contains(t)))
             .max_by_key(|(_, want)| want.len())
-            .map(|(p, _)| p)
+            .map(|(p, _)| p))
     }
 
     /// The bounds a parsed value (from an envelope, or from the caller) must meet, the same as
@@ -216,7 +209,16 @@ impl Verifier {
             Ok(v) => r.pass(CheckCode::DataModel, format!("conforms to the {v}")),
             Err(e) => r.fail(CheckCode::DataModel, &e),
         }
-        if let Some(profile) = self.profile_of(cred.as_json()) {
+        // Types that do not expand are data loss whatever the suite (JCS suites never expand the
+        // document otherwise); the profile is then unknown and no trust type check can pass.
+        let profile = match self.profile_of(cred.as_json()) {
+            Ok(p) => p,
+            Err(e) => {
+                r.fail(CheckCode::DataModel, &e);
+                None
+            }
+        };
+        if let Some(profile) = profile {
             r.credential.profile = Some(profile.name().to_owned());
             match profile.check(value) {
                 Ok(()) => r.pass(
@@ -239,22 +241,21 @@ impl Verifier {
             check_issuer_binding(&mut r, &cred, outcomes);
         }
         check_validity_period(&mut r, &cred, opts.now);
-        match &self.trust {
-            Some(bundle) => {
-                check_trust(&mut r, bundle, &cred, outcomes.as_deref(), opts.now);
-                r.trust_bundle = Some(TrustBundleUsed {
-                    id: bundle.id.clone(),
-                    version: bundle.version,
-                    issued: bundle.issued.to_rfc3339(),
-                    next_update: bundle.next_update.to_rfc3339(),
-                    age_days: bundle.age_days(opts.now),
-                });
-            }
-            None => r.warn(
-                CheckCode::TrustNotEvaluated,
-                "no trust bundle loaded: the issuer was not checked against a list of recognised authorities",
-            ),
+        if let Some(bundle) = &self.trust {
+            let profile = ProfileMatch {
+                all: &self.profiles,
+                selected: profile,
+            };
+            check_trust(
+                &mut r,
+                bundle,
+                &cred,
+                profile,
+                outcomes.as_deref(),
+                opts.now,
+            );
         }
+        self.note_trust(&mut r, opts.now);
         check_status(&mut r, self.trust.as_ref(), &cred, opts.now);
         r.conclude();
         r
@@ -323,8 +324,29 @@ impl Verifier {
             }
             Err(e) => r.fail(CheckCode::DataModel, &e),
         }
+        self.note_trust(&mut r, opts.now);
         r.conclude();
         r
+    }
+
+    /// Names the trust bundle in the report, or warns that there was none (then the verdict is
+    /// `issuer_not_checked` at best).
+    fn note_trust(&self, r: &mut VerificationReport, now: Timestamp) {
+        match &self.trust {
+            Some(bundle) => {
+                r.trust_bundle = Some(TrustBundleUsed {
+                    id: bundle.id.clone(),
+                    version: bundle.version,
+                    issued: bundle.issued.to_rfc3339(),
+                    next_update: bundle.next_update.to_rfc3339(),
+                    age_days: bundle.age_days(now),
+                })
+            }
+            None => r.warn(
+                CheckCode::TrustNotEvaluated,
+                "no trust bundle loaded: the issuer was not checked against a list of recognised authorities",
+            ),
+        }
     }
 
     /// Checks and loads a trust bundle: its proof must be a JCS Data Integrity proof by one of
@@ -409,8 +431,11 @@ impl Verifier {
                 lists.push((url.to_owned(), list));
             }
         }
-        for (url, text, sha) in std::mem::take(&mut bundle.contexts) {
-            self.processor.add_pinned_context(&url, &text, &sha)?;
+        let contexts = std::mem::take(&mut bundle.contexts);
+        if !contexts.is_empty() {
+            self.processor.add_pinned_contexts(&contexts)?;
+            // A pinned document may stand at a profile's context URL.
+            self.profile_type_iris = profile_type_iris(&self.processor, &self.profiles);
         }
         for (url, list) in lists {
             let verified = self.verify_status_list(list, &bundle, now);
@@ -550,6 +575,25 @@ impl Verifier {
         }
         Some(outcomes)
     }
+}
+
+/// For each profile (same order), its types as absolute IRIs, expanded with its own contexts. A
+/// profile whose types do not expand (its context missing from the store) gets none and is then
+/// never selected.
+fn profile_type_iris(processor: &JsonLdProcessor, profiles: &Profiles) -> Vec<Vec<String>> {
+    profiles
+        .all()
+        .iter()
+        .map(|p| {
+            let mut doc = serde_json::Map::new();
+            doc.insert(
+                "@context".into(),
+                serde_json::json!([CONTEXT_V2, p.context_url()]),
+            );
+            doc.insert("type".into(), serde_json::json!(p.types()));
+            processor.expand_types(&doc).unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Names which proof of a set an error concerns (the code is unchanged).
