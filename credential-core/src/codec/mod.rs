@@ -11,28 +11,28 @@ pub(crate) mod zlib;
 
 pub use base64::Base64;
 
-/// Lower-case hexadecimal of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
+/// Lower-case hexadecimal of `bytes`, a dash before each byte whose index is in `dashes`.
+fn hex_with_dashes(bytes: &[u8], dashes: &[usize]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
+    let mut s = String::with_capacity(bytes.len() * 2 + dashes.len());
+    for (i, b) in bytes.iter().enumerate() {
+        if dashes.contains(&i) {
+            s.push('-');
+        }
         s.push(DIGITS[(b >> 4) as usize] as char);
         s.push(DIGITS[(b & 15) as usize] as char);
     }
     s
 }
 
+/// Lower-case hexadecimal of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    hex_with_dashes(bytes, &[])
+}
+
 /// The RFC 9562 text form of a UUID: lower-case hex in groups of 8-4-4-4-12.
 pub fn uuid_string(b: &[u8; 16]) -> String {
-    let h = hex(b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
+    hex_with_dashes(b, &[4, 6, 8, 10])
 }
 
 /// Reads an RFC 9562 UUID in lower case (versions 1-8 with the RFC variant, or nil, or max).
