@@ -7,6 +7,10 @@
 //! status lists and trust bundles a home publishes. `qr_image`, `report`, `fsutil`, `clock` and
 //! `error` serve them all.
 
+// The doc comments of cli.rs are also the `--help` text, where `<home>`, `<alg>-<n>` and
+// `<record id>` are placeholders for people, not HTML tags.
+#![allow(rustdoc::invalid_html_tags)]
+
 mod batch;
 mod cli;
 mod clock;
