@@ -54,6 +54,15 @@ echo '{"type": "commonjs"}' >"$out/node/package.json"
 # The kiosk is served as one self-contained folder.
 rm -rf verifier-wasm/kiosk/pkg
 cp -r "$out/web" verifier-wasm/kiosk/pkg
+# With the message catalogues (locales/, shared with the CLI) and @fluent/bundle that renders them
+# (kiosk/messages.js imports it by path: the kiosk has no bundler).
+rm -rf verifier-wasm/kiosk/locales verifier-wasm/kiosk/vendor
+mkdir -p verifier-wasm/kiosk/locales verifier-wasm/kiosk/vendor/fluent-bundle
+for lang in locales/*/; do
+  mkdir -p "verifier-wasm/kiosk/$lang"
+  cp "$lang/core.ftl" "$lang/kiosk.ftl" "verifier-wasm/kiosk/$lang"
+done
+cp verifier-wasm/node_modules/@fluent/bundle/esm/*.js verifier-wasm/kiosk/vendor/fluent-bundle/
 
 wasm=$out/web/verifier_wasm_bg.wasm
 bytes=$(wc -c <"$wasm")

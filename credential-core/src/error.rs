@@ -1,6 +1,8 @@
 //! The crate's one error type. Every variant has a stable snake_case code (for UIs and reports)
 //! and an English message (for logs and the CLI).
 
+use crate::message;
+use crate::message::Message;
 use std::fmt;
 
 /// Everything that can go wrong in `credential-core`.
@@ -233,6 +235,91 @@ impl Error {
             Error::BundleUnknownAnchor(_) => "bundle_unknown_anchor",
             Error::BundleMalformed(_) => "bundle_malformed",
             Error::BundleRollback { .. } => "bundle_rollback",
+        }
+    }
+}
+
+impl Error {
+    /// The error as a catalogue message (id: the error's code; the arguments its details), for
+    /// rendering in the reader's language. `Display` gives the English text of the same entry.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::InputTooLarge { size, max } => {
+                message!("input_too_large", size = *size, max = *max)
+            }
+            Error::InvalidUtf8 => message!("invalid_utf8"),
+            Error::JsonTooDeep { max } => message!("json_too_deep", max = *max),
+            Error::TooManyObjects { max } => message!("too_many_objects", max = *max),
+            Error::TooManyValues { max } => message!("too_many_values", max = *max),
+            Error::ArrayTooLong { max } => message!("array_too_long", max = *max),
+            Error::MalformedJson(m) => message!("malformed_json", detail = m),
+            Error::DuplicateMember(m) => message!("duplicate_member", detail = m),
+            Error::MalformedDocument(m) => message!("malformed_document", detail = m),
+            Error::InvalidContext(m) => message!("invalid_context", detail = m),
+            Error::UnknownContext(u) => message!("unknown_context", url = u),
+            Error::InvalidType(m) => message!("invalid_type", detail = m),
+            Error::InvalidIssuer(m) => message!("invalid_issuer", detail = m),
+            Error::InvalidCredentialSubject(m) => {
+                message!("invalid_credential_subject", detail = m)
+            }
+            Error::InvalidDate { property, value } => {
+                message!("invalid_date", property = property, value = value)
+            }
+            Error::InvalidUrl { property, value } => {
+                message!("invalid_url", property = property, value = value)
+            }
+            Error::InvalidProperty { property, reason } => {
+                message!("invalid_property", property = property, detail = reason)
+            }
+            Error::SchemaInvalid(m) => message!("schema_invalid", detail = m),
+            Error::UnknownProfile(m) => message!("unknown_profile", profile = m),
+            Error::UnsupportedVersion(m) => message!("unsupported_version", detail = m),
+            Error::JsonLd(m) => message!("jsonld_error", detail = m),
+            Error::DataLossDetected(m) => message!("data_loss_detected", detail = m),
+            Error::CanonicalizationLimit(m) => message!("canonicalization_limit", detail = m),
+            Error::InvalidKey(m) => message!("invalid_key", detail = m),
+            Error::WeakKey(m) => message!("weak_key", detail = m),
+            Error::KeyTypeMismatch(m) => message!("key_type_mismatch", detail = m),
+            Error::InvalidMultibase(m) => message!("invalid_multibase", detail = m),
+            Error::InvalidJwk(m) => message!("invalid_jwk", detail = m),
+            Error::InvalidPem(m) => message!("invalid_pem", detail = m),
+            Error::InvalidDid(m) => message!("invalid_did", detail = m),
+            Error::UnresolvableDid(d) => message!("unresolvable_did", did = d),
+            Error::VerificationMethodNotFound(m) => {
+                message!("verification_method_not_found", detail = m)
+            }
+            Error::ProofMissing => message!("proof_missing"),
+            Error::MalformedProof(m) => message!("malformed_proof", detail = m),
+            Error::UnsupportedCryptosuite(s) => message!("unsupported_cryptosuite", suite = s),
+            Error::InvalidSignature => message!("invalid_signature"),
+            Error::InvalidProofChain(m) => message!("invalid_proof_chain", detail = m),
+            Error::SigningFailed(m) => message!("signing_failed", detail = m),
+            Error::EnvelopeWrongPrefix => message!("envelope_wrong_prefix"),
+            Error::EnvelopeInvalidBase45(m) => message!("envelope_invalid_base45", detail = m),
+            Error::EnvelopeTruncated => message!("envelope_truncated"),
+            Error::EnvelopeUnknownEncoding(id) => {
+                message!(
+                    "envelope_unknown_encoding",
+                    encoding = format!("0x{id:02x}")
+                )
+            }
+            Error::EnvelopeCorrupt(m) => message!("envelope_corrupt", detail = m),
+            Error::EnvelopeTooLarge { max } => message!("envelope_too_large", max = *max),
+            Error::EnvelopeTooDeep { max } => message!("envelope_too_deep", max = *max),
+            Error::EnvelopeInvalidCbor(m) => message!("envelope_invalid_cbor", detail = m),
+            Error::QrNotFound(m) => message!("qr_not_found", detail = m),
+            Error::UnsupportedFormat(m) => message!("unsupported_format", detail = m),
+            Error::CborLdInvalid(m) => message!("cborld_invalid", detail = m),
+            Error::CborLdUnknownRegistryEntry(id) => {
+                message!("cborld_unknown_registry_entry", entry = *id)
+            }
+            Error::CborLdCannotEncode(m) => message!("cborld_cannot_encode", detail = m),
+            Error::BundleUnsigned => message!("bundle_unsigned"),
+            Error::BundleUnknownAnchor(k) => message!("bundle_unknown_anchor", anchor = k),
+            Error::BundleMalformed(m) => message!("bundle_malformed", detail = m),
+            Error::BundleRollback { loaded, offered } => {
+                message!("bundle_rollback", loaded = *loaded, offered = *offered)
+            }
         }
     }
 }

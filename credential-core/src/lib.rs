@@ -46,6 +46,7 @@ pub mod issue;
 pub mod json;
 pub mod jsonld;
 pub mod keys;
+pub mod message;
 pub mod model;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 mod no_ambient_rng;
@@ -59,3 +60,4 @@ pub mod trust;
 pub mod verify;
 
 pub use error::{Error, Result};
+pub use message::Message;

@@ -1,10 +1,12 @@
 //! `laissez issue-batch`: idempotent, resumable, parallel batch issuance.
 
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
 use crate::fsutil::write_atomic;
+use crate::i18n;
 use crate::issuing::{record_from_json, record_key, Issuer, Record, STATUS_PURPOSE};
 use crate::registry::{Entry, Registry};
 use credential_core::codec::hex;
+use credential_core::{message, Message};
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -21,16 +23,17 @@ pub struct Row {
     /// Row number (data rows, 1-based; the CSV header is row 0).
     pub number: usize,
     /// The record, or the reason the row is unusable.
-    pub record: Result<Record, String>,
+    pub record: Result<Record, Message>,
 }
 
 /// Reads `input` (`.csv` with a header including `record_id`, or `.jsonl` / `.ndjson`).
 pub fn read_rows(input: &Path) -> CliResult<Vec<Row>> {
-    let meta = std::fs::metadata(input).map_err(|e| CliError::io("read", input, e))?;
+    let meta = std::fs::metadata(input).map_err(|e| CliError::io(io::read, input, e))?;
     if meta.len() > MAX_BATCH_BYTES {
-        return Err(CliError::input(format!(
-            "{} is larger than {MAX_BATCH_BYTES} bytes; split the batch",
-            input.display()
+        return Err(CliError::input(message!(
+            "batch_too_large",
+            path = input.display().to_string(),
+            max = MAX_BATCH_BYTES
         )));
     }
     let ext = input
@@ -41,9 +44,9 @@ pub fn read_rows(input: &Path) -> CliResult<Vec<Row>> {
     match ext.as_str() {
         "csv" => read_csv(input),
         "jsonl" | "ndjson" => read_jsonl(input),
-        _ => Err(CliError::input(format!(
-            "{}: use a .csv (with a record_id column) or .jsonl file",
-            input.display()
+        _ => Err(CliError::input(message!(
+            "batch_bad_extension",
+            path = input.display().to_string()
         ))),
     }
 }
@@ -52,25 +55,37 @@ fn read_csv(input: &Path) -> CliResult<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_path(input)
-        .map_err(|e| CliError::input(format!("cannot read {}: {e}", input.display())))?;
+        .map_err(|e| {
+            CliError::input(message!(
+                "io_read",
+                path = input.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     let headers = reader
         .headers()
-        .map_err(|e| CliError::input(format!("{}: bad CSV header: {e}", input.display())))?
+        .map_err(|e| {
+            CliError::input(message!(
+                "batch_bad_csv_header",
+                path = input.display().to_string(),
+                detail = e.to_string()
+            ))
+        })?
         .clone();
     let id_col = headers
         .iter()
         .position(|h| h == "record_id" || h == "recordId")
         .ok_or_else(|| {
-            CliError::input(format!(
-                "{}: the CSV header needs a record_id column",
-                input.display()
+            CliError::input(message!(
+                "batch_no_record_id_column",
+                path = input.display().to_string()
             ))
         })?;
     let mut rows = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let number = i + 1;
         let record = match rec {
-            Err(e) => Err(format!("malformed CSV row: {e}")),
+            Err(e) => Err(message!("batch_malformed_csv_row", detail = e.to_string())),
             Ok(rec) => {
                 let mut subject = serde_json::Map::new();
                 let mut record_id = None;
@@ -87,7 +102,7 @@ fn read_csv(input: &Path) -> CliResult<Vec<Row>> {
                         obj.insert("recordId".into(), serde_json::Value::String(id));
                         record_from_json(serde_json::Value::Object(obj), None)
                     }
-                    _ => Err("empty record_id".into()),
+                    _ => Err(message!("batch_empty_record_id")),
                 }
             }
         };
@@ -97,15 +112,15 @@ fn read_csv(input: &Path) -> CliResult<Vec<Row>> {
 }
 
 fn read_jsonl(input: &Path) -> CliResult<Vec<Row>> {
-    let file = std::fs::File::open(input).map_err(|e| CliError::io("read", input, e))?;
+    let file = std::fs::File::open(input).map_err(|e| CliError::io(io::read, input, e))?;
     let mut rows = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| CliError::io("read", input, e))?;
+        let line = line.map_err(|e| CliError::io(io::read, input, e))?;
         if line.trim().is_empty() {
             continue;
         }
         let record = credential_core::json::parse_bounded(line.as_bytes(), Default::default())
-            .map_err(|e| format!("{e}"))
+            .map_err(|e| e.message())
             .and_then(|v| record_from_json(v, None));
         rows.push(Row {
             number: i + 1,
@@ -163,9 +178,11 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let b = indicatif::ProgressBar::new(total as u64);
             b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} credentials  {per_sec}  ETA {eta}",
-                )
+                indicatif::ProgressStyle::with_template(&format!(
+                    "{{bar:40}} {{pos}}/{{len}} {}  {{per_sec}}  {} {{eta}}",
+                    i18n::text(&message!("batch_progress_bar_unit")),
+                    i18n::text(&message!("batch_progress_bar_eta"))
+                ))
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             b
@@ -185,7 +202,12 @@ impl Progress {
             b.inc(n as u64);
         } else if self.last_line.elapsed() >= Duration::from_secs(2) || self.done == self.total {
             let rate = self.done as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
-            eprintln!("progress: {}/{} rows ({rate:.0}/s)", self.done, self.total);
+            crate::i18n::note!(
+                "batch_progress",
+                done = self.done,
+                total = self.total,
+                rate = rate.round() as i64
+            );
             self.last_line = Instant::now();
         }
     }
@@ -206,7 +228,7 @@ pub fn run(
     out: &Path,
     jobs: usize,
 ) -> CliResult<Summary> {
-    std::fs::create_dir_all(out).map_err(|e| CliError::io("create", out, e))?;
+    std::fs::create_dir_all(out).map_err(|e| CliError::io(io::create, out, e))?;
     let mut summary = Summary::default();
     let mut progress = Progress::new(rows.len());
     let mut todo: Vec<(usize, Record)> = Vec::new();
@@ -214,7 +236,7 @@ pub fn run(
     for row in rows {
         match row.record {
             Err(reason) => {
-                summary.failed.push((row.number, reason));
+                summary.failed.push((row.number, i18n::text(&reason)));
                 progress.advance(1);
             }
             Ok(record) => {
@@ -222,7 +244,7 @@ pub fn run(
                 if !seen.insert(key.clone()) {
                     summary.failed.push((
                         row.number,
-                        format!("duplicate record id {}", record.record_id),
+                        i18n::text(&message!("batch_duplicate_record", id = &record.record_id)),
                     ));
                     progress.advance(1);
                 } else if let Some(json) = registry.credential_for_record(&key)? {
@@ -299,8 +321,9 @@ fn sign_chunk(
         handles
             .into_iter()
             .flat_map(|(n, h)| {
-                h.join()
-                    .unwrap_or_else(|_| vec![Err("signing thread panicked".into()); n])
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(i18n::text(&message!("batch_thread_panicked"))); n]
+                })
             })
             .collect()
     })

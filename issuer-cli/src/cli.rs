@@ -14,6 +14,9 @@ pub struct Cli {
     /// File holding the passphrase that encrypts secret keys at rest (or set LAISSEZ_PASSPHRASE).
     #[arg(long, global = true)]
     pub passphrase_file: Option<PathBuf>,
+    /// Language of messages: en, fr, es or ar (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
     /// The command.
     #[command(subcommand)]
     pub command: Command,

@@ -16,7 +16,11 @@ pub fn now() -> Timestamp {
 pub fn parse_time(flag: &str, v: Option<&str>) -> CliResult<Option<Timestamp>> {
     v.map(|s| {
         Timestamp::parse(s).ok_or_else(|| {
-            CliError::input(format!("{flag} {s:?} is not an RFC 3339 date-time with time zone (e.g. 2030-01-01T00:00:00Z)"))
+            CliError::input(credential_core::message!(
+                "time_invalid",
+                option = flag,
+                value = s
+            ))
         })
     })
     .transpose()

@@ -1,64 +1,127 @@
-//! The CLI's one error type: every failure is one line naming the problem and what to do, and
-//! maps to an exit code (2: usage or input error; 1: a verification or batch verdict; 3: a
-//! signature that verifies from an issuer nobody vouched for, because no trust bundle was given).
+//! The CLI's one error type: every failure is one line naming the problem and what to do, in the
+//! reader's language (see `i18n`), and maps to an exit code (2: usage or input error; 1: a
+//! verification or batch verdict; 3: a signature that verifies from an issuer nobody vouched for,
+//! because no trust bundle was given).
 
+use crate::i18n;
+use credential_core::{message, Message};
 use std::fmt;
 use std::path::Path;
 
 /// A CLI failure.
 #[derive(Debug)]
 pub enum CliError {
-    /// Bad input or usage: exit code 2.
-    Input(String),
+    /// Bad input or usage, with an optional hint on what to do: exit code 2.
+    Input {
+        /// What is wrong.
+        message: Message,
+        /// What to do about it.
+        hint: Option<Message>,
+    },
+    /// An error of the credential core (its message, then its code): exit code 2.
+    Core(credential_core::Error),
     /// The command ran but the answer is "no" (credential not valid, some batch rows failed):
-    /// exit code 1. The message has already been printed when this is empty.
-    Negative(String),
+    /// exit code 1. `None` when the outcome has already been printed.
+    Negative(Option<Message>),
     /// The credential's signature and contents are good, but no trust bundle was given, so its
     /// issuer was not checked against recognised authorities: exit code 3.
     IssuerNotChecked,
 }
 
 impl CliError {
-    /// An input error with a hint on what to do.
-    pub fn input(msg: impl Into<String>) -> Self {
-        CliError::Input(msg.into())
+    /// An input error.
+    pub fn input(message: Message) -> Self {
+        CliError::Input {
+            message,
+            hint: None,
+        }
     }
 
-    /// An error reading or writing `path`.
-    pub fn io(action: &str, path: &Path, e: std::io::Error) -> Self {
+    /// A problem with the input `path` (a core error's message, a record's problem), shown as
+    /// `<path>: <problem>`.
+    pub fn in_file(path: &str, problem: &Message) -> Self {
+        CliError::input(message!(
+            "file_error",
+            path = path,
+            error = i18n::text(problem)
+        ))
+    }
+
+    /// An error reading or writing `path`; `action` is the message naming the operation
+    /// (`io_read`, `io_write`, ...), given the path and the system's error text.
+    pub fn io(action: fn(String, String) -> Message, path: &Path, e: std::io::Error) -> Self {
         let hint = match e.kind() {
-            std::io::ErrorKind::NotFound => " (check the path)",
-            std::io::ErrorKind::PermissionDenied => {
-                " (check permissions, or choose another location)"
-            }
-            std::io::ErrorKind::AlreadyExists => " (remove it or choose another path)",
-            _ => "",
+            std::io::ErrorKind::NotFound => Some(message!("hint_check_path")),
+            std::io::ErrorKind::PermissionDenied => Some(message!("hint_check_permissions")),
+            std::io::ErrorKind::AlreadyExists => Some(message!("hint_already_exists")),
+            _ => None,
         };
-        CliError::Input(format!("cannot {action} {}: {e}{hint}", path.display()))
+        CliError::Input {
+            message: action(path.display().to_string(), e.to_string()),
+            hint,
+        }
     }
 
     /// The process exit code.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Input(_) => 2,
+            CliError::Input { .. } | CliError::Core(_) => 2,
             CliError::Negative(_) => 1,
             CliError::IssuerNotChecked => 3,
         }
     }
 }
 
+/// The operations `CliError::io` names, as messages taking the path and the error text.
+pub mod io {
+    use credential_core::{message, Message};
+
+    /// Reading a file.
+    pub fn read(path: String, error: String) -> Message {
+        message!("io_read", path = path, error = error)
+    }
+    /// Writing a file.
+    pub fn write(path: String, error: String) -> Message {
+        message!("io_write", path = path, error = error)
+    }
+    /// Creating a directory.
+    pub fn create(path: String, error: String) -> Message {
+        message!("io_create", path = path, error = error)
+    }
+    /// Listing a directory.
+    pub fn list(path: String, error: String) -> Message {
+        message!("io_list", path = path, error = error)
+    }
+    /// Setting a file's permissions.
+    pub fn permissions(path: String, error: String) -> Message {
+        message!("io_permissions", path = path, error = error)
+    }
+    /// Creating a temporary directory or file in a directory.
+    pub fn temporary(path: String, error: String) -> Message {
+        message!("io_temporary", path = path, error = error)
+    }
+}
+
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Input(m) | CliError::Negative(m) => f.write_str(m),
-            CliError::IssuerNotChecked => Ok(()),
+            CliError::Input { message, hint } => {
+                f.write_str(&i18n::text(message))?;
+                match hint {
+                    Some(h) => write!(f, " ({})", i18n::text(h)),
+                    None => Ok(()),
+                }
+            }
+            CliError::Core(e) => write!(f, "{} [{}]", i18n::text(&e.message()), e.code()),
+            CliError::Negative(Some(m)) => f.write_str(&i18n::text(m)),
+            CliError::Negative(None) | CliError::IssuerNotChecked => Ok(()),
         }
     }
 }
 
 impl From<credential_core::Error> for CliError {
     fn from(e: credential_core::Error) -> Self {
-        CliError::Input(format!("{e} [{}]", e.code()))
+        CliError::Core(e)
     }
 }
 
@@ -67,19 +130,22 @@ impl From<rusqlite::Error> for CliError {
         let hint = match &e {
             rusqlite::Error::SqliteFailure(f, _) => match f.code {
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
-                    " (another laissez process holds the registry; wait for it or stop it)"
+                    Some(message!("hint_registry_busy"))
                 }
                 rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
-                    " (the registry file is corrupt; restore it from a backup)"
+                    Some(message!("hint_registry_corrupt"))
                 }
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen => {
-                    " (check that the issuer home is writable)"
+                    Some(message!("hint_registry_readonly"))
                 }
-                _ => "",
+                _ => None,
             },
-            _ => "",
+            _ => None,
         };
-        CliError::Input(format!("registry error: {e}{hint}"))
+        CliError::Input {
+            message: message!("registry_error", detail = e.to_string()),
+            hint,
+        }
     }
 }
 

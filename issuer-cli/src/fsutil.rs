@@ -1,6 +1,7 @@
 //! File helpers: atomic writes (temp file + rename), private files (0600), bounded reads.
 
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
+use credential_core::message;
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -22,18 +23,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> CliResult<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".laissez-tmp-")
         .tempfile_in(dir)
-        .map_err(|e| CliError::io("write to", dir, e))?;
+        .map_err(|e| CliError::io(io::temporary, dir, e))?;
     if private {
         set_private(tmp.path())?;
     }
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| CliError::io("write", path, e))?;
+        .map_err(|e| CliError::io(io::write, path, e))?;
     if !private {
         set_mode(tmp.path(), 0o644)?;
     }
     tmp.persist(path)
-        .map_err(|e| CliError::io("write", path, e.error))?;
+        .map_err(|e| CliError::io(io::write, path, e.error))?;
     Ok(())
 }
 
@@ -41,7 +42,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> CliResult<()> {
 fn set_mode(path: &Path, mode: u32) -> CliResult<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| CliError::io("set permissions on", path, e))
+        .map_err(|e| CliError::io(io::permissions, path, e))
 }
 
 #[cfg(not(unix))]
@@ -55,8 +56,13 @@ fn set_private(path: &Path) -> CliResult<()> {
 
 /// Writes `value` as pretty-printed JSON to `path`, atomically (see [`write_atomic`]).
 pub fn write_json(path: &Path, value: &impl Serialize) -> CliResult<()> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::input(format!("cannot serialise {}: {e}", path.display())))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| {
+        CliError::input(message!(
+            "serialise_file",
+            path = path.display().to_string(),
+            detail = e.to_string()
+        ))
+    })?;
     write_atomic(path, text.as_bytes(), false)
 }
 
@@ -73,11 +79,12 @@ pub fn read_input_max(path: &Path, max: u64) -> CliResult<Vec<u8>> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_end(&mut buf))
     };
-    read.map_err(|e| CliError::io("read", path, e))?;
+    read.map_err(|e| CliError::io(io::read, path, e))?;
     if buf.len() as u64 > max {
-        return Err(CliError::input(format!(
-            "{} is larger than {max} bytes; refusing to read it",
-            path.display()
+        return Err(CliError::input(message!(
+            "file_too_large",
+            path = path.display().to_string(),
+            max = max
         )));
     }
     Ok(buf)

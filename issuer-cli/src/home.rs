@@ -1,7 +1,8 @@
 //! The issuer home: `laissez.toml`, `keys/`, `registry.sqlite`, `status/`.
 
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
 use crate::fsutil::write_atomic;
+use credential_core::message;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -63,19 +64,22 @@ impl Home {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                CliError::input(format!(
-                    "no issuer home at {} (run `laissez init {}` first, or pass --home)",
-                    root.display(),
-                    root.display()
-                ))
+                CliError::Input {
+                    message: message!("home_not_found", path = root.display().to_string()),
+                    hint: Some(message!(
+                        "hint_home_init",
+                        path = root.display().to_string()
+                    )),
+                }
             } else {
-                CliError::io("read", &path, e)
+                CliError::io(io::read, &path, e)
             }
         })?;
         let config: Config = toml::from_str(&text).map_err(|e| {
-            CliError::input(format!(
-                "{} is not a valid configuration: {e}",
-                path.display()
+            CliError::input(message!(
+                "home_invalid_config",
+                path = path.display().to_string(),
+                detail = e.to_string()
             ))
         })?;
         Ok(Home {
@@ -87,18 +91,19 @@ impl Home {
     /// Creates the directory layout and writes the configuration. Refuses an existing home.
     pub fn create(root: &Path, config: Config) -> CliResult<Home> {
         if root.join(CONFIG_FILE).exists() {
-            return Err(CliError::input(format!(
-                "{} already holds an issuer home; refusing to overwrite it (choose another directory)",
-                root.display()
-            )));
+            return Err(CliError::Input {
+                message: message!("home_exists", path = root.display().to_string()),
+                hint: Some(message!("hint_choose_another_directory")),
+            });
         }
-        std::fs::create_dir_all(root.join("keys")).map_err(|e| CliError::io("create", root, e))?;
+        std::fs::create_dir_all(root.join("keys"))
+            .map_err(|e| CliError::io(io::create, root, e))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let keys = root.join("keys");
             std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o700))
-                .map_err(|e| CliError::io("set permissions on", &keys, e))?;
+                .map_err(|e| CliError::io(io::permissions, &keys, e))?;
         }
         let home = Home {
             root: root.to_path_buf(),
@@ -111,7 +116,7 @@ impl Home {
     /// Writes `laissez.toml` atomically.
     pub fn save_config(&self) -> CliResult<()> {
         let text = toml::to_string_pretty(&self.config)
-            .map_err(|e| CliError::input(format!("cannot serialize configuration: {e}")))?;
+            .map_err(|e| CliError::input(message!("serialise_config", detail = e.to_string())))?;
         write_atomic(&self.root.join(CONFIG_FILE), text.as_bytes(), false)
     }
 

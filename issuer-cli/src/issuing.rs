@@ -14,6 +14,7 @@ use credential_core::model::Timestamp;
 use credential_core::profiles::Profiles;
 use credential_core::status::StatusPurpose;
 use credential_core::suites::Cryptosuite;
+use credential_core::{message, Message};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -57,19 +58,21 @@ fn check_profile(profile: &str) -> CliResult<()> {
     }
     let mut names = vec![GENERIC];
     names.extend(profiles.all().iter().map(|p| p.name()));
-    Err(CliError::input(format!(
-        "unknown profile {profile:?} (available: {})",
-        names.join(", ")
+    Err(CliError::input(message!(
+        "issue_unknown_profile",
+        profile = profile,
+        available = names.join(", ")
     )))
 }
 
 /// Parses a suite name.
 fn parse_suite(name: &str) -> CliResult<Cryptosuite> {
-    Cryptosuite::from_name(name).map_err(|_| {
-        CliError::input(format!(
-            "unknown suite {name:?} (use {})",
-            Cryptosuite::ALL.map(|s| s.name()).join(", ")
-        ))
+    Cryptosuite::from_name(name).map_err(|_| CliError::Input {
+        message: message!("issue_unknown_suite", suite = name),
+        hint: Some(message!(
+            "issue_suite_hint",
+            suites = Cryptosuite::ALL.map(|s| s.name()).join(", ")
+        )),
     })
 }
 
@@ -133,16 +136,18 @@ impl<'a> Issuer<'a> {
             .to_owned();
         let secret = keystore::load(home, &key_name, pass)?;
         suite.check_algorithm(secret.algorithm()).map_err(|_| {
-            CliError::input(format!(
-                "key {key_name} is {} but {suite} needs {}; choose another --key or --suite",
-                secret.algorithm().name(),
-                suite.default_algorithm().name()
+            CliError::input(message!(
+                "issue_key_suite_mismatch",
+                key = &key_name,
+                algorithm = secret.algorithm().name(),
+                suite = suite.name(),
+                needed = suite.default_algorithm().name()
             ))
         })?;
         let now = clock::now();
         let valid_until = clock::parse_time("--valid-until", choice.valid_until.as_deref())?;
         if valid_until.is_some_and(|u| u <= now) {
-            return Err(CliError::input("--valid-until is in the past"));
+            return Err(CliError::input(message!("issue_valid_until_past")));
         }
         let core = CoreIssuer::new(secret, suite)?.named(&home.config.issuer.name);
         Ok(Issuer {
@@ -187,8 +192,9 @@ impl<'a> Issuer<'a> {
             }
         }
         let signed = builder.issue(self.now)?;
-        let text = serde_json::to_string_pretty(signed.as_json())
-            .map_err(|e| CliError::input(format!("cannot serialize credential: {e}")))?;
+        let text = serde_json::to_string_pretty(signed.as_json()).map_err(|e| {
+            CliError::input(message!("serialise_credential", detail = e.to_string()))
+        })?;
         let digest = hex(&Sha256::digest(text.as_bytes()));
         Ok((
             Entry {
@@ -207,11 +213,14 @@ impl<'a> Issuer<'a> {
     }
 }
 
+/// Longest record id, in bytes.
+const MAX_RECORD_ID: usize = 200;
+
 /// A subject record from JSON: an object with the subject's claims; `recordId` / `record_id`
 /// (removed from the claims) gives the record id.
-pub fn record_from_json(value: Value, fallback_id: Option<&str>) -> Result<Record, String> {
+pub fn record_from_json(value: Value, fallback_id: Option<&str>) -> Result<Record, Message> {
     let Value::Object(mut subject) = value else {
-        return Err("a subject record must be a JSON object".into());
+        return Err(message!("record_not_object"));
     };
     let explicit = ["recordId", "record_id"]
         .iter()
@@ -219,17 +228,17 @@ pub fn record_from_json(value: Value, fallback_id: Option<&str>) -> Result<Recor
     let record_id = match explicit {
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        Some(_) => return Err("recordId must be a non-empty string".into()),
+        Some(_) => return Err(message!("record_id_not_string")),
         None => match fallback_id {
             Some(f) => f.to_owned(),
-            None => return Err("missing recordId".into()),
+            None => return Err(message!("record_id_missing")),
         },
     };
-    if record_id.len() > 200 {
-        return Err("recordId is longer than 200 characters".into());
+    if record_id.len() > MAX_RECORD_ID {
+        return Err(message!("record_id_too_long", max = MAX_RECORD_ID));
     }
     if subject.is_empty() {
-        return Err("the subject has no claims".into());
+        return Err(message!("record_no_claims"));
     }
     Ok(Record { record_id, subject })
 }

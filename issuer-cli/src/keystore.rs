@@ -1,7 +1,7 @@
 //! Key files: `keys/<name>.json`, 0600, written atomically; optionally encrypted with a
 //! passphrase (Argon2id key derivation, XChaCha20-Poly1305).
 
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
 use crate::fsutil::{read_input, write_atomic};
 use crate::home::Home;
 use argon2::{Algorithm as Argon, Argon2, Params, Version};
@@ -10,6 +10,7 @@ use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use credential_core::keys::{Algorithm, PublicKey, SecretKey};
+use credential_core::message;
 use rand_core::{OsRng, RngCore};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -58,19 +59,17 @@ pub fn check_name(name: &str) -> CliResult<()> {
     if ok {
         Ok(())
     } else {
-        Err(CliError::input(format!(
-            "invalid key name {name:?}: use 1 to 64 letters, digits, '-' or '_'"
-        )))
+        Err(CliError::input(message!("key_invalid_name", name = name)))
     }
 }
 
 fn derive(passphrase: &str, salt: &[u8], m: u32, t: u32, p: u32) -> CliResult<Zeroizing<[u8; 32]>> {
     let params = Params::new(m, t, p, Some(32))
-        .map_err(|e| CliError::input(format!("bad key file KDF parameters: {e}")))?;
+        .map_err(|e| CliError::input(message!("key_kdf_parameters", detail = e.to_string())))?;
     let mut out = Zeroizing::new([0u8; 32]);
     Argon2::new(Argon::Argon2id, Version::V0x13, params)
         .hash_password_into(passphrase.as_bytes(), salt, out.as_mut())
-        .map_err(|e| CliError::input(format!("key derivation failed: {e}")))?;
+        .map_err(|e| CliError::input(message!("key_derivation_failed", detail = e.to_string())))?;
     Ok(out)
 }
 
@@ -79,9 +78,7 @@ pub fn save(home: &Home, name: &str, key: &SecretKey, passphrase: Option<&str>) 
     check_name(name)?;
     let path = home.keys_dir().join(format!("{name}.json"));
     if path.exists() {
-        return Err(CliError::input(format!(
-            "a key named {name} already exists; choose another --name"
-        )));
+        return Err(CliError::input(message!("key_exists", name = name)));
     }
     let public = key.public_key().to_multikey();
     let secret = key.to_multikey();
@@ -103,7 +100,7 @@ pub fn save(home: &Home, name: &str, key: &SecretKey, passphrase: Option<&str>) 
                         aad: public.as_bytes(),
                     },
                 )
-                .map_err(|_| CliError::input("encryption failed"))?;
+                .map_err(|_| CliError::input(message!("key_encryption_failed")))?;
             (
                 None,
                 Some(Encrypted {
@@ -126,7 +123,11 @@ pub fn save(home: &Home, name: &str, key: &SecretKey, passphrase: Option<&str>) 
         encrypted,
     };
     let text = Zeroizing::new(serde_json::to_string_pretty(&file).map_err(|e| {
-        CliError::input(format!("cannot serialise key file {}: {e}", path.display()))
+        CliError::input(message!(
+            "serialise_key_file",
+            path = path.display().to_string(),
+            detail = e.to_string()
+        ))
     })?);
     write_atomic(&path, text.as_bytes(), true)
 }
@@ -135,13 +136,19 @@ fn read_file(home: &Home, name: &str) -> CliResult<KeyFile> {
     check_name(name)?;
     let path = home.keys_dir().join(format!("{name}.json"));
     if !path.exists() {
-        return Err(CliError::input(format!(
-            "no key named {name} (see `laissez key list`)"
-        )));
+        return Err(CliError::Input {
+            message: message!("key_not_found", name = name),
+            hint: Some(message!("hint_see_key_list")),
+        });
     }
     let bytes = Zeroizing::new(read_input(&path)?);
-    serde_json::from_slice(&bytes)
-        .map_err(|e| CliError::input(format!("{} is not a laissez key file: {e}", path.display())))
+    serde_json::from_slice(&bytes).map_err(|e| {
+        CliError::input(message!(
+            "key_file_invalid",
+            path = path.display().to_string(),
+            detail = e.to_string()
+        ))
+    })
 }
 
 /// The public description of key `name`.
@@ -161,25 +168,21 @@ pub fn load(home: &Home, name: &str, passphrase: Option<&str>) -> CliResult<Secr
         (Some(s), None) => Zeroizing::new(s.clone()),
         (None, Some(e)) => {
             let pass = passphrase.ok_or_else(|| {
-                CliError::input(format!(
-                    "key {name} is encrypted: set LAISSEZ_PASSPHRASE or pass --passphrase-file"
-                ))
+                CliError::input(message!("key_encrypted_no_passphrase", name = name))
             })?;
             let salt = B64
                 .decode(&e.salt)
-                .map_err(|_| CliError::input("corrupt key file salt"))?;
+                .map_err(|_| CliError::input(message!("key_file_corrupt_salt")))?;
             let nonce: [u8; 24] = B64
                 .decode(&e.nonce)
                 .ok()
                 .and_then(|n| n.try_into().ok())
-                .ok_or_else(|| CliError::input("corrupt key file nonce"))?;
+                .ok_or_else(|| CliError::input(message!("key_file_corrupt_nonce")))?;
             let ct = B64
                 .decode(&e.ciphertext)
-                .map_err(|_| CliError::input("corrupt key file"))?;
+                .map_err(|_| CliError::input(message!("key_file_corrupt")))?;
             if e.kdf != "argon2id" || e.m_cost > 1 << 20 || e.t_cost > 16 {
-                return Err(CliError::input(
-                    "unsupported key file encryption parameters",
-                ));
+                return Err(CliError::input(message!("key_file_unsupported_encryption")));
             }
             let k = derive(pass, &salt, e.m_cost, e.t_cost, e.p_cost)?;
             let cipher = XChaCha20Poly1305::new(k.as_ref().into());
@@ -191,17 +194,20 @@ pub fn load(home: &Home, name: &str, passphrase: Option<&str>) -> CliResult<Secr
                         aad: f.public_key_multibase.as_bytes(),
                     },
                 )
-                .map_err(|_| CliError::input(format!("wrong passphrase for key {name}")))?;
-            Zeroizing::new(String::from_utf8(pt).map_err(|_| CliError::input("corrupt key file"))?)
+                .map_err(|_| CliError::input(message!("key_wrong_passphrase", name = name)))?;
+            Zeroizing::new(
+                String::from_utf8(pt).map_err(|_| CliError::input(message!("key_file_corrupt")))?,
+            )
         }
-        _ => return Err(CliError::input(format!("key file {name} has no secret"))),
+        _ => return Err(CliError::input(message!("key_file_no_secret", name = name))),
     };
     let key = SecretKey::from_multikey(&secret)?;
     if key.public_key().to_multikey() != f.public_key_multibase
         || key.algorithm() != Algorithm::from_name(&f.algorithm)?
     {
-        return Err(CliError::input(format!(
-            "key file {name} is inconsistent: its secret does not match its public key"
+        return Err(CliError::input(message!(
+            "key_file_inconsistent",
+            name = name
         )));
     }
     Ok(key)
@@ -211,8 +217,8 @@ pub fn load(home: &Home, name: &str, passphrase: Option<&str>) -> CliResult<Secr
 pub fn list(home: &Home) -> CliResult<Vec<KeyInfo>> {
     let dir = home.keys_dir();
     let mut names = Vec::new();
-    for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io("list", &dir, e))? {
-        let entry = entry.map_err(|e| CliError::io("list", &dir, e))?;
+    for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io(io::list, &dir, e))? {
+        let entry = entry.map_err(|e| CliError::io(io::list, &dir, e))?;
         // Names that are not UTF-8 cannot be key names (see `check_name`): not a key file.
         if let Some(name) = entry
             .file_name()

@@ -5,7 +5,7 @@
 //! issuer `home` (configuration) and its `keystore` through `issuing` (one record to a signed
 //! credential and its registry entry; `batch` for many) into the `registry`; `signing` signs the
 //! status lists and trust bundles a home publishes. `qr_image`, `report`, `fsutil`, `clock` and
-//! `error` serve them all.
+//! `error` serve them all; `i18n` renders every message in the reader's language.
 
 // The doc comments of cli.rs are also the `--help` text, where `<home>`, `<alg>-<n>` and
 // `<record id>` are placeholders for people, not HTML tags.
@@ -18,6 +18,7 @@ mod commands;
 mod error;
 mod fsutil;
 mod home;
+mod i18n;
 mod issuing;
 mod keystore;
 mod qr_image;
@@ -45,6 +46,20 @@ fn default_sigpipe() {}
 fn main() -> ExitCode {
     default_sigpipe();
     let cli = cli::Cli::parse();
+    match i18n::choose(cli.lang.as_deref()) {
+        Ok(lang) => i18n::init(lang),
+        Err(available) => {
+            i18n::init("en");
+            eprintln!(
+                "laissez: {}",
+                i18n::text(&credential_core::message!(
+                    "unknown_language",
+                    available = available
+                ))
+            );
+            return ExitCode::from(2);
+        }
+    }
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

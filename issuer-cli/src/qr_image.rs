@@ -3,6 +3,7 @@
 
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
+use credential_core::message;
 use credential_core::qr::{self, QrMatrix};
 use std::path::Path;
 
@@ -13,10 +14,10 @@ const MAX_IMAGE_SIDE: u32 = 10_000;
 pub fn write_png(path: &Path, m: &QrMatrix, module_px: usize, quiet: usize) -> CliResult<()> {
     let (side, px) = m.to_luma(module_px, quiet);
     let img = image::GrayImage::from_raw(side as u32, side as u32, px)
-        .ok_or_else(|| CliError::input("internal: raster size mismatch"))?;
+        .ok_or_else(|| CliError::input(message!("internal_raster_size")))?;
     let mut buf = std::io::Cursor::new(Vec::new());
     img.write_to(&mut buf, image::ImageFormat::Png)
-        .map_err(|e| CliError::input(format!("cannot encode PNG: {e}")))?;
+        .map_err(|e| CliError::input(message!("qr_png_encode", detail = e.to_string())))?;
     write_atomic(path, buf.get_ref(), false)
 }
 
@@ -34,11 +35,11 @@ fn read_image(bytes: &[u8]) -> CliResult<String> {
     limits.max_alloc = Some(512 * 1024 * 1024);
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| CliError::input(format!("cannot read the image: {e}")))?;
+        .map_err(|e| CliError::input(message!("qr_image_unreadable", detail = e.to_string())))?;
     reader.limits(limits);
     let img = reader
         .decode()
-        .map_err(|e| CliError::input(format!("cannot read the image: {e}")))?;
+        .map_err(|e| CliError::input(message!("qr_image_unreadable", detail = e.to_string())))?;
     let luma = img.to_luma8();
     let (w, h) = luma.dimensions();
     Ok(qr::decode_luma(luma.as_raw(), w as usize, h as usize)?)

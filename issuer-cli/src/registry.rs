@@ -7,6 +7,7 @@
 //! any missing file from the registry. The registry never stores secret keys.
 
 use crate::error::{CliError, CliResult};
+use credential_core::{message, Message};
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
@@ -121,9 +122,10 @@ impl Registry {
             |r| r.get(0),
         )?;
         if current > MIGRATIONS.len() as i64 {
-            return Err(CliError::input(format!(
-                "the registry has schema version {current}, newer than this laissez ({}); upgrade laissez",
-                MIGRATIONS.len()
+            return Err(CliError::input(message!(
+                "registry_schema_newer",
+                found = current,
+                supported = MIGRATIONS.len()
             )));
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
@@ -258,10 +260,10 @@ impl Registry {
         rows.into_iter()
             .map(|(entry, text)| match text {
                 Some(json) => Ok((entry, json)),
-                None => Err(CliError::input(format!(
-                    "the registry row of {} holds no credential text (the registry is corrupt; restore it from a backup)",
-                    entry.credential_id
-                ))),
+                None => Err(CliError::Input {
+                    message: message!("registry_row_no_text", id = &entry.credential_id),
+                    hint: Some(message!("hint_registry_row_corrupt")),
+                }),
             })
             .collect()
     }
@@ -281,13 +283,13 @@ impl Registry {
             .optional()?)
     }
 
-    /// Applies a status change; returns a message, or an error when it makes no sense (unknown
-    /// credential, reinstating a revoked one).
+    /// Applies a status change; returns the message telling what happened, or an error when it
+    /// makes no sense (unknown credential, reinstating a revoked one).
     pub fn change_status(
         &mut self,
         credential_id: &str,
         change: StatusChange,
-    ) -> CliResult<String> {
+    ) -> CliResult<Message> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -299,22 +301,26 @@ impl Registry {
             )
             .optional()?;
         let Some((revoked, suspended)) = row else {
-            return Err(CliError::input(format!(
-                "no credential {credential_id} in the registry (see `laissez registry list`)"
-            )));
+            return Err(CliError::Input {
+                message: message!("registry_no_credential", id = credential_id),
+                hint: Some(message!("hint_see_registry_list")),
+            });
         };
         let message = match change {
-            StatusChange::Revoke if revoked == 1 => "already revoked".to_owned(),
+            StatusChange::Revoke if revoked == 1 => {
+                message!("status_already_revoked", id = credential_id)
+            }
             StatusChange::Revoke => {
                 tx.execute(
                     "UPDATE credentials SET revoked = 1 WHERE credential_id = ?1",
                     params![credential_id],
                 )?;
-                "revoked (permanent)".to_owned()
+                message!("status_revoked", id = credential_id)
             }
             StatusChange::Suspend if revoked == 1 => {
-                return Err(CliError::input(format!(
-                    "{credential_id} is revoked; suspending it changes nothing"
+                return Err(CliError::input(message!(
+                    "status_suspend_revoked",
+                    id = credential_id
                 )))
             }
             StatusChange::Suspend => {
@@ -322,22 +328,23 @@ impl Registry {
                     "UPDATE credentials SET suspended = 1 WHERE credential_id = ?1",
                     params![credential_id],
                 )?;
-                "suspended".to_owned()
+                message!("status_suspended", id = credential_id)
             }
             StatusChange::Reinstate if revoked == 1 => {
-                return Err(CliError::input(format!(
-                    "{credential_id} is revoked; revocation is permanent"
+                return Err(CliError::input(message!(
+                    "status_reinstate_revoked",
+                    id = credential_id
                 )))
             }
             StatusChange::Reinstate if suspended == 0 => {
-                "not suspended; nothing to reinstate".to_owned()
+                message!("status_not_suspended", id = credential_id)
             }
             StatusChange::Reinstate => {
                 tx.execute(
                     "UPDATE credentials SET suspended = 0 WHERE credential_id = ?1",
                     params![credential_id],
                 )?;
-                "reinstated".to_owned()
+                message!("status_reinstated", id = credential_id)
             }
         };
         tx.commit()?;

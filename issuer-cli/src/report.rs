@@ -1,6 +1,11 @@
-//! Printing a `VerificationReport` for people: verdict first, then each check; colour on a TTY.
+//! Printing a `VerificationReport` for people, in their language: verdict first, then each check;
+//! colour on a TTY. The verdict, check names and check messages come from the same catalogue
+//! entries the kiosk shows.
 
+use crate::i18n;
+use credential_core::message;
 use credential_core::verify::{CheckStatus, Verdict, VerificationReport};
+use credential_core::Message;
 use std::io::IsTerminal;
 
 fn paint(on: bool, code: &str, text: &str) -> String {
@@ -11,67 +16,88 @@ fn paint(on: bool, code: &str, text: &str) -> String {
     }
 }
 
+/// The catalogue name of a verdict (`verdict_<code>`).
+pub fn verdict_name(v: Verdict) -> Message {
+    match v {
+        Verdict::Valid => message!("verdict_valid"),
+        Verdict::IssuerNotChecked => message!("verdict_issuer_not_checked"),
+        Verdict::Invalid => message!("verdict_invalid"),
+        Verdict::Expired => message!("verdict_expired"),
+        Verdict::NotYetValid => message!("verdict_not_yet_valid"),
+        Verdict::Untrusted => message!("verdict_untrusted"),
+        Verdict::Revoked => message!("verdict_revoked"),
+        Verdict::Suspended => message!("verdict_suspended"),
+    }
+}
+
 /// Renders the report as text (ANSI colours when stdout is a terminal).
 pub fn render(r: &VerificationReport) -> String {
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let (mark, col) = match r.verdict {
-        Verdict::Valid => ("VALID", "1;32"),
-        Verdict::IssuerNotChecked => ("SIGNATURE VALID, ISSUER NOT CHECKED", "1;33"),
-        Verdict::Expired | Verdict::NotYetValid => ("NOT VALID NOW", "1;33"),
-        Verdict::Untrusted => ("UNTRUSTED", "1;33"),
-        Verdict::Invalid => ("INVALID", "1;31"),
-        Verdict::Revoked => ("REVOKED", "1;31"),
-        Verdict::Suspended => ("SUSPENDED", "1;33"),
+    let col = match r.verdict {
+        Verdict::Valid => "1;32",
+        Verdict::Invalid | Verdict::Revoked => "1;31",
+        Verdict::IssuerNotChecked
+        | Verdict::Expired
+        | Verdict::NotYetValid
+        | Verdict::Untrusted
+        | Verdict::Suspended => "1;33",
     };
-    let mut out = format!("{} ({})\n", paint(color, col, mark), r.verdict.code());
+    let t = |m: Message| i18n::text(&m);
+    let mark = t(verdict_name(r.verdict)).to_uppercase();
+    let mut out = format!("{} ({})\n", paint(color, col, &mark), r.verdict.code());
+    let mut line = |m: Message| {
+        out += "  ";
+        out += &t(m);
+        out.push('\n');
+    };
     let c = &r.credential;
     if let Some(id) = &c.id {
-        out += &format!("  credential  {id}\n");
+        line(message!("report_credential", id = id));
     }
     if let Some(issuer) = &c.issuer {
         match &c.issuer_name {
-            Some(name) => out += &format!("  issuer      {name} ({issuer})\n"),
-            None => out += &format!("  issuer      {issuer}\n"),
+            Some(name) => line(message!(
+                "report_issuer_named",
+                name = name,
+                issuer = issuer
+            )),
+            None => line(message!("report_issuer", issuer = issuer)),
         }
     }
     if !c.types.is_empty() {
-        out += &format!("  type        {}\n", c.types.join(", "));
+        line(message!("report_type", types = c.types.join(", ")));
     }
     if let Some(f) = &c.valid_from {
-        out += &format!("  valid from  {f}\n");
+        line(message!("report_valid_from", time = f));
     }
     if let Some(u) = &c.valid_until {
-        out += &format!("  valid until {u}\n");
+        line(message!("report_valid_until", time = u));
     }
     match &r.trust_bundle {
-        Some(b) => {
-            let name =
-                b.id.as_deref()
-                    .map(|id| format!("{id}, "))
-                    .unwrap_or_default();
-            out += &format!(
-                "  trust       bundle {name}version {}, issued {} ({} days old)\n",
-                b.version, b.issued, b.age_days
-            );
-        }
-        None if r.kind == "credential" => {
-            out += "  trust       none given (--bundle): the issuer was not checked\n"
-        }
+        Some(b) => line(message!(
+            "report_trust_bundle",
+            id = b.id.as_deref().unwrap_or("-"),
+            version = b.version,
+            issued = &b.issued,
+            age = b.age_days
+        )),
+        None if r.kind == "credential" => line(message!("report_no_trust_bundle")),
         None => {}
     }
-    out += "  checks:\n";
+    line(message!("report_checks"));
     for check in &r.checks {
         let (label, col) = match check.status {
-            CheckStatus::Pass => ("pass", "32"),
-            CheckStatus::Fail => ("FAIL", "31"),
-            CheckStatus::Warning => ("warn", "33"),
-            CheckStatus::Skipped => ("skip", "90"),
+            CheckStatus::Pass => (message!("report_pass"), "32"),
+            CheckStatus::Fail => (message!("report_fail"), "31"),
+            CheckStatus::Warning => (message!("report_warn"), "33"),
+            CheckStatus::Skipped => (message!("report_skip"), "90"),
         };
+        let label = t(label);
         out += &format!(
             "    {} {:<22} {}",
-            paint(color, col, label),
-            check.code,
-            check.message
+            paint(color, col, &label),
+            check.code.as_str(),
+            t(check.message.clone())
         );
         if let Some(e) = check.error {
             out += &format!(" [{e}]");

@@ -20,7 +20,7 @@ pub fn sign_document(
 ) -> CliResult<Value> {
     let obj = doc
         .as_object()
-        .ok_or_else(|| CliError::input("internal: document is not an object"))?;
+        .ok_or_else(|| CliError::input(credential_core::message!("internal_not_object")))?;
     let opts = ProofOptions::assertion(suite, did_key_vm(&key.public_key())).created(now);
     Ok(Value::Object(add_proof(
         obj,

@@ -15,7 +15,11 @@ const RECORDS: usize = 5_000;
 
 fn laissez(home: &Path) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("laissez"));
-    c.env("LAISSEZ_HOME", home).env_remove("LAISSEZ_PASSPHRASE");
+    c.env("LAISSEZ_HOME", home)
+        .env_remove("LAISSEZ_PASSPHRASE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 

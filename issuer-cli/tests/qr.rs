@@ -8,7 +8,11 @@ fn laissez(home: &Path) -> Command {
     let mut c = Command::cargo_bin("laissez").unwrap();
     c.env("LAISSEZ_HOME", home)
         .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // English output: these tests read it.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 
@@ -57,9 +61,7 @@ fn encode_images_and_verify_them() {
         .arg(&png)
         .assert()
         .code(3)
-        .stdout(predicate::str::starts_with(
-            "SIGNATURE VALID, ISSUER NOT CHECKED",
-        ));
+        .stdout(predicate::str::starts_with("SIGNATURE VALID"));
     let txt = d.path().join("q.txt");
     std::fs::write(&txt, &text).unwrap();
     laissez(&home).arg("verify").arg(&txt).assert().code(3);
@@ -149,9 +151,7 @@ fn every_encoding_can_be_chosen_and_verifies() {
             .arg(&txt)
             .assert()
             .code(3)
-            .stdout(predicate::str::starts_with(
-                "SIGNATURE VALID, ISSUER NOT CHECKED",
-            ));
+            .stdout(predicate::str::starts_with("SIGNATURE VALID"));
     }
     // The default is the smallest, and the semantic encoding beats the generic ones.
     assert_eq!(lengths[4], *lengths.iter().min().unwrap());

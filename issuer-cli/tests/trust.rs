@@ -10,7 +10,11 @@ fn laissez(home: &Path) -> Command {
     let mut c = Command::cargo_bin("laissez").unwrap();
     c.env("LAISSEZ_HOME", home)
         .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // English output: these tests read it.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 

@@ -2,7 +2,8 @@
 // a verdict screen readable at arm's length; a trust list kept offline. No network use beyond
 // this folder's own files.
 import init, {verify, decodeQr, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
-import {COLOURS, LANGUAGES, t, checkName} from './i18n.js';
+import {LANGUAGES, direction, loadMessages} from './messages.js';
+import {COLOURS} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
 
 const $ = id => document.getElementById(id);
@@ -15,16 +16,20 @@ let lang = localStorage.getItem('laissez-language') ?? (navigator.language ?? 'e
 if (!(lang in LANGUAGES)) {
   lang = 'en';
 }
+/** The messages of `lang` (messages.js). */
+let messages = null;
 let lastInput = null;
 let trustSummary = null;
 let stream = null;
 let scanTimer = null;
 
-function applyLanguage() {
+/** Loads the catalogue of `lang` and shows every text in it. */
+async function applyLanguage() {
+  messages = await loadMessages(lang);
   document.documentElement.lang = lang;
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  document.documentElement.dir = direction(lang);
   for (const el of document.querySelectorAll('[data-i18n]')) {
-    el.textContent = t(lang, el.dataset.i18n);
+    el.textContent = messages.format(el.dataset.i18n);
   }
   showTrustStatus();
   if (lastInput !== null) {
@@ -38,8 +43,10 @@ function status(text) {
 
 function showTrustStatus() {
   $('trust-status').textContent = trustSummary ?
-    t(lang, 'trustLoaded', {v: trustSummary.version, n: trustSummary.issuers.length, d: trustSummary.ageDays}) :
-    t(lang, 'noTrust');
+    messages.format('kiosk_trust_loaded', {
+      version: trustSummary.version, issuers: trustSummary.issuers.length, days: trustSummary.ageDays,
+    }) :
+    messages.format('kiosk_no_trust');
 }
 
 /** Verifies `input` (envelope text or JSON) and shows the verdict screen. */
@@ -50,10 +57,10 @@ function check(input) {
   const banner = $('banner');
   banner.className = `banner verdict-${colour}`;
   banner.dataset.verdict = r.verdict;
-  $('verdict-word').textContent = t(lang, r.verdict);
+  $('verdict-word').textContent = messages.verdict(r.verdict);
   const reason = r.checks.find(c => c.status === 'fail') ??
     (r.verdict !== 'valid' ? r.checks.find(c => c.status === 'warning') : undefined);
-  $('reason').textContent = reason ? `${checkName(lang, reason.code)}: ${reason.message}` : '';
+  $('reason').textContent = reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` : '';
   const fields = $('fields');
   fields.replaceChildren();
   for (const f of r.display.fields) {
@@ -72,14 +79,14 @@ function check(input) {
   $('cred-type').textContent = r.display.title ?? '';
   $('issuer').textContent = r.display.issuerName ?? '';
   $('trust-age').textContent = r.display.trustDataAgeDays === undefined ?
-    t(lang, 'noTrust') : `${r.display.trustDataAgeDays} ${t(lang, 'days')}`;
+    messages.format('kiosk_no_trust') : messages.format('kiosk_days', {days: r.display.trustDataAgeDays});
   const checks = $('checks');
   checks.replaceChildren();
   for (const c of r.checks) {
     const li = document.createElement('li');
     li.className = c.status;
-    li.textContent = `${checkName(lang, c.code)} — ${t(lang, c.status)}`;
-    li.title = c.message;
+    li.textContent = `${messages.check(c.code)} — ${messages.outcome(c.status)}`;
+    li.title = messages.message(c.message);
     checks.append(li);
   }
   $('verdict').hidden = false;
@@ -117,13 +124,13 @@ function readFrame(source, width, height) {
 
 async function startCamera() {
   if (!navigator.mediaDevices?.getUserMedia) {
-    status(t(lang, 'noCamera'));
+    status(messages.format('kiosk_no_camera'));
     return;
   }
   try {
     stream = await navigator.mediaDevices.getUserMedia({video: {facingMode: 'environment', width: {ideal: 1280}}});
   } catch {
-    status(t(lang, 'noCamera'));
+    status(messages.format('kiosk_no_camera'));
     return;
   }
   const video = $('camera');
@@ -132,7 +139,7 @@ async function startCamera() {
   $('scan').hidden = true;
   $('stop').hidden = false;
   await video.play();
-  status(t(lang, 'scanning'));
+  status(messages.format('kiosk_scanning'));
   scanTimer = setInterval(() => {
     if (video.readyState < 2) {
       return;
@@ -154,7 +161,7 @@ async function openImage(file) {
     status('');
     check(text);
   } else {
-    status(t(lang, 'noQr'));
+    status(messages.format('kiosk_no_qr'));
   }
 }
 
@@ -166,7 +173,7 @@ async function useTrust(bundle, anchor, persist) {
     }
   } catch (e) {
     trustSummary = null;
-    $('trust-status').textContent = `${e.message} [${e.code}]`;
+    $('trust-status').textContent = messages.format('kiosk_error', {message: messages.error(e), code: e.code});
     return;
   }
   showTrustStatus();
@@ -179,10 +186,10 @@ async function main() {
   for (const [code, name] of Object.entries(LANGUAGES)) {
     select.append(new Option(name, code, false, code === lang));
   }
-  select.addEventListener('change', () => {
+  select.addEventListener('change', async () => {
     lang = select.value;
     localStorage.setItem('laissez-language', lang);
-    applyLanguage();
+    await applyLanguage();
   });
   $('scan').addEventListener('click', startCamera);
   $('stop').addEventListener('click', stopCamera);
@@ -206,12 +213,13 @@ async function main() {
     await clearTrust();
     showTrustStatus();
   });
+  messages = await loadMessages(lang);
   const saved = await loadTrust();
   if (saved) {
     $('anchor').value = saved.anchor;
     await useTrust(saved.bundle, saved.anchor, false);
   }
-  applyLanguage();
+  await applyLanguage();
   document.body.dataset.ready = 'true';
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('./sw.js').catch(() => {});

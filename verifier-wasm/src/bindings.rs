@@ -1,5 +1,6 @@
 //! The JavaScript API (wasm-bindgen). Errors are thrown as `Error` objects with a stable `code`
-//! property (the same codes as the CLI's reports).
+//! property (the same codes as the CLI's reports) and `args`: with the code as message id, they
+//! render in the reader's language through the package's `messages` module.
 
 use crate::session::{parse_now, Options, Session};
 use credential_core::error::Error;
@@ -28,8 +29,12 @@ export interface VerifyOptions {
 export type Verdict = "valid" | "issuer_not_checked" | "invalid" | "expired" | "not_yet_valid" | "untrusted" | "revoked" | "suspended";
 /** What a check examined (generated from credential-core's `CheckCode`; tests/codes.rs checks it). */
 export type CheckCode = "well_formed" | "data_model" | "schema_valid" | "proof_present" | "signature_valid" | "issuer_key_binding" | "proof_chain" | "holder_binding" | "valid_from" | "valid_until" | "issuer_trusted" | "issuer_authorised_for_type" | "trust_data_fresh" | "trust_not_evaluated" | "revocation_status" | "suspension_status" | "status_unknown" | "credential_status";
+/** A message for people: an entry of the Laissez catalogues (locales/<lang>/*.ftl) and its arguments; render it with the package's `messages` module. */
+export interface Message { id: string; args?: Record<string, string | number>; }
 /** One check of a report. */
-export interface Check { code: CheckCode; status: "pass" | "fail" | "warning" | "skipped"; message: string; error?: string; }
+export interface Check { code: CheckCode; status: "pass" | "fail" | "warning" | "skipped"; message: Message; error?: string; }
+/** What the verifier throws: `code` and `args` render in any language with the `messages` module; `message` is the two as text. */
+export interface LaissezError extends Error { code: string; args: Record<string, string | number>; }
 /** The verification report, identical to `laissez verify --json`, plus display fields. */
 export interface VerifyResult {
   verdict: Verdict;
@@ -82,9 +87,16 @@ fn with_session<T>(f: impl FnOnce(&mut Session) -> T) -> T {
     })
 }
 
+/// The error as a JavaScript `Error`: `code` (also the catalogue message id) and `args`, which the
+/// package's `messages` module renders in any language. Its `message` is the code and the
+/// arguments as JSON: the English sentences stay in the catalogues, out of the module.
 fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    // Serialising a map of strings and integers cannot fail.
+    let args = serde_json::to_string(&e.message().args).unwrap_or_else(|_| "{}".into());
+    let err = js_sys::Error::new(&format!("{} {args}", e.code()));
     let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let args = JSON::parse(&args).unwrap_or_else(|_| js_sys::Object::new().into());
+    let _ = Reflect::set(&err, &"args".into(), &args);
     err.into()
 }
 

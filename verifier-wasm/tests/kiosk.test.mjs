@@ -117,7 +117,8 @@ test('Arabic: right-to-left layout and Arabic labels', async () => {
   await page.setInputFiles('[data-testid=image]', files.valid);
   await verdictOf(page);
   await page.selectOption('[data-testid=language]', 'ar');
-  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  // The Arabic catalogue loads, then every text is replaced at once.
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.equal(await page.textContent('[data-testid=verdict-word]'), 'التوقيع صالح — لم يُتحقق من جهة الإصدار');
   assert.match(await page.textContent('[data-testid=fields]'), /الاسم الأول/);
   assert.equal(await page.$eval('[data-testid=fields]', el => getComputedStyle(el).direction), 'rtl');

@@ -72,7 +72,7 @@ fn resolve_did_key(id: &str, rest: &str) -> Result<VerificationMethod> {
     }
     let public_key = PublicKey::from_multikey(mb).map_err(|e| match e {
         Error::WeakKey(m) => Error::WeakKey(m),
-        other => Error::InvalidDid(format!("did:key {mb}: {other}")),
+        other => Error::InvalidDid(format!("did:key {mb}: {}", other.code())),
     })?;
     Ok(VerificationMethod {
         id: format!("did:key:{mb}#{mb}"),
@@ -104,7 +104,7 @@ fn resolve_did_jwk(id: &str, rest: &str) -> Result<VerificationMethod> {
             max_values: 16,
         },
     )
-    .map_err(|e| Error::InvalidDid(format!("did:jwk: {e}")))?;
+    .map_err(|e| Error::InvalidDid(format!("did:jwk: {}", e.code())))?;
     if jwk.get("d").is_some() {
         return Err(Error::InvalidDid(
             "did:jwk must not contain a private key".into(),

@@ -139,8 +139,10 @@ fn verify_one(
             "proofValue must be a base58btc multibase value".into(),
         ));
     }
-    let signature = crate::keys::decode_base58btc(proof_value)
-        .map_err(|e| Error::MalformedProof(format!("proofValue: {e}")))?;
+    let signature = crate::keys::decode_base58btc(proof_value).map_err(|e| match e {
+        Error::InvalidMultibase(m) => Error::MalformedProof(format!("proofValue: {m}")),
+        other => other,
+    })?;
 
     let vm = did::resolve(string(proof, "verificationMethod")?, req.resolver)?;
     suite.check_algorithm(vm.public_key.algorithm())?;

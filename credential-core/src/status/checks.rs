@@ -2,6 +2,7 @@
 //! its `credentialStatus` entries.
 
 use super::{status_entries, StatusPurpose};
+use crate::message;
 use crate::model::{Credential, Timestamp};
 use crate::trust::TrustBundle;
 use crate::verify::{CheckCode, VerificationReport};
@@ -26,13 +27,11 @@ pub(crate) fn check_status(
             StatusPurpose::Revocation => CheckCode::RevocationStatus,
             StatusPurpose::Suspension => CheckCode::SuspensionStatus,
         };
+        let purpose = entry.purpose.name();
         let Some(bundle) = bundle else {
             r.warn(
                 CheckCode::StatusUnknown,
-                format!(
-                    "{} status not checked: no trust bundle with status lists is configured",
-                    entry.purpose.name()
-                ),
+                message!("status_not_checked", purpose = purpose),
             );
             continue;
         };
@@ -40,10 +39,10 @@ pub(crate) fn check_status(
             None => {
                 r.warn(
                     CheckCode::StatusUnknown,
-                    format!(
-                        "{} status unknown: the trust bundle has no copy of {}",
-                        entry.purpose.name(),
-                        entry.list_url
+                    message!(
+                        "status_list_missing",
+                        purpose = purpose,
+                        list = &entry.list_url
                     ),
                 );
                 continue;
@@ -51,10 +50,11 @@ pub(crate) fn check_status(
             Some(Err(e)) => {
                 r.warn(
                     CheckCode::StatusUnknown,
-                    format!(
-                        "{} status unknown: the cached list {} is not usable ({e})",
-                        entry.purpose.name(),
-                        entry.list_url
+                    message!(
+                        "status_list_unusable",
+                        purpose = purpose,
+                        list = &entry.list_url,
+                        error = e.code()
                     ),
                 );
                 continue;
@@ -64,19 +64,15 @@ pub(crate) fn check_status(
         if list.issuer != issuer_id || list.purpose != entry.purpose {
             r.warn(
                 CheckCode::StatusUnknown,
-                format!(
-                    "{} status unknown: the list {} is not the issuer's {} list",
-                    entry.purpose.name(),
-                    entry.list_url,
-                    entry.purpose.name()
+                message!(
+                    "status_list_not_issuers",
+                    purpose = purpose,
+                    list = &entry.list_url
                 ),
             );
             continue;
         }
-        let age = list
-            .valid_from
-            .map(|f| format!("list issued {} days ago", (now.0 - f.0).max(0) / 86_400))
-            .unwrap_or_else(|| "list date unknown".into());
+        let days = list.valid_from.map(|f| (now.0 - f.0).max(0) / 86_400);
         match list.list.get(entry.index) {
             Ok(true) => r.fail_with(
                 code,
@@ -84,23 +80,17 @@ pub(crate) fn check_status(
                     StatusPurpose::Revocation => "revoked",
                     StatusPurpose::Suspension => "suspended",
                 },
-                format!(
-                    "the issuer has {} this credential ({age})",
-                    match entry.purpose {
-                        StatusPurpose::Revocation => "revoked",
-                        StatusPurpose::Suspension => "suspended",
-                    }
-                ),
+                match days {
+                    Some(days) => message!("status_set", purpose = purpose, days = days),
+                    None => message!("status_set_undated", purpose = purpose),
+                },
             ),
             Ok(false) => r.pass(
                 code,
-                format!(
-                    "not {} ({age})",
-                    match entry.purpose {
-                        StatusPurpose::Revocation => "revoked",
-                        StatusPurpose::Suspension => "suspended",
-                    }
-                ),
+                match days {
+                    Some(days) => message!("status_clear", purpose = purpose, days = days),
+                    None => message!("status_clear_undated", purpose = purpose),
+                },
             ),
             Err(e) => r.fail(CheckCode::CredentialStatus, &e),
         }

@@ -1,6 +1,7 @@
 //! The checks a trust bundle enables: is the issuer recognised, for this type, with this key; is
 //! the trust data fresh.
 
+use crate::message;
 use crate::model::{Credential, Timestamp};
 use crate::profiles::{Profile, Profiles};
 use crate::proof::ProofOutcome;
@@ -35,18 +36,17 @@ pub(crate) fn check_trust(
             r.fail_with(
                 CheckCode::IssuerTrusted,
                 "issuer_unknown",
-                format!("{issuer_id} is not in the trust bundle"),
+                message!("issuer_not_in_bundle", issuer = &issuer_id),
             );
             r.fail_with(
                 CheckCode::IssuerAuthorisedForType,
                 "issuer_not_authorised",
-                format!(
-                    "{issuer_id} is not recognised, so it is authorised for no credential type"
-                ),
+                message!("issuer_authorised_for_nothing", issuer = &issuer_id),
             );
         }
         Some(issuer) => {
-            r.credential.issuer_name = Some(issuer.display_name("en").to_owned());
+            let name = issuer.display_name("en");
+            r.credential.issuer_name = Some(name.to_owned());
             let signer_keys: Vec<_> = outcomes
                 .unwrap_or_default()
                 .iter()
@@ -59,42 +59,28 @@ pub(crate) fn check_trust(
                 r.fail_with(
                     CheckCode::IssuerTrusted,
                     "issuer_not_in_validity",
-                    format!(
-                        "{} is recognised only from {} until {}",
-                        issuer.display_name("en"),
-                        issuer
-                            .valid_from
-                            .map(|t| t.to_rfc3339())
-                            .unwrap_or_else(|| "-".into()),
-                        issuer
-                            .valid_until
-                            .map(|t| t.to_rfc3339())
-                            .unwrap_or_else(|| "-".into())
+                    message!(
+                        "issuer_outside_validity",
+                        name = name,
+                        from = issuer.valid_from.map_or("-".into(), |t| t.to_rfc3339()),
+                        until = issuer.valid_until.map_or("-".into(), |t| t.to_rfc3339())
                     ),
                 );
             } else if signer_keys.is_empty() {
-                r.skip(CheckCode::IssuerTrusted, "no proof verified");
+                r.skip(CheckCode::IssuerTrusted, message!("no_proof_verified"));
             } else if !signer_keys.iter().all(|k| issuer.public_keys.contains(k)) {
                 r.fail_with(
                     CheckCode::IssuerTrusted,
                     "issuer_key_unknown",
-                    format!(
-                        "{} is recognised, but the signing key is not one of its listed keys",
-                        issuer.display_name("en")
-                    ),
+                    message!("issuer_key_not_listed", name = name),
                 );
             } else {
                 r.pass(
                     CheckCode::IssuerTrusted,
-                    format!(
-                        "{} is a recognised issuer{}",
-                        issuer.display_name("en"),
-                        issuer
-                            .jurisdiction
-                            .as_ref()
-                            .map(|j| format!(" ({j})"))
-                            .unwrap_or_default()
-                    ),
+                    match &issuer.jurisdiction {
+                        Some(j) => message!("issuer_recognised_in", name = name, jurisdiction = j),
+                        None => message!("issuer_recognised", name = name),
+                    },
                 );
             }
             let missing: Vec<&str> = cred
@@ -116,16 +102,16 @@ pub(crate) fn check_trust(
             if missing.is_empty() {
                 r.pass(
                     CheckCode::IssuerAuthorisedForType,
-                    format!("authorised for {}", cred.types().join(", ")),
+                    message!("issuer_authorised_for", types = cred.types().join(", ")),
                 );
             } else {
                 r.fail_with(
                     CheckCode::IssuerAuthorisedForType,
                     "issuer_not_authorised",
-                    format!(
-                        "{} is not authorised to issue {}",
-                        issuer.display_name("en"),
-                        missing.join(", ")
+                    message!(
+                        "issuer_not_authorised_for",
+                        name = name,
+                        types = missing.join(", ")
                     ),
                 );
             }
@@ -134,14 +120,24 @@ pub(crate) fn check_trust(
     let age = bundle.age_days(now);
     if now > bundle.next_update {
         let late = (now.0 - bundle.next_update.0) / 86_400;
-        r.warn(CheckCode::TrustDataFresh, format!("the trust bundle (version {}) is {age} days old and {late} days past its next update ({}): load a newer one", bundle.version, bundle.next_update.to_rfc3339()));
+        r.warn(
+            CheckCode::TrustDataFresh,
+            message!(
+                "trust_bundle_stale",
+                version = bundle.version,
+                age = age,
+                late = late,
+                next = bundle.next_update.to_rfc3339()
+            ),
+        );
     } else {
         r.pass(
             CheckCode::TrustDataFresh,
-            format!(
-                "trust bundle version {} issued {age} days ago; next update {}",
-                bundle.version,
-                bundle.next_update.to_rfc3339()
+            message!(
+                "trust_bundle_fresh",
+                version = bundle.version,
+                age = age,
+                next = bundle.next_update.to_rfc3339()
             ),
         );
     }

@@ -2,6 +2,7 @@
 
 use super::codes::{CheckCode, Verdict};
 use crate::error::Error;
+use crate::message::Message;
 use serde::Serialize;
 
 /// The status of one check.
@@ -25,8 +26,8 @@ pub struct Check {
     pub code: CheckCode,
     /// Outcome.
     pub status: CheckStatus,
-    /// English explanation.
-    pub message: String,
+    /// Why, as a catalogue message (rendered in the reader's language at the edge).
+    pub message: Message,
     /// Code of the error behind a failure or warning (e.g. `data_loss_detected`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<&'static str>,
@@ -95,32 +96,32 @@ impl VerificationReport {
         }
     }
 
-    pub(crate) fn pass(&mut self, code: CheckCode, message: impl Into<String>) {
-        self.push(code, CheckStatus::Pass, message.into(), None);
+    pub(crate) fn pass(&mut self, code: CheckCode, message: Message) {
+        self.push(code, CheckStatus::Pass, message, None);
     }
 
     pub(crate) fn fail(&mut self, code: CheckCode, err: &Error) {
-        self.push(code, CheckStatus::Fail, err.to_string(), Some(err.code()));
+        self.push(code, CheckStatus::Fail, err.message(), Some(err.code()));
     }
 
     /// A failure with its own message and error code (trust and status outcomes).
-    pub(crate) fn fail_with(&mut self, code: CheckCode, error: &'static str, message: String) {
+    pub(crate) fn fail_with(&mut self, code: CheckCode, error: &'static str, message: Message) {
         self.push(code, CheckStatus::Fail, message, Some(error));
     }
 
-    pub(crate) fn warn(&mut self, code: CheckCode, message: impl Into<String>) {
-        self.push(code, CheckStatus::Warning, message.into(), None);
+    pub(crate) fn warn(&mut self, code: CheckCode, message: Message) {
+        self.push(code, CheckStatus::Warning, message, None);
     }
 
-    pub(crate) fn skip(&mut self, code: CheckCode, why: &str) {
-        self.push(code, CheckStatus::Skipped, why.to_owned(), None);
+    pub(crate) fn skip(&mut self, code: CheckCode, why: Message) {
+        self.push(code, CheckStatus::Skipped, why, None);
     }
 
     fn push(
         &mut self,
         code: CheckCode,
         status: CheckStatus,
-        message: String,
+        message: Message,
         error: Option<&'static str>,
     ) {
         self.checks.push(Check {

@@ -8,6 +8,7 @@ use crate::json::{parse_bounded, JsonLimits};
 use crate::jsonld::CONTEXT_V2;
 use crate::jsonld::{ContextStore, JsonLdProcessor};
 use crate::keys::PublicKey;
+use crate::message;
 use crate::model::{Credential, Presentation, Timestamp};
 use crate::profiles::{Profile, Profiles};
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
@@ -192,10 +193,7 @@ impl Verifier {
             r.conclude();
             return r;
         }
-        r.pass(
-            CheckCode::WellFormed,
-            "the input is bounded, well-formed JSON",
-        );
+        r.pass(CheckCode::WellFormed, message!("input_well_formed"));
         let cred = match Credential::from_json(value.clone()) {
             Ok(c) => c,
             Err(e) => {
@@ -206,7 +204,10 @@ impl Verifier {
         };
         summarize(&mut r, &cred);
         match cred.validate() {
-            Ok(v) => r.pass(CheckCode::DataModel, format!("conforms to the {v}")),
+            Ok(v) => r.pass(
+                CheckCode::DataModel,
+                message!("conforms_to_data_model", model = v.to_string()),
+            ),
             Err(e) => r.fail(CheckCode::DataModel, &e),
         }
         // Types that do not expand are data loss whatever the suite (JCS suites never expand the
@@ -223,7 +224,7 @@ impl Verifier {
             match profile.check(value) {
                 Ok(()) => r.pass(
                     CheckCode::SchemaValid,
-                    format!("conforms to the {} profile schema", profile.name()),
+                    message!("conforms_to_profile", profile = profile.name()),
                 ),
                 Err(e) => r.fail(CheckCode::SchemaValid, &e),
             }
@@ -274,10 +275,7 @@ impl Verifier {
             r.conclude();
             return r;
         }
-        r.pass(
-            CheckCode::WellFormed,
-            "the input is bounded, well-formed JSON",
-        );
+        r.pass(CheckCode::WellFormed, message!("input_well_formed"));
         let vp = match Presentation::from_json(value.clone()) {
             Ok(p) => p,
             Err(e) => {
@@ -289,7 +287,7 @@ impl Verifier {
         match vp.validate() {
             Ok(()) => r.pass(
                 CheckCode::DataModel,
-                "conforms to the VC data model (presentation)",
+                message!("conforms_to_presentation_model"),
             ),
             Err(e) => r.fail(CheckCode::DataModel, &e),
         }
@@ -302,17 +300,15 @@ impl Verifier {
         };
         if let Some(outcomes) = self.record_proofs(&mut r, vp.as_json(), &req) {
             match vp.holder() {
-                Some(holder) if outcomes.iter().any(|o| controller_is(o, holder)) => r.pass(
+                Some(holder) if outcomes.iter().any(|o| controller_is(o, holder)) => {
+                    r.pass(CheckCode::HolderBinding, message!("holder_signed"))
+                }
+                Some(holder) => r.fail_with(
                     CheckCode::HolderBinding,
-                    "the holder signed the presentation",
+                    "verification_method_not_found",
+                    message!("holder_not_signer", holder = holder),
                 ),
-                Some(holder) => r.fail(
-                    CheckCode::HolderBinding,
-                    &Error::VerificationMethodNotFound(format!(
-                        "no proof is made by a key of the holder {holder}"
-                    )),
-                ),
-                None => r.warn(CheckCode::HolderBinding, "the presentation names no holder"),
+                None => r.warn(CheckCode::HolderBinding, message!("no_holder")),
             }
         }
         match vp.credentials() {
@@ -342,10 +338,7 @@ impl Verifier {
                     age_days: bundle.age_days(now),
                 })
             }
-            None => r.warn(
-                CheckCode::TrustNotEvaluated,
-                "no trust bundle loaded: the issuer was not checked against a list of recognised authorities",
-            ),
+            None => r.warn(CheckCode::TrustNotEvaluated, message!("no_trust_bundle")),
         }
     }
 
@@ -472,7 +465,7 @@ impl Verifier {
         {
             return Err(Error::InvalidProperty {
                 property: "statusLists".into(),
-                reason: format!("{}: {}", bad.code, bad.message),
+                reason: format!("{}: {}", bad.code, bad.error.unwrap_or(bad.message.id)),
             });
         }
         if !r
@@ -533,13 +526,13 @@ impl Verifier {
             Ok(o) => o,
             Err(e) => {
                 r.fail(CheckCode::ProofPresent, &e);
-                r.skip(CheckCode::SignatureValid, "no usable proof");
+                r.skip(CheckCode::SignatureValid, message!("no_usable_proof"));
                 return None;
             }
         };
         r.pass(
             CheckCode::ProofPresent,
-            format!("{} proof(s)", outcomes.len()),
+            message!("proof_count", count = outcomes.len()),
         );
         r.credential.cryptosuites = outcomes
             .iter()
@@ -563,13 +556,10 @@ impl Verifier {
                     .collect();
                 r.pass(
                     CheckCode::SignatureValid,
-                    format!("every proof verifies ({})", suites.join(", ")),
+                    message!("proofs_verify", suites = suites.join(", ")),
                 );
                 if outcomes.iter().any(|o| o.chained) {
-                    r.pass(
-                        CheckCode::ProofChain,
-                        "every previousProof is present and verified",
-                    );
+                    r.pass(CheckCode::ProofChain, message!("proof_chain_verified"));
                 }
             }
         }
@@ -619,18 +609,18 @@ fn controller_is(o: &ProofOutcome, did: &str) -> bool {
 /// another URL, the binding can only come from a trust bundle: a warning.
 fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes: &[ProofOutcome]) {
     let Ok(issuer) = cred.issuer() else {
-        r.skip(CheckCode::IssuerKeyBinding, "no readable issuer");
+        r.skip(CheckCode::IssuerKeyBinding, message!("no_readable_issuer"));
         return;
     };
     if outcomes.iter().any(|o| o.result.is_err()) {
-        r.skip(CheckCode::IssuerKeyBinding, "a proof did not verify");
+        r.skip(
+            CheckCode::IssuerKeyBinding,
+            message!("proof_did_not_verify"),
+        );
         return;
     }
     if outcomes.iter().any(|o| controller_is(o, &issuer.id)) {
-        r.pass(
-            CheckCode::IssuerKeyBinding,
-            "the issuer's own key signed the credential",
-        );
+        r.pass(CheckCode::IssuerKeyBinding, message!("issuer_key_signed"));
     } else if issuer.id.starts_with("did:") {
         let signer = outcomes
             .iter()
@@ -638,53 +628,48 @@ fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes:
             .map(|vm| did::did_of(&vm.id).to_owned())
             .next()
             .unwrap_or_default();
-        r.fail(
+        r.fail_with(
             CheckCode::IssuerKeyBinding,
-            &Error::VerificationMethodNotFound(format!(
-                "the issuer is {} but the credential was signed by {signer}",
-                issuer.id
-            )),
+            "verification_method_not_found",
+            message!(
+                "signed_by_another_key",
+                issuer = &issuer.id,
+                signer = signer
+            ),
         );
     } else {
         r.warn(
             CheckCode::IssuerKeyBinding,
-            format!(
-                "the issuer {} is not a DID; without a trust bundle its key cannot be confirmed",
-                issuer.id
-            ),
+            message!("issuer_not_did", issuer = &issuer.id),
         );
     }
 }
 
 fn check_validity_period(r: &mut VerificationReport, cred: &Credential, now: Timestamp) {
     match cred.valid_from() {
-        Ok(Some(t)) if t > now => r.fail(
+        Ok(Some(t)) if t > now => r.fail_with(
             CheckCode::ValidFrom,
-            &Error::InvalidProperty {
-                property: "validFrom".into(),
-                reason: format!("the credential is not valid before {}", t.to_rfc3339()),
-            },
+            "invalid_property",
+            message!("not_valid_before", time = t.to_rfc3339()),
         ),
         Ok(Some(t)) => r.pass(
             CheckCode::ValidFrom,
-            format!("valid since {}", t.to_rfc3339()),
+            message!("valid_since", time = t.to_rfc3339()),
         ),
-        Ok(None) => r.pass(CheckCode::ValidFrom, "no start of validity"),
+        Ok(None) => r.pass(CheckCode::ValidFrom, message!("no_valid_from")),
         Err(e) => r.fail(CheckCode::ValidFrom, &e),
     }
     match cred.valid_until() {
-        Ok(Some(t)) if t <= now => r.fail(
+        Ok(Some(t)) if t <= now => r.fail_with(
             CheckCode::ValidUntil,
-            &Error::InvalidProperty {
-                property: "validUntil".into(),
-                reason: format!("the credential expired at {}", t.to_rfc3339()),
-            },
+            "invalid_property",
+            message!("expired_at", time = t.to_rfc3339()),
         ),
         Ok(Some(t)) => r.pass(
             CheckCode::ValidUntil,
-            format!("valid until {}", t.to_rfc3339()),
+            message!("valid_until_time", time = t.to_rfc3339()),
         ),
-        Ok(None) => r.pass(CheckCode::ValidUntil, "no end of validity"),
+        Ok(None) => r.pass(CheckCode::ValidUntil, message!("no_valid_until")),
         Err(e) => r.fail(CheckCode::ValidUntil, &e),
     }
 }

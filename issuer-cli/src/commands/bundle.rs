@@ -6,15 +6,17 @@ use super::Context;
 use crate::cli::{
     BundleAddIssuerArgs, BundleCommand, BundleCreateArgs, BundleInspectArgs, BundleSignArgs,
 };
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
 use crate::fsutil::{read_input, read_input_max, write_json, MAX_BUNDLE_BYTES};
 use crate::home::Home;
+use crate::i18n::{self, note, say};
 use crate::signing::{jcs_suite, sign_document};
 use crate::{clock, keystore};
 use credential_core::codec::hex;
 use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::PublicKey;
+use credential_core::message;
 use credential_core::model::Timestamp;
 use credential_core::profiles::Profiles;
 use credential_core::trust::BUNDLE_TYPE;
@@ -50,7 +52,7 @@ fn parse_json(path: &Path, bytes: &[u8]) -> CliResult<Value> {
             max_values: 10_000_000,
         },
     )
-    .map_err(|e| CliError::input(format!("{}: {e}", path.display())))
+    .map_err(|e| CliError::in_file(&path.display().to_string(), &e.message()))
 }
 
 /// A status list credential file and its id (the URL credentials point to).
@@ -60,9 +62,9 @@ fn read_status_list(path: &Path) -> CliResult<(String, Value)> {
         .get("id")
         .and_then(Value::as_str)
         .ok_or_else(|| {
-            CliError::input(format!(
-                "{}: a status list credential needs a string id (its URL)",
-                path.display()
+            CliError::input(message!(
+                "bundle_status_list_no_id",
+                path = path.display().to_string()
             ))
         })?
         .to_owned();
@@ -84,10 +86,7 @@ pub fn create(args: &BundleCreateArgs) -> CliResult<()> {
         "didDocuments": []
     });
     write_json(out, &bundle)?;
-    println!(
-        "created unsigned bundle {} (add issuers, then sign)",
-        out.display()
-    );
+    say!("bundle_created", path = out.display().to_string());
     Ok(())
 }
 
@@ -97,26 +96,23 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
     let mut bundle = read_json(bundle_path)?;
     let obj = bundle
         .as_object_mut()
-        .ok_or_else(|| CliError::input("the bundle is not a JSON object"))?;
+        .ok_or_else(|| CliError::input(message!("bundle_not_object")))?;
     if obj.remove("proof").is_some() {
-        eprintln!("note: the bundle was signed; the signature is removed (sign it again)");
+        note!("bundle_signature_removed");
     }
     let mut names: Map<String, Value> = Map::new();
     for n in &args.name {
-        let (lang, text) = n.split_once('=').ok_or_else(|| {
-            CliError::input(format!(
-                "--name {n:?}: use LANG=TEXT, e.g. fr=\"État civil\""
-            ))
-        })?;
+        let (lang, text) = n
+            .split_once('=')
+            .ok_or_else(|| CliError::input(message!("bundle_bad_name", value = n)))?;
         names.insert(lang.to_owned(), json!(text));
     }
     let valid_until = args
         .valid_until
         .as_deref()
         .map(|s| {
-            Timestamp::parse(s).ok_or_else(|| {
-                CliError::input(format!("--valid-until {s:?} is not an RFC 3339 date-time"))
-            })
+            Timestamp::parse(s)
+                .ok_or_else(|| CliError::input(message!("bundle_bad_valid_until", value = s)))
         })
         .transpose()?;
     let mut entries = Vec::new();
@@ -151,8 +147,8 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
         let dir = home.status_dir();
         if dir.is_dir() {
             let mut files = Vec::new();
-            for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io("read", &dir, e))? {
-                let path = entry.map_err(|e| CliError::io("read", &dir, e))?.path();
+            for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io(io::read, &dir, e))? {
+                let path = entry.map_err(|e| CliError::io(io::read, &dir, e))?.path();
                 if path.extension().is_some_and(|x| x == "json") {
                     files.push(path);
                 }
@@ -165,9 +161,7 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
     }
     if let Some(did) = &args.did {
         if args.key.is_empty() {
-            return Err(CliError::input(
-                "--did needs at least one --key (Multikey public key)",
-            ));
+            return Err(CliError::input(message!("bundle_did_needs_key")));
         }
         for k in &args.key {
             PublicKey::from_multikey(k)?;
@@ -175,15 +169,13 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
         entries.push((did.clone(), args.key.clone(), args.types.clone()));
     }
     if entries.is_empty() {
-        return Err(CliError::input(
-            "give --from-home HOME, or --did DID with --key KEY",
-        ));
+        return Err(CliError::input(message!("bundle_no_issuer_source")));
     }
     let issuers = obj
         .entry("issuers")
         .or_insert_with(|| json!([]))
         .as_array_mut()
-        .ok_or_else(|| CliError::input("issuers is not an array"))?;
+        .ok_or_else(|| CliError::input(message!("bundle_not_array", member = "issuers")))?;
     for (did, keys, types) in entries {
         issuers.retain(|i| i.get("id").and_then(Value::as_str) != Some(&did));
         let mut e = json!({"id": did, "name": names, "publicKeys": keys, "credentialTypes": types});
@@ -193,25 +185,25 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
         if let Some(u) = valid_until {
             e["validUntil"] = json!(u.to_rfc3339());
         }
-        println!("issuer {did}");
+        say!("bundle_added_issuer", did = &did);
         issuers.push(e);
     }
     let cached = obj
         .entry("statusLists")
         .or_insert_with(|| json!([]))
         .as_array_mut()
-        .ok_or_else(|| CliError::input("statusLists is not an array"))?;
+        .ok_or_else(|| CliError::input(message!("bundle_not_array", member = "statusLists")))?;
     for (id, list) in lists {
         cached.retain(|l| l.get("id").and_then(Value::as_str) != Some(&id));
-        println!("status list {id}");
+        say!("bundle_added_status_list", id = &id);
         cached.push(list);
     }
     for c in &args.context {
         let (url, file) = c
             .split_once('=')
-            .ok_or_else(|| CliError::input(format!("--context {c:?}: use URL=FILE")))?;
+            .ok_or_else(|| CliError::input(message!("bundle_bad_context", value = c)))?;
         let text = String::from_utf8(read_input(Path::new(file))?)
-            .map_err(|_| CliError::input(format!("{file} is not UTF-8")))?;
+            .map_err(|_| CliError::input(message!("file_not_utf8", path = file)))?;
         let mut store = ContextStore::bundled();
         let sha = sha256_hex(text.as_bytes());
         store.add_pinned(url, &text, &sha)?;
@@ -219,10 +211,10 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
             .entry("contexts")
             .or_insert_with(|| json!([]))
             .as_array_mut()
-            .ok_or_else(|| CliError::input("contexts is not an array"))?;
+            .ok_or_else(|| CliError::input(message!("bundle_not_array", member = "contexts")))?;
         contexts.retain(|e| e.get("url").and_then(Value::as_str) != Some(url));
         contexts.push(json!({"url": url, "sha256": sha, "document": text}));
-        println!("context {url} (sha256 {sha})");
+        say!("bundle_added_context", url = url, sha256 = &sha);
     }
     for f in &args.did_document {
         let doc = read_json(f)?;
@@ -231,17 +223,22 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
             .and_then(Value::as_str)
             .filter(|d| d.starts_with("did:"))
             .ok_or_else(|| {
-                CliError::input(format!("{}: a DID document needs a DID id", f.display()))
+                CliError::input(message!(
+                    "bundle_did_document_no_id",
+                    path = f.display().to_string()
+                ))
             })?
             .to_owned();
         let docs = obj
             .entry("didDocuments")
             .or_insert_with(|| json!([]))
             .as_array_mut()
-            .ok_or_else(|| CliError::input("didDocuments is not an array"))?;
+            .ok_or_else(|| {
+                CliError::input(message!("bundle_not_array", member = "didDocuments"))
+            })?;
         docs.retain(|d| d.get("id").and_then(Value::as_str) != Some(&id));
         docs.push(doc);
-        println!("DID document {id}");
+        say!("bundle_added_did_document", id = &id);
     }
     write_json(bundle_path, &bundle)
 }
@@ -258,12 +255,13 @@ pub fn sign(home: &Home, args: &BundleSignArgs, pass: Option<&str>) -> CliResult
     let mut bundle = read_json(bundle_path)?;
     let obj = bundle
         .as_object_mut()
-        .ok_or_else(|| CliError::input("the bundle is not a JSON object"))?;
+        .ok_or_else(|| CliError::input(message!("bundle_not_object")))?;
     obj.remove("proof");
     if obj.get("type").and_then(Value::as_str) != Some(BUNDLE_TYPE) {
-        return Err(CliError::input(format!(
-            "{} is not a trust bundle (type {BUNDLE_TYPE})",
-            bundle_path.display()
+        return Err(CliError::input(message!(
+            "bundle_wrong_type",
+            path = bundle_path.display().to_string(),
+            bundle_type = BUNDLE_TYPE
         )));
     }
     let key = keystore::load(home, &args.anchor_key, pass)?;
@@ -272,10 +270,11 @@ pub fn sign(home: &Home, args: &BundleSignArgs, pass: Option<&str>) -> CliResult
     let signed = sign_document(&bundle, &key, suite, &verifier, clock::now())?;
     let out = args.out.as_ref().unwrap_or(bundle_path);
     write_json(out, &signed)?;
-    println!(
-        "signed {} with anchor {} ({suite})",
-        out.display(),
-        did_key(&key.public_key())
+    say!(
+        "bundle_signed",
+        path = out.display().to_string(),
+        anchor = did_key(&key.public_key()),
+        suite = suite.name()
     );
     Ok(())
 }
@@ -285,8 +284,13 @@ pub fn parse_anchors(values: &[String]) -> CliResult<Vec<PublicKey>> {
     values
         .iter()
         .map(|a| {
-            PublicKey::from_anchor(a).map_err(|e| {
-                CliError::input(format!("--anchor {a}: {e} (give a Multikey or did:key)"))
+            PublicKey::from_anchor(a).map_err(|e| CliError::Input {
+                message: message!(
+                    "bundle_bad_anchor",
+                    anchor = a,
+                    error = i18n::text(&e.message())
+                ),
+                hint: Some(message!("hint_anchor")),
             })
         })
         .collect()
@@ -301,9 +305,9 @@ fn inspect(args: &BundleInspectArgs) -> CliResult<()> {
     if !anchors.is_empty() {
         let mut verifier = Verifier::new(ContextStore::bundled());
         let b = verifier.load_trust_bundle(&bytes, &parse_anchors(anchors)?, now)?;
-        println!("signature: valid (anchor {})", did_key(&b.anchor));
+        say!("bundle_signature_valid", anchor = did_key(&b.anchor));
     } else {
-        println!("signature: not checked (pass --anchor to check it)");
+        say!("bundle_signature_not_checked");
     }
     let get = |k: &str| {
         bundle
@@ -311,20 +315,20 @@ fn inspect(args: &BundleInspectArgs) -> CliResult<()> {
             .map(|v| v.to_string())
             .unwrap_or_else(|| "-".into())
     };
-    println!("version     {}", get("version"));
-    println!("issued      {}", get("issued"));
-    println!("nextUpdate  {}", get("nextUpdate"));
+    say!("bundle_inspect_version", value = get("version"));
+    say!("bundle_inspect_issued", value = get("issued"));
+    say!("bundle_inspect_next_update", value = get("nextUpdate"));
     for i in bundle
         .get("issuers")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
     {
-        println!(
-            "issuer      {}  {}  types: {}",
-            i["id"].as_str().unwrap_or("?"),
-            i["name"],
-            i["credentialTypes"]
+        say!(
+            "bundle_inspect_issuer",
+            id = i["id"].as_str().unwrap_or("?"),
+            name = i["name"].to_string(),
+            types = i["credentialTypes"].to_string()
         );
     }
     for l in bundle
@@ -333,10 +337,10 @@ fn inspect(args: &BundleInspectArgs) -> CliResult<()> {
         .into_iter()
         .flatten()
     {
-        println!(
-            "status list {}  ({})",
-            l["id"].as_str().unwrap_or("?"),
-            l["credentialSubject"]["statusPurpose"]
+        say!(
+            "bundle_inspect_status_list",
+            id = l["id"].as_str().unwrap_or("?"),
+            purpose = l["credentialSubject"]["statusPurpose"]
                 .as_str()
                 .unwrap_or("?")
         );

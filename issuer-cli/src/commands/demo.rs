@@ -9,17 +9,19 @@ use crate::cli::IssuerChoice;
 use crate::cli::{
     Alg, BundleAddIssuerArgs, BundleCreateArgs, BundleSignArgs, HomeSettings, StatusPublishArgs,
 };
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
 use crate::fsutil::write_atomic;
 use crate::home::Home;
+use crate::i18n::{self, say};
 use crate::issuing::{record_from_json, Issuer, Record, STATUS_PURPOSE};
 use crate::registry::{Registry, StatusChange};
-use crate::{clock, keystore, qr_image};
+use crate::{clock, keystore, qr_image, report};
 use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::suites::Cryptosuite;
 use credential_core::verify::{CheckCode, Verdict, Verifier, VerifyOptions};
+use credential_core::{message, Message};
 use rand_core::OsRng;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -72,19 +74,34 @@ fn settings(issuer_name: &str, status_base_url: &str) -> HomeSettings {
 }
 
 fn sample(text: &str) -> CliResult<Record> {
-    let value =
-        serde_json::from_str(text).map_err(|e| CliError::input(format!("built-in sample: {e}")))?;
-    record_from_json(value, None).map_err(|e| CliError::input(format!("built-in sample: {e}")))
+    let value = serde_json::from_str(text)
+        .map_err(|e| CliError::input(message!("demo_bad_sample", detail = e.to_string())))?;
+    record_from_json(value, None)
+        .map_err(|e| CliError::input(message!("demo_bad_sample", detail = i18n::text(&e))))
+}
+
+/// A credential the demo itself wrote, as JSON.
+fn parse(json: &str) -> CliResult<serde_json::Value> {
+    serde_json::from_str(json)
+        .map_err(|e| CliError::input(message!("demo_internal", detail = e.to_string())))
+}
+
+/// The name of a verdict in the reader's language.
+fn verdict(v: Verdict) -> String {
+    i18n::text(&report::verdict_name(v))
 }
 
 /// Writes the credential's QR code as a PNG (ECC M, 4 px per module); returns a size summary.
-fn write_qr(path: &Path, json: &str, store: &ContextStore) -> CliResult<String> {
-    let doc: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| CliError::input(e.to_string()))?;
+fn write_qr(path: &Path, json: &str, store: &ContextStore) -> CliResult<Message> {
+    let doc = parse(json)?;
     let (text, _) = credential_core::envelope::encode_smallest(&doc, store)?;
     let m = credential_core::qr::QrMatrix::new(&text, credential_core::qr::Ecc::M)?;
     qr_image::write_png(path, &m, 4, 4)?;
-    Ok(format!("QR v{} with {} characters", m.version, text.len()))
+    Ok(message!(
+        "demo_qr_summary",
+        version = i64::from(m.version),
+        characters = text.len()
+    ))
 }
 
 /// Runs the demo in `dir` (or a new temporary directory, kept for inspection).
@@ -94,14 +111,14 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         None => tempfile::Builder::new()
             .prefix("laissez-demo-")
             .tempdir()
-            .map_err(|e| CliError::io("create a temporary directory in", &std::env::temp_dir(), e))?
+            .map_err(|e| CliError::io(io::temporary, &std::env::temp_dir(), e))?
             .keep(),
     };
     let home_dir = root.join("issuer-home");
     let out = root.join("credentials");
-    std::fs::create_dir_all(&out).map_err(|e| CliError::io("create", &out, e))?;
+    std::fs::create_dir_all(&out).map_err(|e| CliError::io(io::create, &out, e))?;
 
-    println!("1. Creating an issuer home in {}", home_dir.display());
+    say!("demo_step_home", path = home_dir.display().to_string());
     let home = init::create_home(
         &home_dir,
         &settings(
@@ -119,7 +136,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
 
     let verifier = Verifier::new(ContextStore::bundled());
     let mut registry = Registry::open(&home.registry_path())?;
-    println!("2. Issuing one credential per profile, and the legal identity with every suite");
+    say!("demo_step_issue");
     let mut jobs: Vec<(&str, &str, Cryptosuite)> = SAMPLES
         .iter()
         .map(|(profile, text)| (*profile, *text, Cryptosuite::EddsaRdfc2022))
@@ -159,11 +176,13 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             &text,
             verifier.processor().store(),
         )?;
-        println!(
-            "   {name:<36} {} ({} bytes JSON, {qr})",
-            entry.credential_id,
-            text.len()
+        let issued = message!(
+            "demo_issued",
+            id = &entry.credential_id,
+            bytes = text.len(),
+            qr = i18n::text(&qr)
         );
+        println!("   {name:<36} {}", i18n::text(&issued));
         files.push(DemoFile {
             name,
             path,
@@ -172,56 +191,64 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         });
     }
 
-    println!(
-        "3. Verifying (offline, bundled contexts only; no trust bundle yet, so at best the \
-         signature is valid and the issuer not checked)"
-    );
+    say!("demo_step_verify");
     let now = clock::now();
     let mut ok = true;
     for DemoFile { name, text, .. } in &files {
         let r = verifier.verify_credential_bytes(text.as_bytes(), &VerifyOptions::at(now));
-        println!("   {name:<36} {}", r.verdict.code());
+        println!("   {name:<36} {}", verdict(r.verdict));
         ok &= r.verdict == Verdict::IssuerNotChecked;
     }
 
-    println!("4. Tampering with one credential (nationality changed) and verifying again");
-    let mut doc: serde_json::Value =
-        serde_json::from_str(&files[0].text).map_err(|e| CliError::input(e.to_string()))?;
+    say!("demo_step_tamper");
+    let mut doc = parse(&files[0].text)?;
     doc["credentialSubject"]["nationality"] = json!("SYR");
     let tampered = serde_json::to_string_pretty(&doc)
-        .map_err(|e| CliError::input(format!("cannot serialise: {e}")))?;
+        .map_err(|e| CliError::input(message!("demo_internal", detail = e.to_string())))?;
     let tampered_path = out.join("tampered.json");
     write_atomic(&tampered_path, tampered.as_bytes(), false)?;
     let r = verifier.verify_credential_bytes(tampered.as_bytes(), &VerifyOptions::at(now));
     let why = r
         .check(CheckCode::SignatureValid)
-        .map_or("", |c| c.message.as_str());
-    println!("   {:<36} {} ({why})", "tampered", r.verdict.code());
+        .map_or_else(String::new, |c| i18n::text(&c.message));
+    println!(
+        "   {:<36} {} ({why})",
+        i18n::text(&message!("demo_tampered")),
+        verdict(r.verdict)
+    );
     ok &= r.verdict == Verdict::Invalid;
 
-    println!("5. Offline trust: status lists, a trust bundle signed by an anchor, revocation");
+    say!("demo_step_trust");
     ok &= trust_demo(&root, &home_dir, &home, &files)?;
 
-    println!("6. Files");
-    println!("   issuer home   {}", home_dir.display());
-    println!("   credentials   {}", out.display());
-    println!("   registry      {}", home.registry_path().display());
-    println!(
-        "   trust bundle  {}",
-        root.join("trust-bundle-2.json").display()
-    );
-    println!("   try: laissez verify {}", files[0].path.display());
+    say!("demo_step_files");
+    let files_shown = [
+        message!("demo_file_home", path = home_dir.display().to_string()),
+        message!("demo_file_credentials", path = out.display().to_string()),
+        message!(
+            "demo_file_registry",
+            path = home.registry_path().display().to_string()
+        ),
+        message!(
+            "demo_file_bundle",
+            path = root.join("trust-bundle-2.json").display().to_string()
+        ),
+        message!("demo_try", path = files[0].path.display().to_string()),
+    ];
+    for m in &files_shown {
+        println!("   {}", i18n::text(m));
+    }
     if ok {
-        println!(
-            "demo complete: {} credentials valid, the tampered one rejected; trusted, untrusted and revoked shown",
-            files.len()
-        );
+        say!("demo_complete", count = files.len());
         Ok(())
     } else {
-        Err(CliError::Negative(
-            "demo: an outcome was not as expected".into(),
-        ))
+        Err(CliError::Negative(Some(message!("demo_unexpected"))))
     }
+}
+
+/// Prints one line of the trust demo: what is shown, the credential, its verdict.
+fn outcome(what: &Message, name: &str, v: Verdict) {
+    println!("   {:<12} {name:<36} {}", i18n::text(what), verdict(v));
 }
 
 /// Publishes status, builds a bundle with a separate anchor, and shows a trusted, an untrusted and
@@ -278,7 +305,7 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
     let verify_with = |bundle: &Path, text: &str| -> CliResult<Verdict> {
         let mut v = Verifier::new(ContextStore::bundled());
         let anchors = parse_anchors(std::slice::from_ref(&anchor))?;
-        let bytes = std::fs::read(bundle).map_err(|e| CliError::io("read", bundle, e))?;
+        let bytes = std::fs::read(bundle).map_err(|e| CliError::io(io::read, bundle, e))?;
         let now = clock::now();
         v.load_trust_bundle(&bytes, &anchors, now)?;
         Ok(
@@ -290,7 +317,7 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
     let b1 = build(1)?;
     let DemoFile { name, text, .. } = &files[0];
     let trusted = verify_with(&b1, text)?;
-    println!("   trusted      {name:<36} {}", trusted.code());
+    outcome(&message!("demo_trusted"), name, trusted);
 
     // A credential from an issuer the anchor does not recognise.
     let rogue_home = init::create_home(
@@ -310,10 +337,11 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
     let rogue = Issuer::from_home(&rogue_home, &choice, None)?;
     let (_, rogue_text) = rogue.issue(&sample(SAMPLES[0].1)?, None)?;
     let untrusted = verify_with(&b1, &rogue_text)?;
-    println!(
-        "   untrusted    {:<36} {}",
-        "legal-identity (unrecognised issuer)",
-        untrusted.code()
+    let rogue_name = message!("demo_unrecognised_issuer", profile = "legal-identity");
+    outcome(
+        &message!("demo_untrusted"),
+        &i18n::text(&rogue_name),
+        untrusted,
     );
 
     // Revoke the vaccination credential, publish, distribute bundle version 2.
@@ -326,6 +354,6 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
     Registry::open(&home.registry_path())?.change_status(id, StatusChange::Revoke)?;
     let b2 = build(2)?;
     let revoked = verify_with(&b2, vtext)?;
-    println!("   revoked      {vname:<36} {}", revoked.code());
+    outcome(&message!("demo_revoked"), vname, revoked);
     Ok(trusted == Verdict::Valid && untrusted == Verdict::Untrusted && revoked == Verdict::Revoked)
 }

@@ -5,9 +5,11 @@ use super::Context;
 use crate::cli::{HomeSettings, InitArgs};
 use crate::error::{CliError, CliResult};
 use crate::home::{Config, Home, IssuanceConfig, IssuerConfig, StatusConfig};
+use crate::i18n::say;
 use crate::keystore;
 use crate::registry::Registry;
 use credential_core::keys::{Algorithm, SecretKey};
+use credential_core::message;
 use rand_core::OsRng;
 use std::path::Path;
 
@@ -15,7 +17,7 @@ use std::path::Path;
 pub fn run(ctx: &Context, args: &InitArgs) -> CliResult<()> {
     let root = Home::locate(args.dir.as_deref().or(ctx.home.as_deref()));
     create_home(&root, &args.settings, ctx.pass())?;
-    println!("created issuer home {}", root.display());
+    say!("init_done", path = root.display().to_string());
     Ok(())
 }
 
@@ -23,8 +25,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> CliResult<()> {
 pub fn create_home(root: &Path, settings: &HomeSettings, pass: Option<&str>) -> CliResult<Home> {
     let status_base_url = &settings.status_base_url;
     if !credential_core::model::is_url(status_base_url) {
-        return Err(CliError::input(format!(
-            "--status-base-url {status_base_url:?} is not a URL"
+        return Err(CliError::input(message!(
+            "init_bad_status_url",
+            url = status_base_url
         )));
     }
     let algorithm = algorithm(settings.alg);

@@ -6,9 +6,11 @@ use crate::batch;
 use crate::cli::{IssueArgs, IssueBatchArgs};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, write_atomic};
+use crate::i18n::{self, note, say};
 use crate::issuing::{record_from_json, record_key, Issuer, STATUS_PURPOSE};
 use crate::registry::Registry;
 use credential_core::codec::hex;
+use credential_core::message;
 use std::path::Path;
 
 /// Failed rows listed one by one at the end of a batch; the rest are counted.
@@ -21,7 +23,7 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
     let subject = &args.subject;
     let bytes = read_input(Path::new(subject))?;
     let value = credential_core::json::parse_bounded(&bytes, Default::default())
-        .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
+        .map_err(|e| CliError::in_file(subject, &e.message()))?;
     let canonical = credential_core::canon::jcs::canonicalize(&value);
     let digest = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
         canonical.as_bytes(),
@@ -29,17 +31,21 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
     let digest_id = hex(&digest[..16]);
     let record_id = args.record_id.as_deref();
     let mut record = record_from_json(value, Some(record_id.unwrap_or(&digest_id)))
-        .map_err(|e| CliError::input(format!("{subject}: {e}")))?;
+        .map_err(|e| CliError::in_file(subject, &e))?;
     if let Some(r) = record_id {
         record.record_id = r.to_owned();
     }
     let mut registry = Registry::open(&home.registry_path())?;
     let rkey = record_key(&args.issuer.profile, &record.record_id);
     if let Some(existing) = registry.find_record(&rkey)? {
-        return Err(CliError::input(format!(
-            "record {} was already issued as {existing} (see `laissez registry show {existing}`; pass another --record-id to issue again)",
-            record.record_id
-        )));
+        return Err(CliError::Input {
+            message: message!(
+                "issue_already_issued",
+                record = &record.record_id,
+                id = &existing
+            ),
+            hint: Some(message!("hint_issue_already_issued", id = &existing)),
+        });
     }
     let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
     let (entry, json) = issuer.issue(&record, Some(index))?;
@@ -50,19 +56,19 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         if !dir.is_dir() {
-            return Err(CliError::input(format!(
-                "output directory {} does not exist",
-                dir.display()
+            return Err(CliError::input(message!(
+                "issue_no_output_dir",
+                path = dir.display().to_string()
             )));
         }
         registry.insert(&[(entry.clone(), json.clone())])?;
         write_atomic(path, json.as_bytes(), false)?;
-        eprintln!(
-            "issued {} ({}, {}) -> {}",
-            entry.credential_id,
-            entry.profile,
-            entry.suite,
-            path.display()
+        note!(
+            "issue_done",
+            id = &entry.credential_id,
+            profile = &entry.profile,
+            suite = &entry.suite,
+            path = path.display().to_string()
         );
     } else {
         registry.insert(&[(entry, json.clone())])?;
@@ -76,7 +82,7 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
 pub fn issue_batch(ctx: &Context, args: &IssueBatchArgs) -> CliResult<()> {
     let home = ctx.open_home()?;
     if args.jobs == 0 {
-        return Err(CliError::input("--jobs must be at least 1"));
+        return Err(CliError::input(message!("batch_jobs_zero")));
     }
     let issuer = Issuer::from_home(&home, &args.issuer, ctx.pass())?;
     let rows = batch::read_rows(&args.input)?;
@@ -85,26 +91,29 @@ pub fn issue_batch(ctx: &Context, args: &IssueBatchArgs) -> CliResult<()> {
     let started = std::time::Instant::now();
     let summary = batch::run(&issuer, &mut registry, rows, &args.out, args.jobs)?;
     let secs = started.elapsed().as_secs_f64();
-    println!(
-        "{total} rows: {} issued, {} skipped (already issued), {} failed  [{:.1} s, {:.0} credentials/s]",
-        summary.issued,
-        summary.skipped,
-        summary.failed.len(),
-        secs,
-        summary.issued as f64 / secs.max(1e-3)
+    say!(
+        "batch_summary",
+        total = total,
+        issued = summary.issued,
+        skipped = summary.skipped,
+        failed = summary.failed.len(),
+        seconds = format!("{secs:.1}"),
+        rate = (summary.issued as f64 / secs.max(1e-3)).round() as i64
     );
     for (row, reason) in summary.failed.iter().take(FAILED_ROWS_SHOWN) {
-        println!("  row {row}: {reason}");
+        let line = message!("batch_failed_row", row = *row, reason = reason);
+        println!("  {}", i18n::text(&line));
     }
     if summary.failed.len() > FAILED_ROWS_SHOWN {
-        println!(
-            "  … and {} more failed rows",
-            summary.failed.len() - FAILED_ROWS_SHOWN
+        let more = message!(
+            "batch_more_failed",
+            count = summary.failed.len() - FAILED_ROWS_SHOWN
         );
+        println!("  {}", i18n::text(&more));
     }
     if summary.failed.is_empty() {
         Ok(())
     } else {
-        Err(CliError::Negative(String::new()))
+        Err(CliError::Negative(None))
     }
 }

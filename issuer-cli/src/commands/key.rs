@@ -5,9 +5,11 @@ use crate::cli::{Alg, KeyCommand, KeyExportArgs, KeyFormat, KeyGenerateArgs, Key
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, write_atomic};
 use crate::home::Home;
+use crate::i18n::{self, say};
 use crate::keystore;
 use credential_core::did::{did_jwk, did_key};
 use credential_core::keys::{Algorithm, SecretKey};
+use credential_core::message;
 use rand_core::OsRng;
 use std::io::IsTerminal;
 use zeroize::Zeroizing;
@@ -64,18 +66,19 @@ fn generate(home: &Home, args: &KeyGenerateArgs, pass: Option<&str>) -> CliResul
 /// `laissez key list`.
 fn list(home: &Home) -> CliResult<()> {
     for k in keystore::list(home)? {
-        let default = if k.name == home.config.issuer.default_key {
-            " (default)"
-        } else {
-            ""
-        };
-        let enc = if k.encrypted { " encrypted" } else { "" };
-        println!(
-            "{}\t{}\t{}{default}{enc}",
+        let mut line = format!(
+            "{}\t{}\t{}",
             k.name,
             k.public.algorithm().name(),
             did_key(&k.public)
         );
+        if k.name == home.config.issuer.default_key {
+            line += &format!(" {}", i18n::text(&message!("key_list_default")));
+        }
+        if k.encrypted {
+            line += &format!(" {}", i18n::text(&message!("key_list_encrypted")));
+        }
+        println!("{line}");
     }
     Ok(())
 }
@@ -83,12 +86,12 @@ fn list(home: &Home) -> CliResult<()> {
 /// `laissez key show NAME`.
 fn show(home: &Home, name: &str) -> CliResult<()> {
     let k = keystore::info(home, name)?;
-    println!("name        {}", k.name);
-    println!("algorithm   {}", k.public.algorithm().name());
-    println!("multikey    {}", k.public.to_multikey());
-    println!("jwk         {}", k.public.to_jwk());
-    println!("did:key     {}", did_key(&k.public));
-    println!("did:jwk     {}", did_jwk(&k.public));
+    say!("key_show_name", value = &k.name);
+    say!("key_show_algorithm", value = k.public.algorithm().name());
+    say!("key_show_multikey", value = k.public.to_multikey());
+    say!("key_show_jwk", value = k.public.to_jwk().to_string());
+    say!("key_show_did_key", value = did_key(&k.public));
+    say!("key_show_did_jwk", value = did_jwk(&k.public));
     Ok(())
 }
 
@@ -97,24 +100,22 @@ fn import(home: &Home, args: &KeyImportArgs, pass: Option<&str>) -> CliResult<()
     let file = &args.file;
     let bytes = Zeroizing::new(read_input(file)?);
     let text = std::str::from_utf8(&bytes)
-        .map_err(|_| CliError::input(format!("{} is not UTF-8", file.display())))?
+        .map_err(|_| CliError::input(message!("file_not_utf8", path = file.display().to_string())))?
         .trim();
     let key = if text.starts_with("-----BEGIN") {
         SecretKey::from_pkcs8_pem(text)?
     } else if text.starts_with('{') {
         let jwk = credential_core::json::parse_bounded(text.as_bytes(), Default::default())?;
         if jwk.get("d").is_none() {
-            return Err(CliError::input(
-                "the JWK has no private member d: import needs a secret key",
-            ));
+            return Err(CliError::input(message!("key_jwk_no_secret")));
         }
         SecretKey::from_jwk(&jwk)?
     } else if text.starts_with('z') {
         SecretKey::from_multikey(text)?
     } else {
-        return Err(CliError::input(format!(
-            "{}: expected a PKCS#8 PEM, a JWK or a Multikey secret",
-            file.display()
+        return Err(CliError::input(message!(
+            "key_unknown_format",
+            path = file.display().to_string()
         )));
     };
     keystore::save(home, &args.name, &key, pass)?;
@@ -131,9 +132,7 @@ fn import(home: &Home, args: &KeyImportArgs, pass: Option<&str>) -> CliResult<()
 fn export(home: &Home, args: &KeyExportArgs, pass: Option<&str>) -> CliResult<()> {
     let text: Zeroizing<String> = if args.secret {
         if args.out.is_none() && std::io::stdout().is_terminal() {
-            return Err(CliError::input(
-                "refusing to print a secret key to a terminal: use --out FILE",
-            ));
+            return Err(CliError::input(message!("key_export_refuse_terminal")));
         }
         let key = keystore::load(home, &args.name, pass)?;
         match args.format {

@@ -16,6 +16,7 @@ use crate::error::{CliError, CliResult};
 use crate::fsutil::read_input;
 use crate::home::Home;
 use crate::registry::StatusChange;
+use credential_core::message;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
@@ -66,13 +67,14 @@ pub fn run(cli: Cli) -> CliResult<()> {
 fn passphrase(file: Option<&Path>) -> CliResult<Option<Zeroizing<String>>> {
     if let Some(f) = file {
         let bytes = Zeroizing::new(read_input(f)?);
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|_| CliError::input(format!("{} is not UTF-8", f.display())))?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| {
+            CliError::input(message!("file_not_utf8", path = f.display().to_string()))
+        })?;
         let line = text.lines().next().unwrap_or("").to_owned();
         if line.is_empty() {
-            return Err(CliError::input(format!(
-                "{} holds an empty passphrase",
-                f.display()
+            return Err(CliError::input(message!(
+                "passphrase_empty",
+                path = f.display().to_string()
             )));
         }
         return Ok(Some(Zeroizing::new(line)));

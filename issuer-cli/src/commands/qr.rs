@@ -3,9 +3,11 @@
 use crate::cli::{QrCommand, QrEncodeArgs};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, read_input_max, write_atomic, MAX_IMAGE_BYTES};
+use crate::i18n::{self, note};
 use crate::qr_image::{image_text, write_png};
 use credential_core::envelope::{self, Encoding, EnvelopeLimits};
 use credential_core::jsonld::ContextStore;
+use credential_core::message;
 use credential_core::qr::{Ecc, QrMatrix};
 use serde_json::Value;
 use std::path::Path;
@@ -26,7 +28,7 @@ pub fn run(cmd: QrCommand) -> CliResult<()> {
 fn encode(o: &QrEncodeArgs) -> CliResult<()> {
     let bytes = read_input(Path::new(&o.input))?;
     let cred = credential_core::json::parse_bounded(&bytes, Default::default())
-        .map_err(|e| CliError::input(format!("{}: {e}", o.input)))?;
+        .map_err(|e| CliError::in_file(&o.input, &e.message()))?;
     let store = ContextStore::bundled();
     let (text, used) = match o.encoding.as_str() {
         "smallest" => envelope::encode_smallest(&cred, &store)?,
@@ -34,22 +36,27 @@ fn encode(o: &QrEncodeArgs) -> CliResult<()> {
             let e = Encoding::ALL
                 .into_iter()
                 .find(|e| e.name() == name)
-                .ok_or_else(|| {
-                    CliError::input(format!(
-                        "unknown encoding {name:?} (use generic, generic-dict, cborld, cborld-zlib or smallest)"
-                    ))
+                .ok_or_else(|| CliError::Input {
+                    message: message!("qr_unknown_encoding", encoding = name),
+                    hint: Some(message!("qr_encoding_hint")),
                 })?;
             (envelope::encode(&cred, e, &store)?, e)
         }
     };
-    let ecc = Ecc::from_name(&o.ecc).map_err(|e| CliError::input(format!("--ecc: {e}")))?;
+    let ecc = Ecc::from_name(&o.ecc).map_err(|e| {
+        CliError::input(message!(
+            "option_error",
+            option = "--ecc",
+            error = i18n::text(&e.message())
+        ))
+    })?;
     let m = QrMatrix::new(&text, ecc)?;
     let modules = m.width + 2 * o.quiet_zone;
     let module_px = match o.print_mm {
         Some(mm) if mm > 0.0 => {
             ((mm / 25.4 * PRINT_DPI) / modules as f64).floor().max(1.0) as usize
         }
-        Some(_) => return Err(CliError::input("--print-mm must be positive")),
+        Some(_) => return Err(CliError::input(message!("qr_print_mm_positive"))),
         None => o.module_px.clamp(1, 64),
     };
     if let Some(png) = &o.png {
@@ -62,20 +69,31 @@ fn encode(o: &QrEncodeArgs) -> CliResult<()> {
         };
         write_atomic(svg, m.to_svg(&size, o.quiet_zone).as_bytes(), false)?;
     }
-    let print_note = match o.print_mm {
-        Some(mm) => format!(", {mm} mm at {PRINT_DPI} dpi = {module_px} px/module"),
-        None => String::new(),
-    };
-    eprintln!(
-        "payload {} bytes ({} characters, {}), QR version {}, ECC {:?}, {}×{} modules{print_note}",
-        (text.len() - envelope::PREFIX.len()) * 2 / 3,
-        text.len(),
-        used.name(),
-        m.version,
-        m.ecc,
-        m.width,
-        m.width,
-    );
+    let payload = (text.len() - envelope::PREFIX.len()) * 2 / 3;
+    let ecc = format!("{:?}", m.ecc);
+    match o.print_mm {
+        Some(mm) => note!(
+            "qr_summary_print",
+            bytes = payload,
+            characters = text.len(),
+            encoding = used.name(),
+            version = i64::from(m.version),
+            ecc = ecc,
+            width = m.width,
+            mm = mm.to_string(),
+            dpi = PRINT_DPI.to_string(),
+            px = module_px
+        ),
+        None => note!(
+            "qr_summary",
+            bytes = payload,
+            characters = text.len(),
+            encoding = used.name(),
+            version = i64::from(m.version),
+            ecc = ecc,
+            width = m.width
+        ),
+    }
     println!("{text}");
     Ok(())
 }
@@ -104,14 +122,18 @@ fn decode(input: &str) -> CliResult<()> {
     match credential_from_bytes(&bytes, &ContextStore::bundled())? {
         Some(doc) => {
             let text = serde_json::to_string_pretty(&doc).map_err(|e| {
-                CliError::input(format!("cannot serialise the decoded credential: {e}"))
+                CliError::input(message!(
+                    "serialise_decoded_credential",
+                    detail = e.to_string()
+                ))
             })?;
             println!("{text}");
             Ok(())
         }
-        None => Err(CliError::input(format!(
-            "{input}: neither a QR image (PNG, JPEG) nor envelope text starting with {}",
-            envelope::PREFIX
+        None => Err(CliError::input(message!(
+            "qr_decode_unrecognised",
+            input = input,
+            prefix = envelope::PREFIX
         ))),
     }
 }

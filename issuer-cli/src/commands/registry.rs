@@ -4,7 +4,9 @@ use super::Context;
 use crate::cli::RegistryCommand;
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
+use crate::i18n;
 use crate::registry::Registry;
+use credential_core::message;
 use std::path::Path;
 
 /// `laissez registry …`, on the registry of the home of `ctx` (which must exist: it is not
@@ -13,10 +15,10 @@ pub fn run(ctx: &Context, cmd: RegistryCommand) -> CliResult<()> {
     let home = ctx.open_home()?;
     let path = home.registry_path();
     if !path.exists() {
-        return Err(CliError::input(format!(
-            "no registry at {} (run `laissez init`)",
-            path.display()
-        )));
+        return Err(CliError::Input {
+            message: message!("registry_missing", path = path.display().to_string()),
+            hint: Some(message!("hint_run_init")),
+        });
     }
     let registry = Registry::open(&path)?;
     match cmd {
@@ -28,7 +30,16 @@ pub fn run(ctx: &Context, cmd: RegistryCommand) -> CliResult<()> {
 
 /// `laissez registry list`: one tab-separated line per credential.
 fn list(registry: &Registry) -> CliResult<()> {
-    println!("credential id\tprofile\tsuite\tissued at\tstatus index\tdigest (sha256)");
+    let header = [
+        message!("registry_column_id"),
+        message!("registry_column_profile"),
+        message!("registry_column_suite"),
+        message!("registry_column_issued_at"),
+        message!("registry_column_status_index"),
+        message!("registry_column_digest"),
+    ];
+    let header: Vec<String> = header.iter().map(i18n::text).collect();
+    println!("{}", header.join("\t"));
     for e in registry.list()? {
         let index = match e.status_index {
             Some(i) => i.to_string(),
@@ -44,14 +55,15 @@ fn list(registry: &Registry) -> CliResult<()> {
 
 /// `laissez registry show ID`: the entry, then the credential.
 fn show(registry: &Registry, id: &str) -> CliResult<()> {
-    let (e, json) = registry.get(id)?.ok_or_else(|| {
-        CliError::input(format!(
-            "no credential {id} in the registry (see `laissez registry list`)"
-        ))
+    let (e, json) = registry.get(id)?.ok_or_else(|| CliError::Input {
+        message: message!("registry_no_credential", id = id),
+        hint: Some(message!("hint_see_registry_list")),
     })?;
     let entry = serde_json::to_string_pretty(&e).map_err(|err| {
-        CliError::input(format!(
-            "cannot serialise the registry entry of {id}: {err}"
+        CliError::input(message!(
+            "serialise_registry_entry",
+            id = id,
+            detail = err.to_string()
         ))
     })?;
     println!("{entry}");
@@ -66,14 +78,15 @@ fn export(registry: &Registry, out: Option<&Path>) -> CliResult<()> {
     for (e, json) in registry.list_with_credentials()? {
         let id = &e.credential_id;
         let mut line = serde_json::to_value(&e).map_err(|err| {
-            CliError::input(format!(
-                "cannot serialise the registry entry of {id}: {err}"
+            CliError::input(message!(
+                "serialise_registry_entry",
+                id = id,
+                detail = err.to_string()
             ))
         })?;
-        line["credential"] = serde_json::from_str(&json).map_err(|err| {
-            CliError::input(format!(
-                "the registry row of {id} holds a credential that is not JSON: {err} (restore the registry from a backup)"
-            ))
+        line["credential"] = serde_json::from_str(&json).map_err(|err| CliError::Input {
+            message: message!("registry_row_not_json", id = id, detail = err.to_string()),
+            hint: Some(message!("hint_restore_registry")),
         })?;
         text += &line.to_string();
         text.push('\n');

@@ -3,9 +3,10 @@
 
 use super::Context;
 use crate::cli::{StatusCommand, StatusPublishArgs};
-use crate::error::{CliError, CliResult};
+use crate::error::{io, CliError, CliResult};
 use crate::fsutil::write_json;
 use crate::home::Home;
+use crate::i18n::{self, say};
 use crate::issuing::list_url;
 use crate::registry::{Registry, StatusChange, StatusRow};
 use crate::signing::{rdfc_suite, sign_document};
@@ -23,7 +24,7 @@ pub fn change(ctx: &Context, id: &str, change: StatusChange) -> CliResult<()> {
     let home = ctx.open_home()?;
     let mut registry = Registry::open(&home.registry_path())?;
     let message = registry.change_status(id, change)?;
-    println!("{id}: {message}; run `laissez status publish` and distribute a new trust bundle");
+    println!("{}", i18n::text(&message));
     Ok(())
 }
 
@@ -39,7 +40,7 @@ pub fn run(ctx: &Context, cmd: StatusCommand) -> CliResult<()> {
 pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> CliResult<()> {
     let registry = Registry::open(&home.registry_path())?;
     let out = args.out.clone().unwrap_or_else(|| home.status_dir());
-    std::fs::create_dir_all(&out).map_err(|e| CliError::io("create", &out, e))?;
+    std::fs::create_dir_all(&out).map_err(|e| CliError::io(io::create, &out, e))?;
     let size = home.config.status.list_size as i64;
     // (key, list number) -> rows
     let mut lists: BTreeMap<(String, i64), Vec<StatusRow>> = BTreeMap::new();
@@ -50,7 +51,7 @@ pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> Cli
             .push(row);
     }
     if lists.is_empty() {
-        println!("nothing issued yet: no status list to publish");
+        say!("status_nothing_to_publish");
         return Ok(());
     }
     let verifier = Verifier::new(ContextStore::bundled());
@@ -64,7 +65,7 @@ pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> Cli
         let key = &keys[&key_name];
         for purpose in [StatusPurpose::Revocation, StatusPurpose::Suspension] {
             let mut list = StatusList::new(size as usize);
-            let mut set = 0;
+            let mut set = 0usize;
             for row in &rows {
                 let on = match purpose {
                     StatusPurpose::Revocation => row.revoked,
@@ -87,11 +88,12 @@ pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> Cli
             let signed = sign_document(&unsigned, key, rdfc_suite(key), &verifier, now)?;
             let path = out.join(format!("{key_name}-{}-{number}.json", purpose.name()));
             write_json(&path, &signed)?;
-            println!(
-                "{}  {} entries, {set} set  -> {}",
-                url,
-                list.len(),
-                path.display()
+            say!(
+                "status_published",
+                url = &url,
+                entries = list.len(),
+                set = set,
+                path = path.display().to_string()
             );
         }
     }

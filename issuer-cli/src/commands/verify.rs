@@ -5,8 +5,9 @@ use super::bundle::parse_anchors;
 use crate::cli::VerifyArgs;
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input_max, MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES};
-use crate::{clock, qr_image, report};
+use crate::{clock, i18n, qr_image, report};
 use credential_core::jsonld::ContextStore;
+use credential_core::message;
 use credential_core::verify::{Verdict, Verifier, VerifyOptions};
 use std::path::Path;
 
@@ -20,10 +21,11 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
         let anchors = parse_anchors(&args.anchor)?;
         let b = read_input_max(path, MAX_BUNDLE_BYTES)?;
         verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
-            CliError::input(format!(
-                "trust bundle {}: {e} [{}]",
-                path.display(),
-                e.code()
+            CliError::input(message!(
+                "verify_bundle_error",
+                path = path.display().to_string(),
+                error = i18n::text(&e.message()),
+                code = e.code()
             ))
         })?;
     }
@@ -35,7 +37,7 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
     };
     if args.json {
         let text = serde_json::to_string_pretty(&r)
-            .map_err(|e| CliError::input(format!("cannot serialise the report: {e}")))?;
+            .map_err(|e| CliError::input(message!("serialise_report", detail = e.to_string())))?;
         println!("{text}");
     } else {
         print!("{}", report::render(&r));
@@ -43,6 +45,6 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
     match r.verdict {
         Verdict::Valid => Ok(()),
         Verdict::IssuerNotChecked => Err(CliError::IssuerNotChecked),
-        _ => Err(CliError::Negative(String::new())),
+        _ => Err(CliError::Negative(None)),
     }
 }

@@ -1,0 +1,256 @@
+# Mensajes de Laissez: la línea de órdenes `laissez` (issuer-cli).
+# Las rutas, los identificadores, las órdenes y los nombres de opción son argumentos o texto literal: nunca traduzca
+# las órdenes `laissez ...` ni las `--opciones`.
+
+## Inicio
+
+unknown_language = idioma desconocido en --lang; disponibles: { $available }
+
+## Errores de archivo y de registro ($error es el texto propio del sistema operativo o de SQLite)
+
+io_read = no se puede leer { $path }: { $error }
+io_write = no se puede escribir { $path }: { $error }
+io_create = no se puede crear { $path }: { $error }
+io_list = no se puede listar { $path }: { $error }
+io_permissions = no se pueden establecer los permisos de { $path }: { $error }
+io_temporary = no se puede crear un archivo temporal en { $path }: { $error }
+hint_check_path = compruebe la ruta
+hint_check_permissions = compruebe los permisos o elija otra ubicación
+hint_already_exists = elimínelo o elija otra ruta
+registry_error = error del registro: { $detail }
+hint_registry_busy = otro proceso de laissez tiene el registro en uso; espere a que termine o deténgalo
+hint_registry_corrupt = el archivo del registro está dañado; restáurelo desde una copia de seguridad
+hint_registry_readonly = compruebe que se puede escribir en el directorio del emisor
+
+## laissez verify: el informe de texto
+
+report_credential = credencial   { $id }
+report_issuer = emisor       { $issuer }
+report_issuer_named = emisor       { $name } ({ $issuer })
+report_type = tipo         { $types }
+report_valid_from = válida desde { $time }
+report_valid_until = válida hasta { $time }
+report_trust_bundle = confianza    paquete { $id }, versión { $version }, emitido { $issued } ({ $age ->
+        [one] { $age } día de antigüedad
+       *[other] { $age } días de antigüedad
+    })
+report_no_trust_bundle = confianza    no se indicó ningún paquete (--bundle): el emisor no se ha comprobado
+report_checks = comprobaciones:
+# La columna de resultado de cada comprobación (breve; las mayúsculas señalan un fallo).
+report_pass = ok
+report_fail = FALLO
+report_warn = aviso
+report_skip = omitida
+
+## Archivos de entrada y opciones (comunes)
+
+file_error = { $path }: { $error }
+file_not_utf8 = { $path } no está en UTF-8
+file_too_large = { $path } ocupa más de { $max } bytes; no se leerá
+option_error = { $option }: { $error }
+time_invalid = { $option } "{ $value }" no es una fecha y hora RFC 3339 con zona horaria (p. ej., 2030-01-01T00:00:00Z)
+passphrase_empty = { $path } contiene una frase de contraseña vacía
+serialise_file = no se puede serializar { $path }: { $detail }
+serialise_config = no se puede serializar la configuración: { $detail }
+serialise_credential = no se puede serializar la credencial: { $detail }
+serialise_key_file = no se puede serializar el archivo de clave { $path }: { $detail }
+serialise_registry_entry = no se puede serializar la entrada del registro de { $id }: { $detail }
+serialise_report = no se puede serializar el informe: { $detail }
+serialise_decoded_credential = no se puede serializar la credencial decodificada: { $detail }
+internal_not_object = error interno: el documento no es un objeto
+internal_raster_size = error interno: el tamaño de la imagen no coincide
+
+## laissez init y el directorio del emisor
+
+init_done = se ha creado el directorio del emisor { $path }
+init_bad_status_url = --status-base-url "{ $url }" no es una URL
+home_not_found = no hay ningún directorio del emisor en { $path }
+hint_home_init = ejecute primero `laissez init { $path }` o indique --home
+home_invalid_config = { $path } no es una configuración válida: { $detail }
+home_exists = { $path } ya contiene un directorio del emisor; no se sobrescribirá
+hint_choose_another_directory = elija otro directorio
+
+## laissez key
+
+key_list_default = (predeterminada)
+key_list_encrypted = cifrada
+key_show_name = nombre      { $value }
+key_show_algorithm = algoritmo   { $value }
+key_show_multikey = multikey    { $value }
+key_show_jwk = jwk         { $value }
+key_show_did_key = did:key     { $value }
+key_show_did_jwk = did:jwk     { $value }
+key_invalid_name = nombre de clave no válido "{ $name }": use de 1 a 64 letras, cifras, '-' o '_'
+key_exists = ya existe una clave llamada { $name }; elija otro --name
+key_not_found = no hay ninguna clave llamada { $name }
+hint_see_key_list = consulte `laissez key list`
+key_file_invalid = { $path } no es un archivo de clave de laissez: { $detail }
+key_encrypted_no_passphrase = la clave { $name } está cifrada: defina LAISSEZ_PASSPHRASE o indique --passphrase-file
+key_wrong_passphrase = frase de contraseña incorrecta para la clave { $name }
+key_kdf_parameters = parámetros KDF del archivo de clave incorrectos: { $detail }
+key_derivation_failed = error en la derivación de la clave: { $detail }
+key_encryption_failed = error en el cifrado
+key_file_corrupt = archivo de clave dañado
+key_file_corrupt_salt = sal del archivo de clave dañada
+key_file_corrupt_nonce = nonce del archivo de clave dañado
+key_file_unsupported_encryption = parámetros de cifrado del archivo de clave no admitidos
+key_file_no_secret = el archivo de clave { $name } no tiene clave secreta
+key_file_inconsistent = el archivo de clave { $name } es incoherente: su clave secreta no corresponde a su clave pública
+key_jwk_no_secret = la JWK no tiene el miembro privado d: la importación necesita una clave secreta
+key_unknown_format = { $path }: se esperaba una clave secreta PEM/PKCS#8, JWK o Multikey
+key_export_refuse_terminal = no se mostrará una clave secreta en un terminal: use --out ARCHIVO
+
+## laissez issue
+
+issue_done = emitida { $id } ({ $profile }, { $suite }) -> { $path }
+issue_unknown_profile = perfil desconocido "{ $profile }" (disponibles: { $available })
+issue_unknown_suite = suite desconocida "{ $suite }"
+issue_suite_hint = use { $suites }
+issue_key_suite_mismatch = la clave { $key } es { $algorithm }, pero { $suite } necesita { $needed }; elija otra --key u otra --suite
+issue_valid_until_past = --valid-until está en el pasado
+issue_already_issued = la ficha { $record } ya se emitió como { $id }
+hint_issue_already_issued = consulte `laissez registry show { $id }`; indique otro --record-id para emitirla de nuevo
+issue_no_output_dir = el directorio de salida { $path } no existe
+record_not_object = la ficha de un sujeto debe ser un objeto JSON
+record_id_not_string = recordId debe ser una cadena no vacía
+record_id_missing = falta recordId
+record_id_too_long = recordId tiene más de { $max } caracteres
+record_no_claims = el sujeto no tiene ningún dato
+
+## laissez issue-batch
+
+batch_jobs_zero = --jobs debe ser al menos 1
+batch_too_large = { $path } ocupa más de { $max } bytes; divida el lote
+batch_bad_extension = { $path }: use un archivo .csv (con una columna record_id) o .jsonl
+batch_bad_csv_header = { $path }: encabezado CSV incorrecto: { $detail }
+batch_no_record_id_column = { $path }: el encabezado CSV necesita una columna record_id
+batch_malformed_csv_row = fila CSV mal formada: { $detail }
+batch_empty_record_id = record_id vacío
+batch_duplicate_record = id de ficha duplicado { $id }
+batch_thread_panicked = el hilo de firma ha fallado de forma inesperada
+# La barra de progreso: "<barra> 12/100 credenciales  35/s  quedan 3s".
+batch_progress_bar_unit = credenciales
+batch_progress_bar_eta = quedan
+batch_progress = progreso: { $done }/{ $total } { $total ->
+        [one] fila
+       *[other] filas
+    } ({ $rate }/s)
+batch_summary = { $total ->
+        [one] { $total } fila
+       *[other] { $total } filas
+    }: emitidas { $issued }, omitidas { $skipped } (ya emitidas), fallidas { $failed }  [{ $seconds } s, { $rate } credenciales/s]
+batch_failed_row = fila { $row }: { $reason }
+batch_more_failed = … y { $count ->
+        [one] { $count } fila fallida más
+       *[other] { $count } filas fallidas más
+    }
+
+## laissez revoke, suspend, reinstate y status publish
+
+status_already_revoked = { $id }: ya estaba revocada; ejecute `laissez status publish` y distribuya un nuevo paquete de confianza
+status_revoked = { $id }: revocada (permanente); ejecute `laissez status publish` y distribuya un nuevo paquete de confianza
+status_suspended = { $id }: suspendida; ejecute `laissez status publish` y distribuya un nuevo paquete de confianza
+status_not_suspended = { $id }: no está suspendida; no hay nada que reactivar; ejecute `laissez status publish` y distribuya un nuevo paquete de confianza
+status_reinstated = { $id }: reactivada; ejecute `laissez status publish` y distribuya un nuevo paquete de confianza
+status_suspend_revoked = { $id } está revocada; suspenderla no cambia nada
+status_reinstate_revoked = { $id } está revocada; la revocación es permanente
+status_nothing_to_publish = todavía no se ha emitido nada: no hay ninguna lista de estado que publicar
+status_published = { $url }  { $entries ->
+        [one] { $entries } entrada
+       *[other] { $entries } entradas
+    }, { $set ->
+        [one] { $set } marcada
+       *[other] { $set } marcadas
+    }  -> { $path }
+
+## laissez registry
+
+registry_missing = no hay ningún registro en { $path }
+hint_run_init = ejecute `laissez init`
+registry_no_credential = no hay ninguna credencial { $id } en el registro
+hint_see_registry_list = consulte `laissez registry list`
+registry_schema_newer = el registro tiene la versión de esquema { $found }, más reciente que la de este laissez ({ $supported }); actualice laissez
+registry_row_no_text = la fila del registro de { $id } no contiene el texto de la credencial
+hint_registry_row_corrupt = el registro está dañado; restáurelo desde una copia de seguridad
+registry_row_not_json = la fila del registro de { $id } contiene una credencial que no es JSON: { $detail }
+hint_restore_registry = restaure el registro desde una copia de seguridad
+# Nombres de las columnas de `laissez registry list` (una tabla separada por tabuladores).
+registry_column_id = id de la credencial
+registry_column_profile = perfil
+registry_column_suite = suite
+registry_column_issued_at = emitida el
+registry_column_status_index = índice de estado
+registry_column_digest = resumen (sha256)
+
+## laissez bundle
+
+bundle_created = se ha creado el paquete sin firmar { $path } (añada los emisores y después fírmelo)
+bundle_not_object = el paquete no es un objeto JSON
+bundle_not_array = { $member } no es un array
+bundle_wrong_type = { $path } no es un paquete de confianza (tipo { $bundle_type })
+bundle_signature_removed = nota: el paquete estaba firmado; se ha eliminado la firma (fírmelo de nuevo)
+bundle_bad_name = --name "{ $value }": use IDIOMA=TEXTO, p. ej., es="Registro Civil"
+bundle_bad_valid_until = --valid-until "{ $value }" no es una fecha y hora RFC 3339
+bundle_did_needs_key = --did necesita al menos una --key (clave pública Multikey)
+bundle_no_issuer_source = indique --from-home DIRECTORIO, o --did DID con --key CLAVE
+bundle_bad_context = --context "{ $value }": use URL=ARCHIVO
+bundle_status_list_no_id = { $path }: una credencial de lista de estado necesita un id de tipo cadena (su URL)
+bundle_did_document_no_id = { $path }: un documento DID necesita un id que sea un DID
+bundle_bad_anchor = --anchor { $anchor }: { $error }
+hint_anchor = indique una clave Multikey o un did:key
+bundle_added_issuer = emisor { $did }
+bundle_added_status_list = lista de estado { $id }
+bundle_added_context = contexto { $url } (sha256 { $sha256 })
+bundle_added_did_document = documento DID { $id }
+bundle_signed = se ha firmado { $path } con el ancla { $anchor } ({ $suite })
+bundle_signature_valid = firma: válida (ancla { $anchor })
+bundle_signature_not_checked = firma: no comprobada (indique --anchor para comprobarla)
+bundle_inspect_version = versión     { $value }
+bundle_inspect_issued = emitido     { $value }
+bundle_inspect_next_update = nextUpdate  { $value }
+bundle_inspect_issuer = emisor      { $id }  { $name }  tipos: { $types }
+bundle_inspect_status_list = lista de estado { $id }  ({ $purpose })
+
+## laissez verify
+
+verify_bundle_error = paquete de confianza { $path }: { $error } [{ $code }]
+
+## laissez qr
+
+qr_unknown_encoding = codificación desconocida "{ $encoding }"
+qr_encoding_hint = use generic, generic-dict, cborld, cborld-zlib o smallest
+qr_print_mm_positive = --print-mm debe ser positivo
+qr_summary = carga útil de { $bytes } bytes ({ $characters } caracteres, { $encoding }), QR versión { $version }, ECC { $ecc }, { $width }×{ $width } módulos
+qr_summary_print = carga útil de { $bytes } bytes ({ $characters } caracteres, { $encoding }), QR versión { $version }, ECC { $ecc }, { $width }×{ $width } módulos, { $mm } mm a { $dpi } ppp = { $px } px/módulo
+qr_decode_unrecognised = { $input }: no es una imagen QR (PNG, JPEG) ni un texto de sobre que empiece por { $prefix }
+qr_png_encode = no se puede codificar el PNG: { $detail }
+qr_image_unreadable = no se puede leer la imagen: { $detail }
+
+## laissez demo
+
+demo_step_home = 1. Creando un directorio del emisor en { $path }
+demo_step_issue = 2. Emitiendo una credencial por perfil, y la de identidad legal con cada suite
+demo_issued = { $id } ({ $bytes } bytes de JSON, { $qr })
+demo_qr_summary = QR v{ $version } con { $characters } caracteres
+demo_step_verify = 3. Verificando (sin conexión, solo con los contextos incluidos; aún sin paquete de confianza, así que, como mucho, la firma es válida y el emisor no se ha comprobado)
+demo_step_tamper = 4. Manipulando una credencial (cambio de nacionalidad) y verificándola de nuevo
+demo_tampered = manipulada
+demo_step_trust = 5. Confianza sin conexión: listas de estado, un paquete de confianza firmado por un ancla, revocación
+# Etiquetas de las líneas de la demostración de confianza (rellenadas hasta 12 caracteres).
+demo_trusted = confiable
+demo_untrusted = no confiable
+demo_revoked = revocada
+demo_unrecognised_issuer = { $profile } (emisor no reconocido)
+demo_step_files = 6. Archivos
+demo_file_home = directorio del emisor  { $path }
+demo_file_credentials = credenciales           { $path }
+demo_file_registry = registro               { $path }
+demo_file_bundle = paquete de confianza   { $path }
+demo_try = pruebe: laissez verify { $path }
+demo_complete = demostración completada: { $count ->
+        [one] { $count } credencial válida
+       *[other] { $count } credenciales válidas
+    }, la manipulada rechazada; se han mostrado los casos confiable, no confiable y revocada
+demo_unexpected = demostración: un resultado no fue el esperado
+demo_bad_sample = ejemplo incorporado: { $detail }
+demo_internal = error interno: { $detail }

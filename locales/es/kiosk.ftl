@@ -1,0 +1,33 @@
+# Mensajes de Laissez: el quiosco de verificación sin conexión (verifier-wasm/kiosk).
+
+kiosk_title = Verificación de credencial
+kiosk_scan = Escanear código QR
+kiosk_stop = Detener cámara
+kiosk_paste = Pegar texto de la credencial
+kiosk_verify_text = Verificar texto
+kiosk_open_image = Abrir imagen
+kiosk_again = Verificar otra
+kiosk_scanning = Apunte la cámara al código QR…
+kiosk_no_camera = No hay cámara disponible
+kiosk_no_qr = No se encontró ningún código QR en la imagen
+kiosk_issuer = Emisor
+kiosk_type = Credencial
+kiosk_checked = Qué se comprobó
+kiosk_trust_age = Antigüedad de la lista de confianza
+kiosk_days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+kiosk_no_trust = No hay lista de confianza cargada
+kiosk_trust = Lista de confianza
+kiosk_load_trust = Cargar lista de confianza
+kiosk_anchor = Ancla de confianza (did:key)
+kiosk_trust_loaded = Lista de confianza versión { $version } cargada, { $issuers ->
+    [one] un emisor
+   *[other] { $issuers } emisores
+}, { $days ->
+    [one] { $days } día de antigüedad
+   *[other] { $days } días de antigüedad
+}
+kiosk_forget = Olvidar
+kiosk_error = { $message } [{ $code }]

@@ -1,0 +1,193 @@
+# Messages de Laissez : le cœur de vérification (credential-core).
+#
+# Erreurs : un message par code d'erreur (credential-core/src/error.rs) ; l'identifiant est le code.
+# $detail est un détail technique (un nom de membre, un pointeur JSON, une position d'analyse) en anglais.
+# Messages des contrôles : ce qu'un rapport de vérification indique pour chaque contrôle (credential-core/src/verify).
+# Les valeurs telles que les identifiants, les dates et les URL sont des arguments et sont affichées telles quelles.
+
+## Erreurs
+
+input_too_large = l'entrée fait { $size } octets ; la limite est de { $max } octets
+invalid_utf8 = l'entrée n'est pas en UTF-8 valide
+json_too_deep = le JSON est imbriqué sur plus de { $max } niveaux
+too_many_objects = le JSON contient plus de { $max } objets
+too_many_values = le JSON contient plus de { $max } valeurs
+array_too_long = un tableau JSON contient plus de { $max } éléments
+malformed_json = l'entrée n'est pas du JSON valide : { $detail }
+duplicate_member = un objet JSON répète un nom de membre, { $detail } (I-JSON l'interdit : deux lecteurs pourraient lui attribuer des valeurs différentes)
+malformed_document = document mal formé : { $detail }
+invalid_context = @context non valide : { $detail }
+unknown_context = contexte JSON-LD inconnu { $url } : il ne figure pas dans le magasin de contextes hors ligne (les contextes ne sont jamais téléchargés)
+invalid_type = type non valide : { $detail }
+invalid_issuer = émetteur non valide : { $detail }
+invalid_credential_subject = credentialSubject non valide : { $detail }
+invalid_date = { $property } n'est pas un dateTimeStamp valide (date, heure et fuseau horaire requis) : « { $value } »
+invalid_url = { $property } n'est pas une URL : « { $value } »
+invalid_property = { $property } non valide : { $detail }
+schema_invalid = non conforme au schéma du profil : { $detail }
+unknown_profile = profil inconnu { $profile }
+unsupported_version = version du modèle de données non prise en charge : { $detail }
+jsonld_error = échec du traitement JSON-LD : { $detail }
+data_loss_detected = perte de données détectée : { $detail } ; le document ne serait donc pas signé
+canonicalization_limit = canonicalisation RDF refusée : { $detail }
+invalid_key = clé non valide : { $detail }
+weak_key = clé trop faible refusée : { $detail }
+key_type_mismatch = type de clé incompatible : { $detail }
+invalid_multibase = valeur multibase non valide : { $detail }
+invalid_jwk = JWK non valide : { $detail }
+invalid_pem = PEM/PKCS#8 non valide : { $detail }
+invalid_did = DID non valide : { $detail }
+unresolvable_did = impossible de résoudre { $did } hors ligne : seuls did:key et did:jwk se résolvent directement ; les autres méthodes nécessitent un résolveur (liste de confiance)
+verification_method_not_found = méthode de vérification introuvable : { $detail }
+proof_missing = le document ne comporte aucune preuve
+malformed_proof = preuve mal formée : { $detail }
+unsupported_cryptosuite = suite cryptographique non prise en charge « { $suite } »
+invalid_signature = la vérification de la signature a échoué
+invalid_proof_chain = chaîne de preuves non valide : { $detail }
+signing_failed = échec de la signature : { $detail }
+envelope_wrong_prefix = ce n'est pas une enveloppe Laissez : le texte doit commencer par LZ1: (un autre format de QR code ?)
+envelope_invalid_base45 = l'enveloppe n'est pas en Base45 valide : { $detail }
+envelope_truncated = l'enveloppe est tronquée
+envelope_unknown_encoding = encodage d'enveloppe inconnu { $encoding } (un format plus récent ?)
+envelope_corrupt = l'enveloppe est endommagée : { $detail }
+envelope_too_large = l'enveloppe décompressée dépasse { $max } octets
+envelope_too_deep = le CBOR de l'enveloppe est imbriqué sur plus de { $max } niveaux
+envelope_invalid_cbor = le CBOR de l'enveloppe n'est pas valide : { $detail }
+qr_not_found = aucun QR code lisible : { $detail }
+unsupported_format = format d'entrée non pris en charge : { $detail }
+cborld_invalid = CBOR-LD non valide : { $detail }
+cborld_unknown_registry_entry = l'entrée { $entry } du registre CBOR-LD est inconnue de ce vérificateur (un format plus récent ?)
+cborld_cannot_encode = CBOR-LD ne peut pas encoder ce document : { $detail }
+bundle_unsigned = la liste de confiance n'est pas signée
+bundle_unknown_anchor = la liste de confiance est signée par { $anchor }, qui n'est pas une ancre de confiance configurée
+bundle_malformed = liste de confiance mal formée : { $detail }
+bundle_rollback = la version { $offered } de la liste de confiance est antérieure à la version { $loaded } déjà chargée (retour en arrière refusé)
+
+## Messages des contrôles
+
+input_well_formed = l'entrée est du JSON bien formé, dans les limites autorisées
+conforms_to_data_model = conforme au { $model }
+conforms_to_profile = conforme au schéma du profil { $profile }
+conforms_to_presentation_model = conforme au modèle de données VC (présentation)
+holder_signed = le titulaire a signé la présentation
+holder_not_signer = aucune preuve n'a été produite avec une clé du titulaire { $holder }
+no_holder = la présentation ne désigne aucun titulaire
+no_trust_bundle = aucune liste de confiance chargée : l'émetteur n'a pas été comparé à une liste d'autorités reconnues
+no_usable_proof = aucune preuve exploitable
+proof_count = { $count ->
+    [one] { $count } preuve
+   *[other] { $count } preuves
+}
+proofs_verify = toutes les preuves sont valides ({ $suites })
+proof_chain_verified = chaque previousProof est présente et vérifiée
+no_readable_issuer = aucun émetteur lisible
+proof_did_not_verify = la vérification d'une preuve a échoué
+issuer_key_signed = le justificatif a été signé avec la propre clé de l'émetteur
+signed_by_another_key = l'émetteur est { $issuer }, mais le justificatif a été signé par { $signer }
+issuer_not_did = l'émetteur { $issuer } n'est pas un DID ; sans liste de confiance, sa clé ne peut pas être confirmée
+not_valid_before = le justificatif n'est pas valide avant le { $time }
+valid_since = valide depuis le { $time }
+no_valid_from = aucune date de début de validité
+expired_at = le justificatif a expiré le { $time }
+valid_until_time = valide jusqu'au { $time }
+no_valid_until = aucune date de fin de validité
+issuer_not_in_bundle = { $issuer } ne figure pas dans la liste de confiance
+issuer_authorised_for_nothing = { $issuer } n'est pas reconnu ; il n'est donc autorisé pour aucun type de justificatif
+issuer_outside_validity = { $name } n'est reconnu que du { $from } au { $until }
+no_proof_verified = aucune preuve vérifiée
+issuer_key_not_listed = { $name } est reconnu, mais la clé de signature ne fait pas partie de ses clés répertoriées
+issuer_recognised = { $name } est un émetteur reconnu
+issuer_recognised_in = { $name } est un émetteur reconnu ({ $jurisdiction })
+issuer_authorised_for = autorisé pour { $types }
+issuer_not_authorised_for = { $name } n'est pas autorisé à émettre { $types }
+trust_bundle_stale = la liste de confiance (version { $version }) date de { $age ->
+        [one] { $age } jour
+       *[other] { $age } jours
+    } et a dépassé de { $late ->
+        [one] { $late } jour
+       *[other] { $late } jours
+    } la date de sa prochaine mise à jour ({ $next }) : chargez-en une plus récente
+trust_bundle_fresh = liste de confiance version { $version } émise il y a { $age ->
+        [one] { $age } jour
+       *[other] { $age } jours
+    } ; prochaine mise à jour le { $next }
+status_not_checked = statut de { $purpose ->
+    [suspension] suspension
+   *[revocation] révocation
+} non vérifié : aucune liste de confiance contenant des listes de statuts n'est configurée
+status_list_missing = statut de { $purpose ->
+    [suspension] suspension
+   *[revocation] révocation
+} inconnu : la liste de confiance ne contient pas de copie de { $list }
+status_list_unusable = statut de { $purpose ->
+    [suspension] suspension
+   *[revocation] révocation
+} inconnu : la liste en cache { $list } est inutilisable ({ $error })
+status_list_not_issuers = statut de { $purpose ->
+    [suspension] suspension
+   *[revocation] révocation
+} inconnu : la liste { $list } n'est pas la liste de { $purpose ->
+    [suspension] suspension
+   *[revocation] révocation
+} de l'émetteur
+status_set = { $purpose ->
+    [suspension] l'émetteur a suspendu ce justificatif
+   *[revocation] l'émetteur a révoqué ce justificatif
+} (liste émise il y a { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+status_set_undated = { $purpose ->
+    [suspension] l'émetteur a suspendu ce justificatif
+   *[revocation] l'émetteur a révoqué ce justificatif
+} (date de la liste inconnue)
+status_clear = { $purpose ->
+    [suspension] non suspendu
+   *[revocation] non révoqué
+} (liste émise il y a { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+status_clear_undated = { $purpose ->
+    [suspension] non suspendu
+   *[revocation] non révoqué
+} (date de la liste inconnue)
+
+## Verdicts (les codes de verdict du rapport)
+
+verdict_valid = Valide
+verdict_issuer_not_checked = Signature valide — émetteur non vérifié
+verdict_invalid = Non valide
+verdict_expired = Expiré
+verdict_not_yet_valid = Pas encore valide
+verdict_untrusted = Émetteur non reconnu
+verdict_revoked = Révoqué
+verdict_suspended = Suspendu
+
+## Noms des contrôles (les codes de contrôle du rapport)
+
+check_well_formed = Justificatif lisible
+check_data_model = Format du justificatif
+check_schema_valid = Champs obligatoires
+check_proof_present = Signature présente
+check_signature_valid = Signature
+check_issuer_key_binding = Signé par l'émetteur
+check_proof_chain = Chaîne de signatures
+check_holder_binding = Titulaire
+check_valid_from = Début de validité
+check_valid_until = Fin de validité
+check_issuer_trusted = Émetteur reconnu
+check_issuer_authorised_for_type = Émetteur autorisé pour ce justificatif
+check_trust_data_fresh = Liste de confiance à jour
+check_trust_not_evaluated = Reconnaissance de l'émetteur
+check_revocation_status = Non révoqué
+check_suspension_status = Non suspendu
+check_status_unknown = Statut de révocation
+check_credential_status = Statut
+
+## Résultats des contrôles
+
+outcome_pass = réussi
+outcome_fail = échoué
+outcome_warning = avertissement
+outcome_skipped = non vérifié
