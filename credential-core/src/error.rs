@@ -84,6 +84,11 @@ pub enum Error {
     SchemaInvalid(String),
     /// A profile name that is not one of the Laissez profiles.
     UnknownProfile(String),
+    /// A disclosure preset name the profile does not define.
+    UnknownPreset(String),
+    /// The credential has none of the claims a disclosure preset shows (e.g. `yellow-fever`
+    /// for a certificate without that vaccination).
+    PresetNotApplicable(String),
     /// Issuing is refused for VC 1.1 documents (they are read and verified only).
     UnsupportedVersion(String),
 
@@ -199,6 +204,8 @@ impl Error {
             Error::InvalidProperty { .. } => "invalid_property",
             Error::SchemaInvalid(_) => "schema_invalid",
             Error::UnknownProfile(_) => "unknown_profile",
+            Error::UnknownPreset(_) => "unknown_preset",
+            Error::PresetNotApplicable(_) => "preset_not_applicable",
             Error::UnsupportedVersion(_) => "unsupported_version",
             Error::JsonLd(_) => "jsonld_error",
             Error::DataLossDetected(_) => "data_loss_detected",
@@ -273,6 +280,8 @@ impl Error {
             }
             Error::SchemaInvalid(m) => message!("schema_invalid", detail = m),
             Error::UnknownProfile(m) => message!("unknown_profile", profile = m),
+            Error::UnknownPreset(m) => message!("unknown_preset", preset = m),
+            Error::PresetNotApplicable(m) => message!("preset_not_applicable", preset = m),
             Error::UnsupportedVersion(m) => message!("unsupported_version", detail = m),
             Error::JsonLd(m) => message!("jsonld_error", detail = m),
             Error::DataLossDetected(m) => message!("data_loss_detected", detail = m),
@@ -363,6 +372,11 @@ impl fmt::Display for Error {
             Error::InvalidProperty { property, reason } => write!(f, "invalid {property}: {reason}"),
             Error::SchemaInvalid(m) => write!(f, "does not conform to the profile schema: {m}"),
             Error::UnknownProfile(m) => write!(f, "unknown profile {m}"),
+            Error::UnknownPreset(m) => write!(f, "unknown disclosure preset {m}"),
+            Error::PresetNotApplicable(m) => write!(
+                f,
+                "the credential has none of the claims the {m} preset shows"
+            ),
             Error::UnsupportedVersion(m) => write!(f, "unsupported data model version: {m}"),
             Error::JsonLd(m) => write!(f, "JSON-LD processing failed: {m}"),
             Error::DataLossDetected(m) => write!(

@@ -307,6 +307,8 @@ fn every_error() -> Vec<Error> {
         },
         Error::SchemaInvalid(d()),
         Error::UnknownProfile("p".into()),
+        Error::UnknownPreset("p".into()),
+        Error::PresetNotApplicable("yellow-fever".into()),
         Error::UnsupportedVersion(d()),
         Error::JsonLd(d()),
         Error::DataLossDetected(d()),

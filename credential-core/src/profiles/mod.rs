@@ -2,8 +2,11 @@
 //! Each is defined in `specs/profiles/<name>/` (JSON Schema 2020-12, display labels, selectively
 //! disclosable claims) with its JSON-LD context in `specs/contexts/`, embedded here at build time.
 
+mod disclosure;
 mod pattern;
 mod schema;
+
+pub use disclosure::{ClaimPath, Disclosure, Preset};
 
 use crate::error::{Error, Result};
 use schema::Schema;
@@ -40,7 +43,6 @@ struct ProfileFile {
     context: String,
     schema: String,
     primary_fields: Vec<String>,
-    selectively_disclosable: Vec<String>,
     labels: BTreeMap<String, Labels>,
 }
 
@@ -68,7 +70,6 @@ impl ProfileFile {
             context: text("context")?,
             schema: text("schema")?,
             primary_fields: list("primaryFields")?,
-            selectively_disclosable: list("selectivelyDisclosable")?,
             labels: v
                 .get("labels")?
                 .as_object()?
@@ -136,9 +137,26 @@ impl Profile {
         &self.file.primary_fields
     }
 
-    /// Claims a holder may disclose selectively.
-    pub fn selectively_disclosable(&self) -> &[String] {
-        &self.file.selectively_disclosable
+    /// What a holder may disclose of this profile's credentials, and its presets
+    /// (`specs/profiles/<name>/disclosure.json`; parsed on each call: holders and issuers need
+    /// it, a verifier does not carry it).
+    pub fn disclosure(&self) -> Result<Disclosure> {
+        let text = match self.name() {
+            "legal-identity" => {
+                include_str!("../../../specs/profiles/legal-identity/disclosure.json")
+            }
+            "health-vaccination" => {
+                include_str!("../../../specs/profiles/health-vaccination/disclosure.json")
+            }
+            "health-assessment" => {
+                include_str!("../../../specs/profiles/health-assessment/disclosure.json")
+            }
+            "travel-eligibility" => {
+                include_str!("../../../specs/profiles/travel-eligibility/disclosure.json")
+            }
+            other => return Err(Error::UnknownProfile(other.to_owned())),
+        };
+        Disclosure::parse(text)
     }
 
     /// Every labelled field (dotted paths under `credentialSubject`).

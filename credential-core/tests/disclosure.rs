@@ -1,0 +1,168 @@
+//! The profiles' disclosure rules (specs/profiles/<name>/disclosure.json): coherent, and each
+//! preset applied to the profile's example records shows what it promises and nothing it must
+//! hide.
+
+use credential_core::profiles::{ClaimPath, Profiles};
+use credential_core::Error;
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// The example subject records of a profile, each as the credential an issuer would make of it.
+fn examples(profile: &str) -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/profiles")
+        .join(profile)
+        .join("examples/valid");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let mut subject: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        subject.as_object_mut().unwrap().remove("recordId");
+        subject["id"] = json!("did:key:z6MkholderExample");
+        let credential = json!({
+            "type": ["VerifiableCredential"],
+            "issuer": "did:key:z6MkissuerExample",
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialStatus": {"type": "BitstringStatusListEntry"},
+            "credentialSubject": subject,
+        });
+        out.push((
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            credential,
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn under(pointer: &str, path: &ClaimPath, doc: &Value) -> bool {
+    path.resolve(doc).iter().any(|p| {
+        pointer == p
+            || pointer
+                .strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+    })
+}
+
+#[test]
+fn every_profile_has_coherent_rules_and_presets_in_four_languages() {
+    let profiles = Profiles::bundled();
+    let mut presets = Vec::new();
+    for profile in profiles.all() {
+        let rules = profile.disclosure().unwrap();
+        rules
+            .check()
+            .unwrap_or_else(|e| panic!("{}: {e}", profile.name()));
+        assert!(
+            !rules.presets.is_empty(),
+            "{} has no preset",
+            profile.name()
+        );
+        for p in &rules.presets {
+            for lang in ["en", "fr", "es", "ar"] {
+                assert!(!p.label(lang).is_empty());
+                assert!(!p.description(lang).is_empty());
+            }
+            assert_ne!(p.label("fr"), p.label("en"), "{}: untranslated", p.name);
+            assert_ne!(p.label("ar"), p.label("en"), "{}: untranslated", p.name);
+            presets.push(p.name.clone());
+        }
+        assert!(matches!(
+            rules.preset("no-such"),
+            Err(Error::UnknownPreset(_))
+        ));
+    }
+    presets.sort();
+    assert_eq!(
+        presets,
+        [
+            "authorised-to-travel",
+            "fit-to-travel",
+            "proof-of-registration",
+            "yellow-fever"
+        ]
+    );
+}
+
+#[test]
+fn presets_show_what_they_promise_and_nothing_they_must_hide() {
+    let profiles = Profiles::bundled();
+    let mut applied = 0;
+    for profile in profiles.all() {
+        let rules = profile.disclosure().unwrap();
+        for (file, credential) in examples(profile.name()) {
+            let mandatory = rules.mandatory_pointers(&credential);
+            for must in [
+                "/type",
+                "/issuer",
+                "/validFrom",
+                "/credentialStatus",
+                "/credentialSubject/id",
+            ] {
+                assert!(
+                    mandatory.iter().any(|p| p == must),
+                    "{file}: {must} not mandatory"
+                );
+            }
+            for preset in &rules.presets {
+                let pointers = match rules.preset_pointers(&preset.name, &credential) {
+                    Ok(p) => p,
+                    Err(Error::PresetNotApplicable(_)) => continue,
+                    Err(e) => panic!("{file} {}: {e}", preset.name),
+                };
+                applied += 1;
+                for p in &pointers {
+                    assert!(
+                        preset.disclose.iter().any(|d| under(p, d, &credential)),
+                        "{file} {}: {p}",
+                        preset.name
+                    );
+                    for never in &preset.never_disclose {
+                        assert!(
+                            !under(p, never, &credential),
+                            "{file} {}: {p} is under {}",
+                            preset.name,
+                            never.as_str()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(applied >= 8, "presets applied to only {applied} examples");
+}
+
+#[test]
+fn yellow_fever_shows_that_vaccination_only_and_is_refused_without_it() {
+    let profiles = Profiles::bundled();
+    let rules = profiles
+        .get("health-vaccination")
+        .unwrap()
+        .disclosure()
+        .unwrap();
+    let certificates = examples("health-vaccination");
+    let (_, yellow) = certificates
+        .iter()
+        .find(|(f, _)| f.starts_with("yellow-fever"))
+        .unwrap();
+    let pointers = rules.preset_pointers("yellow-fever", yellow).unwrap();
+    assert_eq!(
+        pointers,
+        [
+            "/credentialSubject/vaccination/0/disease",
+            "/credentialSubject/vaccination/0/vaccine",
+            "/credentialSubject/vaccination/0/vaccinationDate",
+            "/credentialSubject/vaccination/0/doseNumber",
+            "/credentialSubject/vaccination/0/totalDoses",
+        ]
+    );
+    let (_, covid) = certificates
+        .iter()
+        .find(|(f, _)| f.starts_with("covid"))
+        .unwrap();
+    assert!(matches!(
+        rules.preset_pointers("yellow-fever", covid),
+        Err(Error::PresetNotApplicable(p)) if p == "yellow-fever"
+    ));
+}
