@@ -3,14 +3,14 @@
 //! CBOR-LD 1.0 gives them ("Term Codec Map" initial entries).
 
 /// One keyword.
-pub(crate) struct Keyword {
+struct Keyword {
     /// The keyword, `@` included.
-    pub name: &'static str,
+    name: &'static str,
     /// Whether JSON-LD 1.1 syntax defines it; the framing keywords (`@default`, `@embed`, ...)
     /// are keywords to CBOR-LD only, and expansion treats them as any `@`-word.
-    pub syntax: bool,
+    syntax: bool,
     /// Its CBOR-LD 1.0 term id; `None` for `@import`, which CBOR-LD 1.0 does not list.
-    pub cborld_id: Option<u64>,
+    cborld_id: Option<u64>,
 }
 
 const fn syntax(name: &'static str, id: u64) -> Keyword {
@@ -30,7 +30,7 @@ const fn framing(name: &'static str, id: u64) -> Keyword {
 }
 
 /// Every keyword, in CBOR-LD id order.
-pub(crate) const KEYWORDS: &[Keyword] = &[
+const KEYWORDS: &[Keyword] = &[
     syntax("@context", 0),
     syntax("@type", 2),
     syntax("@id", 4),
