@@ -1,7 +1,10 @@
-//! Sign and verify per cryptosuite, with a raw Ed25519 verify for reference.
+//! Sign and verify per cryptosuite, CBOR-LD encode and decode and the verify of a CBOR-LD QR
+//! envelope, with a raw Ed25519 verify for reference.
 //! `cargo bench -p credential-core --bench suites`
 
+use credential_core::cborld;
 use credential_core::did::did_key_vm;
+use credential_core::envelope::{self, Encoding};
 use credential_core::issue::issue;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{SecretKey, Signer};
@@ -55,6 +58,9 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("{suite}/verify-bytes"), |b| {
             b.iter(|| verifier.verify_input(black_box(&bytes), &VerifyOptions::at(now)))
         });
+        if suite == Cryptosuite::EddsaRdfc2022 {
+            cborld_benches(c, &verifier, &signed_json, now);
+        }
     }
     let key = SecretKey::generate(credential_core::keys::Algorithm::Ed25519, &mut rng);
     let msg = [7u8; 64];
@@ -62,6 +68,29 @@ fn bench(c: &mut Criterion) {
     let public = key.public_key();
     c.bench_function("raw-ed25519/verify", |b| {
         b.iter(|| public.verify(black_box(&msg), black_box(&sig)).unwrap())
+    });
+}
+
+/// CBOR-LD encode and decode of a signed credential, and the verify of its CBOR-LD envelope
+/// (what a QR scan costs).
+fn cborld_benches(
+    c: &mut Criterion,
+    verifier: &Verifier,
+    signed: &serde_json::Value,
+    now: Timestamp,
+) {
+    let store = verifier.processor().store();
+    let bytes = cborld::encode(signed, store).unwrap();
+    assert_eq!(&cborld::decode(&bytes, store, 32).unwrap(), signed);
+    c.bench_function("cborld/encode", |b| {
+        b.iter(|| cborld::encode(black_box(signed), store).unwrap())
+    });
+    c.bench_function("cborld/decode", |b| {
+        b.iter(|| cborld::decode(black_box(&bytes), store, 32).unwrap())
+    });
+    let text = envelope::encode(signed, Encoding::CborLd, store).unwrap();
+    c.bench_function("envelope/verify", |b| {
+        b.iter(|| verifier.verify_input(black_box(text.as_bytes()), &VerifyOptions::at(now)))
     });
 }
 

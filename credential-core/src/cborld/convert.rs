@@ -3,11 +3,12 @@
 //! in code-unit order of their terms, each with its property-scoped context, depth first. That
 //! shared order is what makes the term ids agree.
 
-use super::context::{Active, Terms};
+use super::scope::{is_type_term, Scopes};
 use super::table::{TypeTable, URL};
 use super::values::{self, table_type};
 use super::{js_cmp, sort_map};
 use crate::error::{Error, Result};
+use crate::jsonld::Context;
 use ciborium::Value as Cbor;
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -19,14 +20,15 @@ const MAX_DEPTH: usize = 64;
 
 /// JSON-LD -> CBOR-LD payload.
 pub(super) struct Compressor<'s> {
-    pub terms: Terms<'s>,
+    pub scopes: Scopes<'s>,
     pub table: TypeTable,
 }
 
 impl Compressor<'_> {
+    /// An object whose parent's context is `parent` (`None` for the document).
     pub fn object(
         &mut self,
-        ctx: &Arc<Active>,
+        parent: Option<&Arc<Context>>,
         obj: &Map<String, Value>,
         depth: usize,
     ) -> Result<Cbor> {
@@ -34,7 +36,7 @@ impl Compressor<'_> {
             return Err(Error::JsonTooDeep { max: MAX_DEPTH });
         }
         let context = obj.get("@context");
-        let ctx = ctx.with_embedded(&mut self.terms, context)?;
+        let ctx = self.scopes.object(parent, context)?;
         let mut out = Vec::new();
         match context {
             Some(Value::Array(list)) => {
@@ -48,20 +50,20 @@ impl Compressor<'_> {
             None => {}
         }
         let types = object_types(&ctx, obj);
-        let ctx = ctx.with_types(&mut self.terms, &types)?;
+        let ctx = self.scopes.typed(&ctx, &types)?;
         let mut keys: Vec<&String> = obj.keys().filter(|k| *k != "@context").collect();
         crate::sort::sort_by(&mut keys, &|a, b| js_cmp(a, b).is_lt());
         // Ids are fixed before any property-scoped context of this object is loaded.
         let ids: Vec<Cbor> = keys
             .iter()
-            .map(|k| match self.terms.id(k) {
+            .map(|k| match self.scopes.codes.id(k) {
                 Some(id) => Cbor::Integer((id + u64::from(obj[*k].is_array())).into()),
                 None => Cbor::Text((*k).clone()),
             })
             .collect();
         for (key, id) in keys.into_iter().zip(ids) {
-            let value_ctx = ctx.for_property(&mut self.terms, key)?;
-            let kind = table_type(key, ctx.def(key)).to_owned();
+            let value_ctx = self.scopes.property(&ctx, key)?;
+            let kind = table_type(key, ctx.term(key)).to_owned();
             let encoded = self.value(&value_ctx, &kind, &obj[key], depth)?;
             out.push((id, encoded));
         }
@@ -69,7 +71,7 @@ impl Compressor<'_> {
         Ok(Cbor::Map(out))
     }
 
-    fn value(&mut self, ctx: &Arc<Active>, kind: &str, v: &Value, depth: usize) -> Result<Cbor> {
+    fn value(&mut self, ctx: &Arc<Context>, kind: &str, v: &Value, depth: usize) -> Result<Cbor> {
         match v {
             Value::Null => Ok(Cbor::Null),
             Value::Array(items) => {
@@ -84,8 +86,8 @@ impl Compressor<'_> {
                     .collect::<Result<_>>()?;
                 Ok(Cbor::Array(out))
             }
-            Value::Object(o) => self.object(ctx, o, depth + 1),
-            scalar => values::encode(scalar, kind, &self.table, &self.terms),
+            Value::Object(o) => self.object(Some(ctx), o, depth + 1),
+            scalar => values::encode(scalar, kind, &self.table, &self.scopes.codes),
         }
     }
 }
@@ -96,15 +98,16 @@ const MAX_OBJECTS: usize = 1024;
 
 /// CBOR-LD payload -> JSON-LD.
 pub(super) struct Decompressor<'s> {
-    pub terms: Terms<'s>,
+    pub scopes: Scopes<'s>,
     pub table: TypeTable,
     pub objects: usize,
 }
 
 impl Decompressor<'_> {
+    /// An object whose parent's context is `parent` (`None` for the document).
     pub fn object(
         &mut self,
-        ctx: &Arc<Active>,
+        parent: Option<&Arc<Context>>,
         map: &[(Cbor, Cbor)],
     ) -> Result<Map<String, Value>> {
         self.objects += 1;
@@ -135,30 +138,35 @@ impl Decompressor<'_> {
             }
             (None, None) => {}
         }
-        let ctx = ctx.with_embedded(&mut self.terms, out.get("@context"))?;
+        let ctx = self.scopes.object(parent, out.get("@context"))?;
+        // The values of `@type` and its aliases, found by the ids known before the type-scoped
+        // contexts apply.
         let mut raw_types = Vec::new();
-        for term in ctx.type_terms() {
-            let found = match self.terms.id(term) {
-                Some(id) => lookup(map, id).or_else(|| lookup(map, id + 1)),
-                None => map
-                    .iter()
-                    .find(|(k, _)| k.as_text() == Some(term))
-                    .map(|(_, v)| v),
+        for (key, value) in map {
+            let term = match key {
+                Cbor::Integer(i) => u64::try_from(*i)
+                    .ok()
+                    .and_then(|id| self.scopes.codes.term(id & !1)),
+                Cbor::Text(t) => Some(t.as_str()),
+                _ => None,
             };
-            match found {
-                Some(Cbor::Array(items)) => raw_types.extend(items.iter()),
-                Some(one) => raw_types.push(one),
-                None => {}
+            if !term.is_some_and(|t| is_type_term(&ctx, t)) {
+                continue;
+            }
+            match value {
+                Cbor::Array(items) => raw_types.extend(items.iter()),
+                one => raw_types.push(one),
             }
         }
         let mut decoded_types = Vec::new();
         for t in raw_types {
-            if let Some(Value::String(s)) = values::decode(t, URL, &self.table, &self.terms)? {
+            if let Some(Value::String(s)) = values::decode(t, URL, &self.table, &self.scopes.codes)?
+            {
                 decoded_types.push(s);
             }
         }
         let types = sorted_unique(decoded_types);
-        let ctx = ctx.with_types(&mut self.terms, &types)?;
+        let ctx = self.scopes.typed(&ctx, &types)?;
 
         let mut entries = Vec::new();
         for (key, value) in map {
@@ -170,7 +178,8 @@ impl Decompressor<'_> {
                         continue;
                     }
                     let term = self
-                        .terms
+                        .scopes
+                        .codes
                         .term(id & !1)
                         .ok_or_else(|| Error::CborLdInvalid(format!("unknown term id {id}")))?;
                     (term.to_owned(), id & 1 == 1)
@@ -185,8 +194,8 @@ impl Decompressor<'_> {
             return Err(Error::CborLdInvalid("a term appears twice".into()));
         }
         for (term, plural, value) in entries {
-            let value_ctx = ctx.for_property(&mut self.terms, &term)?;
-            let kind = table_type(&term, ctx.def(&term)).to_owned();
+            let value_ctx = self.scopes.property(&ctx, &term)?;
+            let kind = table_type(&term, ctx.term(&term)).to_owned();
             let decoded = if plural {
                 let Cbor::Array(items) = value else {
                     return Err(Error::CborLdInvalid(format!(
@@ -207,11 +216,11 @@ impl Decompressor<'_> {
         Ok(out)
     }
 
-    fn value(&mut self, ctx: &Arc<Active>, kind: &str, v: &Cbor) -> Result<Value> {
+    fn value(&mut self, ctx: &Arc<Context>, kind: &str, v: &Cbor) -> Result<Value> {
         match v {
             Cbor::Null => Ok(Value::Null),
-            Cbor::Map(m) => Ok(Value::Object(self.object(ctx, m)?)),
-            other => match values::decode(other, kind, &self.table, &self.terms)? {
+            Cbor::Map(m) => Ok(Value::Object(self.object(Some(ctx), m)?)),
+            other => match values::decode(other, kind, &self.table, &self.scopes.codes)? {
                 Some(decoded) => Ok(decoded),
                 None => match other {
                     Cbor::Array(items) => Ok(Value::Array(
@@ -234,12 +243,15 @@ fn lookup(map: &[(Cbor, Cbor)], id: u64) -> Option<&Cbor> {
 }
 
 /// The string values of `@type` and its aliases in `obj`.
-fn object_types(ctx: &Active, obj: &Map<String, Value>) -> Vec<String> {
+fn object_types(ctx: &Context, obj: &Map<String, Value>) -> Vec<String> {
     let mut types = Vec::new();
-    for term in ctx.type_terms() {
-        match obj.get(term) {
-            Some(Value::String(s)) => types.push(s.clone()),
-            Some(Value::Array(items)) => {
+    for (term, value) in obj {
+        if !is_type_term(ctx, term) {
+            continue;
+        }
+        match value {
+            Value::String(s) => types.push(s.clone()),
+            Value::Array(items) => {
                 types.extend(items.iter().filter_map(|i| i.as_str().map(str::to_owned)))
             }
             _ => {}

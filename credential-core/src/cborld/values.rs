@@ -2,10 +2,11 @@
 //! `did:key:`/`did:v1:nym:`), multibase, `xsd:date` and `xsd:dateTime`. Every encoder checks that
 //! decoding gives back the same string; when it would not, the value stays a string.
 
-use super::context::{TermDef, Terms};
 use super::table::{TypeTable, CONTEXT, MULTIBASE, NONE, URL, XSD_DATE, XSD_DATE_TIME};
+use super::terms::TermCodes;
 use crate::codec::Base64::{Standard as STANDARD, UrlSafeNoPad as URL_SAFE_NO_PAD};
 use crate::error::{Error, Result};
+use crate::jsonld::TermDefinition;
 use crate::model::datetime::civil_from_days;
 use crate::model::Timestamp;
 use ciborium::Value as Cbor;
@@ -29,9 +30,9 @@ const MAX_EPOCH_MS: i128 = 8_640_000_000_000_000;
 
 /// The type table a value is looked up in: `url` for `@id`, `@type`, their aliases and
 /// `@id`/`@vocab`-typed terms; otherwise the term's datatype, or `none`.
-pub(super) fn table_type<'a>(term: &str, def: Option<&'a TermDef>) -> &'a str {
-    let iri = def.and_then(TermDef::iri);
-    let datatype = def.and_then(TermDef::datatype);
+pub(super) fn table_type<'a>(term: &str, def: Option<&'a TermDefinition>) -> &'a str {
+    let iri = def.and_then(|d| d.iri.as_deref());
+    let datatype = def.and_then(|d| d.type_mapping.as_deref());
     if term == "@id"
         || term == "@type"
         || matches!(iri, Some("@id" | "@type"))
@@ -53,7 +54,7 @@ pub(super) fn encode(
     value: &Value,
     table_type: &str,
     table: &TypeTable,
-    terms: &Terms,
+    terms: &TermCodes,
 ) -> Result<Cbor> {
     if table_type == URL && !value.is_string() {
         return Err(Error::CborLdCannotEncode(format!(
@@ -97,7 +98,7 @@ pub(super) fn decode(
     value: &Cbor,
     table_type: &str,
     table: &TypeTable,
-    terms: &Terms,
+    terms: &TermCodes,
 ) -> Result<Option<Value>> {
     if table.has(table_type) {
         let as_bytes = codes_as_bytes(table_type);
@@ -164,7 +165,7 @@ pub(super) fn decode_context(value: &Cbor, table: &TypeTable) -> Result<Value> {
 
 // ---- URLs ----
 
-fn encode_url(s: &str, terms: &Terms) -> Option<Cbor> {
+fn encode_url(s: &str, terms: &TermCodes) -> Option<Cbor> {
     if let Some(id) = terms.id(s) {
         return Some(Cbor::Integer(id.into()));
     }
@@ -209,7 +210,7 @@ fn encode_url(s: &str, terms: &Terms) -> Option<Cbor> {
     }
 }
 
-fn decode_url(value: &Cbor, terms: &Terms) -> Result<Option<Value>> {
+fn decode_url(value: &Cbor, terms: &TermCodes) -> Result<Option<Value>> {
     let text = match value {
         Cbor::Text(_) => return Ok(None),
         Cbor::Integer(i) => {

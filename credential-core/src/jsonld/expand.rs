@@ -3,8 +3,10 @@
 //! (a property or type that does not expand to an IRI, a key that looks like a keyword) is an
 //! error, because a dropped value is not signed.
 
-use super::context::{container, is_keyword, process, Context, Flags, ScopedCache};
+use super::context::{process, Context, Flags};
+use super::keywords::is_keyword;
 use super::store::ContextStore;
+use super::term::container;
 use crate::canon::rdf::is_absolute_iri;
 use crate::error::{Error, Result};
 use serde_json::{json, Map, Value};
@@ -12,8 +14,8 @@ use std::sync::Arc;
 
 /// Expands documents against processed contexts.
 pub(super) struct Expander<'a> {
+    /// The store, whose processed contexts expansion reuses.
     pub store: &'a ContextStore,
-    pub scoped: &'a ScopedCache,
 }
 
 fn jsonld(msg: impl Into<String>) -> Error {
@@ -110,7 +112,7 @@ impl Expander<'_> {
         base: Option<&str>,
         flags: Flags,
     ) -> Result<Arc<Context>> {
-        self.scoped.apply(self.store, active, local, base, flags)
+        self.store.scoped_context(active, local, base, flags)
     }
 
     fn expand(
@@ -179,15 +181,7 @@ impl Expander<'_> {
             }
         }
         if let Some((ctx, base)) = property_scoped {
-            active = self.scoped(
-                &active,
-                &ctx,
-                base.as_deref(),
-                Flags {
-                    override_protected: true,
-                    propagate: true,
-                },
-            )?;
+            active = self.scoped(&active, &ctx, base.as_deref(), Flags::PROPERTY_SCOPED)?;
         }
         if let (Some(local), false) = (element.get("@context"), top_level) {
             let base = active.base.clone();
@@ -218,15 +212,7 @@ impl Expander<'_> {
                 if let Some(def) = type_scoped.term(t) {
                     if let Some(ctx) = def.context.clone() {
                         let base = def.base_url.clone();
-                        active = self.scoped(
-                            &active,
-                            &ctx,
-                            base.as_deref(),
-                            Flags {
-                                override_protected: false,
-                                propagate: false,
-                            },
-                        )?;
+                        active = self.scoped(&active, &ctx, base.as_deref(), Flags::TYPE_SCOPED)?;
                     }
                 }
             }

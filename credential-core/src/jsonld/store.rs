@@ -1,5 +1,6 @@
 //! The context store: JSON-LD contexts known by URL, each pinned by the SHA-256 of its bytes.
 
+use super::cache::ContextCache;
 use crate::error::{Error, Result};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -80,12 +81,14 @@ pub const TRAVEL_V1: &str = "https://w3id.org/laissez/travel/v1";
 /// Maximum size of one context document.
 const MAX_CONTEXT_BYTES: usize = 256 * 1024;
 
-/// Contexts available offline, by URL. Cloning is cheap (shared documents).
+/// Contexts available offline, by URL, and the contexts processed from them (kept for later
+/// documents; see [`crate::jsonld::JsonLdProcessor`]). Cloning is cheap (shared documents); a
+/// clone starts with no processed contexts.
 #[derive(Clone)]
 pub struct ContextStore {
     json: HashMap<String, Arc<serde_json::Value>>,
-    /// What CBOR-LD derived from these documents, kept for later encodes and decodes.
-    cborld: crate::cborld::Cache,
+    /// Contexts processed from these documents, for JSON-LD expansion and CBOR-LD.
+    processed: ContextCache,
 }
 
 impl ContextStore {
@@ -94,7 +97,7 @@ impl ContextStore {
     pub fn bundled() -> Self {
         let mut store = ContextStore {
             json: HashMap::new(),
-            cborld: Default::default(),
+            processed: ContextCache::default(),
         };
         for b in BUNDLED {
             // The bundled files are checked by the `bundled_pins_match` test; parsing them cannot
@@ -130,8 +133,11 @@ impl ContextStore {
         Ok(())
     }
 
+    /// Adds or replaces a document, forgetting the contexts processed so far (they may depend
+    /// on the document replaced).
     fn insert(&mut self, url: &str, doc: serde_json::Value) {
         self.json.insert(url.to_owned(), Arc::new(doc));
+        self.processed = ContextCache::default();
     }
 
     /// The context document for `url` as a `serde_json` value, or `unknown_context`.
@@ -161,9 +167,9 @@ impl ContextStore {
 }
 
 impl ContextStore {
-    /// CBOR-LD's reusable work over this store's documents.
-    pub(crate) fn cborld_cache(&self) -> &crate::cborld::Cache {
-        &self.cborld
+    /// The contexts processed from this store's documents.
+    pub(super) fn processed(&self) -> &ContextCache {
+        &self.processed
     }
 }
 

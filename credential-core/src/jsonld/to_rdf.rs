@@ -1,38 +1,29 @@
 //! JSON-LD documents to RDF quads, with processed contexts cached across calls.
 
-use super::context::{looks_like_keyword, process, Context, Flags, ScopedCache, KEYWORDS};
+use super::context::Context;
 use super::expand::Expander;
+use super::keywords::{is_keyword, looks_like_keyword};
 use super::quads::to_quads;
 use super::store::ContextStore;
 use crate::canon::rdf::Quad;
 use crate::error::{Error, Result};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-/// How many distinct top-level `@context` values are kept processed.
-const CACHE_ENTRIES: usize = 64;
+use std::sync::Arc;
 
 /// Turns JSON-LD documents into RDF quads, offline.
 ///
 /// Processing a context such as the VC 2.0 base context is the most expensive step of a
-/// verification; the processor keeps each processed top-level `@context` (keyed by its exact JSON
-/// value) and each processed type- or property-scoped context (keyed by the context it was
-/// applied to), so later documents with the same contexts skip both. Build one per verifier and
-/// reuse it.
+/// verification; the processor's store keeps each processed top-level `@context` (keyed by its
+/// exact JSON value) and each processed type- or property-scoped context (keyed by the context it
+/// was applied to), so later documents with the same contexts skip both, whether they come as
+/// JSON-LD or as CBOR-LD decoded with [`Self::store`]. Build one per verifier and reuse it.
 pub struct JsonLdProcessor {
     store: ContextStore,
-    cache: Mutex<HashMap<String, Arc<Context>>>,
-    scoped: ScopedCache,
 }
 
 impl JsonLdProcessor {
     /// A processor over `store`.
     pub fn new(store: ContextStore) -> Self {
-        JsonLdProcessor {
-            store,
-            cache: Mutex::new(HashMap::new()),
-            scoped: ScopedCache::default(),
-        }
+        JsonLdProcessor { store }
     }
 
     /// The context store.
@@ -48,11 +39,8 @@ impl JsonLdProcessor {
         for (url, text, sha256_hex) in contexts {
             store.add_pinned(url, text, sha256_hex)?;
         }
+        // The copy starts with no processed contexts.
         self.store = store;
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.clear();
-        }
-        self.scoped.clear();
         Ok(())
     }
 
@@ -64,16 +52,13 @@ impl JsonLdProcessor {
         let ctx_value = obj
             .get("@context")
             .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
-        let active = self.active_context(ctx_value)?;
+        let active = self.store.top_level_context(ctx_value)?;
         for (k, v) in obj {
             if k != "@context" {
                 reject_keyword_like(k, v)?;
             }
         }
-        let expander = Expander {
-            store: &self.store,
-            scoped: &self.scoped,
-        };
+        let expander = Expander { store: &self.store };
         to_quads(&expander.document(&active, obj)?)
     }
 
@@ -87,7 +72,7 @@ impl JsonLdProcessor {
         let ctx_value = obj
             .get("@context")
             .ok_or_else(|| Error::InvalidContext("@context is missing".into()))?;
-        let active = self.active_context(ctx_value)?;
+        let active = self.store.top_level_context(ctx_value)?;
         let types: Vec<&str> = match obj.get("type").or_else(|| obj.get("@type")) {
             None => Vec::new(),
             Some(serde_json::Value::String(t)) => vec![t.as_str()],
@@ -130,10 +115,7 @@ impl JsonLdProcessor {
             active.base = Some(base.to_owned());
         }
         reject_keyword_like("", doc)?;
-        let expander = Expander {
-            store: &self.store,
-            scoped: &self.scoped,
-        };
+        let expander = Expander { store: &self.store };
         expander.any(&Arc::new(active), doc)
     }
 
@@ -142,35 +124,12 @@ impl JsonLdProcessor {
     pub fn expanded_to_rdf(&self, expanded: &[serde_json::Value]) -> Result<Vec<Quad>> {
         to_quads(expanded)
     }
-
-    /// The processed context for a top-level `@context` value, from the cache or processed now.
-    fn active_context(&self, ctx_value: &serde_json::Value) -> Result<Arc<Context>> {
-        let key = ctx_value.to_string();
-        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            return Ok(hit);
-        }
-        let processed = Arc::new(process(
-            &self.store,
-            &Arc::new(Context::empty()),
-            ctx_value,
-            None,
-            &mut Vec::new(),
-            Flags::DEFAULT,
-        )?);
-        if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() >= CACHE_ENTRIES {
-                cache.clear();
-            }
-            cache.insert(key, processed.clone());
-        }
-        Ok(processed)
-    }
 }
 
 /// Expansion ignores keys that look like keywords (`@` followed by letters) but are not; that
 /// would drop them from what is signed, so they are data loss.
 fn reject_keyword_like(key: &str, value: &serde_json::Value) -> Result<()> {
-    if looks_like_keyword(key) && !KEYWORDS.contains(&key) {
+    if looks_like_keyword(key) && !is_keyword(key) {
         return Err(Error::DataLossDetected(format!(
             "property {key:?} (looks like a JSON-LD keyword, so expansion would drop it)"
         )));
