@@ -1,5 +1,6 @@
-//! The W3C `ecdsa-sd-2023` test vectors (W3C Data Integrity ECDSA Cryptosuites v1.0, §A.7 and
-//! §A.8 "Representation: ecdsa-sd-2023", w3c/vc-di-ecdsa `TestVectors/ecdsa-sd-2023/`), read from
+//! The W3C `ecdsa-sd-2023` test vectors (W3C Data Integrity ECDSA Cryptosuites v1.0, Test
+//! Vectors: "Representation: ecdsa-sd-2023" and its "Additional Example", w3c/vc-di-ecdsa
+//! `TestVectors/ecdsa-sd-2023/{employ,prc}`), read from
 //! `../shared/vectors/ecdsa-sd-2023/` (never copied here). Every file of `employ/` and `prc/` is
 //! checked: each deterministic intermediate byte for byte, the per-statement signatures (made
 //! with a randomized ECDSA, so they are verified rather than reproduced), the derivation of the

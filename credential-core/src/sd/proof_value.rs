@@ -73,13 +73,34 @@ fn malformed(m: &str) -> Error {
     Error::MalformedProof(format!("ecdsa-sd-2023 proofValue: {m}"))
 }
 
+/// The multibase string of `header` and the CBOR array of `components`. The intermediate copies
+/// (the base proof's hold the HMAC key) are zeroized.
 fn encode(header: [u8; 3], components: Vec<Cbor>) -> Result<String> {
-    let mut bytes = header.to_vec();
-    ciborium::ser::into_writer(&Cbor::Array(components), &mut bytes)
-        .map_err(|_| Error::SigningFailed("CBOR encoding".into()))?;
+    // Reserved up front: a growing buffer would leave copies behind when it moves.
+    fn size(v: &Cbor) -> usize {
+        9 + match v {
+            Cbor::Bytes(b) => b.len(),
+            Cbor::Text(t) => t.len(),
+            Cbor::Array(a) => a.iter().map(size).sum(),
+            Cbor::Map(m) => m.iter().map(|(k, v)| size(k) + size(v)).sum(),
+            _ => 0,
+        }
+    }
+    let mut array = Cbor::Array(components);
+    let mut bytes = Zeroizing::new(Vec::with_capacity(3 + size(&array)));
+    bytes.extend_from_slice(&header);
+    let written = ciborium::ser::into_writer(&array, &mut *bytes);
+    if let Cbor::Array(items) = &mut array {
+        for item in items {
+            if let Cbor::Bytes(b) = item {
+                zeroize::Zeroize::zeroize(b);
+            }
+        }
+    }
+    written.map_err(|_| Error::SigningFailed("CBOR encoding".into()))?;
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
     out.push('u');
-    out.push_str(&Base64::UrlSafeNoPad.encode(&bytes));
+    out.push_str(&Base64::UrlSafeNoPad.encode(&*bytes));
     Ok(out)
 }
 
