@@ -93,7 +93,8 @@ impl BaseProofOptions {
 /// dropped; they never leave the base proof except the HMAC key, which the holder needs.
 pub struct BaseProofSecrets {
     hmac_key: Zeroizing<[u8; 32]>,
-    proof_key: SecretKey,
+    /// Zeroizes its scalar on drop.
+    proof_key: p256::ecdsa::SigningKey,
 }
 
 impl std::fmt::Debug for BaseProofSecrets {
@@ -109,7 +110,7 @@ impl BaseProofSecrets {
         rng.fill_bytes(&mut hmac_key[..]);
         BaseProofSecrets {
             hmac_key,
-            proof_key: SecretKey::generate(Algorithm::P256, rng),
+            proof_key: p256::ecdsa::SigningKey::random(rng),
         }
     }
 
@@ -121,6 +122,8 @@ impl BaseProofSecrets {
                 "the ecdsa-sd-2023 proof-scoped key is P-256".into(),
             ));
         }
+        let proof_key = p256::ecdsa::SigningKey::from_slice(&proof_key.to_bytes())
+            .map_err(|_| Error::InvalidKey("not a P-256 secret key".into()))?;
         Ok(BaseProofSecrets {
             hmac_key,
             proof_key,
@@ -129,7 +132,18 @@ impl BaseProofSecrets {
 
     /// The proof-scoped public key.
     pub fn proof_public_key(&self) -> PublicKey {
-        self.proof_key.public_key()
+        PublicKey::P256(*self.proof_key.verifying_key())
+    }
+
+    /// ES256 over one statement: RFC 6979 nonces, `s` as computed (not normalized to the lower
+    /// half, as Digital Bazaar's implementation signs, so the W3C vectors match byte for byte).
+    fn sign_statement(&self, statement: &str) -> Result<Vec<u8>> {
+        use p256::ecdsa::signature::Signer as _;
+        let s: p256::ecdsa::Signature = self
+            .proof_key
+            .try_sign(statement.as_bytes())
+            .map_err(|_| Error::SigningFailed("ES256".into()))?;
+        Ok(s.to_bytes().to_vec())
     }
 }
 
@@ -241,7 +255,7 @@ pub fn base_hashes(
 
 /// Secures `document` with an `ecdsa-sd-2023` base proof signed by `signer` (a P-256 key),
 /// drawing the HMAC key and the proof-scoped key from `rng`. The result goes to the holder only;
-/// verifiers accept derived proofs ([`super::derive`]).
+/// verifiers accept derived proofs ([`derive`](super::derive())).
 pub fn create_base_proof(
     document: &Map<String, Value>,
     options: &BaseProofOptions,
@@ -288,9 +302,9 @@ pub fn create_base_proof_with(
     let signatures = transform
         .non_mandatory
         .iter()
-        .map(|(_, nq)| secrets.proof_key.sign(nq.as_bytes()))
+        .map(|(_, nq)| secrets.sign_statement(nq))
         .collect::<Result<Vec<_>>>()?;
-    let public_key = multikey_bytes(&secrets.proof_key.public_key());
+    let public_key = multikey_bytes(&secrets.proof_public_key());
     let base_signature = signer.sign(&sign_data(
         &hashes.proof_hash,
         &public_key,

@@ -48,7 +48,8 @@ impl Grouped {
 /// canonicalizeAndGroup with the HMAC label map function of `hmac_key`.
 ///
 /// Refuses a document whose skolemized form does not have the same RDF (up to blank node
-/// labels) as the document itself (see [`super::skolem`]).
+/// labels) as the document itself (skolemization adds `id`s to the compact document by shape,
+/// which this check makes safe).
 pub fn canonicalize_and_group(
     document: &Map<String, Value>,
     hmac_key: &[u8; 32],

@@ -6,13 +6,13 @@
 //!   canonical statement is signed on its own by a key made for this proof, blank nodes get
 //!   HMAC-derived labels, and the issuer's key signs the proof-scoped key together with the
 //!   statements the issuer makes mandatory (named by JSON pointers);
-//! - the holder [`derive`]s a document that discloses the mandatory statements and those its
+//! - the holder [`derive`](derive())s a document that discloses the mandatory statements and those its
 //!   pointers select, with a *derived proof* carrying only the signatures needed;
 //! - the verifier checks the derived proof through [`crate::proof::verify_proofs`] (and so
 //!   [`crate::verify::Verifier`]). A base proof shown to a verifier is refused: it holds the HMAC
 //!   key and every signature.
 //!
-//! The data flow, by module: [`pointers`](self::select_json_ld) select parts of the document;
+//! The data flow, by module: `pointers` select parts of the document ([`select_json_ld`]);
 //! `skolem` names its blank nodes so a selection still names the same nodes; `label_map`
 //! canonicalizes and relabels; `group` sorts the statements into what each selection covers;
 //! `proof_value` is the CBOR wire form; `base`, `derive` and `verify` are the three operations.
