@@ -115,7 +115,16 @@ fn verify_one(
             "type must be {DATA_INTEGRITY_PROOF}"
         )));
     }
-    let suite = Cryptosuite::from_name(string(proof, "cryptosuite")?)?;
+    let suite_name = string(proof, "cryptosuite")?;
+    #[cfg(feature = "ecdsa-sd")]
+    let selective = suite_name == crate::sd::CRYPTOSUITE;
+    #[cfg(not(feature = "ecdsa-sd"))]
+    let selective = false;
+    let suite = if selective {
+        None
+    } else {
+        Some(Cryptosuite::from_name(suite_name)?)
+    };
     let purpose = string(proof, "proofPurpose")?;
     if purpose != req.purpose {
         return Err(Error::MalformedProof(format!(
@@ -133,6 +142,9 @@ fn verify_one(
             }
         }
     }
+    let Some(suite) = suite else {
+        return verify_selective(proof, unsecured, processor, req, vm_out);
+    };
     let proof_value = string(proof, "proofValue")?;
     if !proof_value.starts_with('z') || proof_value.len() > 256 {
         return Err(Error::MalformedProof(
@@ -172,6 +184,42 @@ fn verify_one(
 
     let hashes = hash_data(suite, key.algorithm(), &document, &config, processor)?;
     key.verify(&hashes.combined(), &signature)
+}
+
+/// An `ecdsa-sd-2023` derived proof (its purpose, dates, challenge and domain already checked).
+#[cfg(feature = "ecdsa-sd")]
+fn verify_selective(
+    proof: &Map<String, Value>,
+    unsecured: &Map<String, Value>,
+    processor: &JsonLdProcessor,
+    req: &ProofRequirements<'_>,
+    vm_out: &mut Option<VerificationMethod>,
+) -> Result<()> {
+    if proof.contains_key("previousProof") {
+        return Err(Error::InvalidProofChain(
+            "an ecdsa-sd-2023 derived proof cannot chain to other proofs".into(),
+        ));
+    }
+    // Refuse a base proof before resolving anything: it is for the holder, never a verifier.
+    let proof_value = string(proof, "proofValue")?;
+    if crate::sd::proof_value_kind(proof_value)? == crate::sd::ProofValueKind::Base {
+        crate::sd::parse_derived_proof_value(proof_value)?;
+    }
+    let vm = did::resolve(string(proof, "verificationMethod")?, req.resolver)?;
+    let key = vm.public_key.clone();
+    *vm_out = Some(vm);
+    crate::sd::verify_derived_proof(unsecured, proof, &key, processor)
+}
+
+#[cfg(not(feature = "ecdsa-sd"))]
+fn verify_selective(
+    _: &Map<String, Value>,
+    _: &Map<String, Value>,
+    _: &JsonLdProcessor,
+    _: &ProofRequirements<'_>,
+    _: &mut Option<VerificationMethod>,
+) -> Result<()> {
+    Err(Error::UnsupportedCryptosuite("ecdsa-sd-2023".into()))
 }
 
 /// `created` must be a valid date and not in the future; `expires`, if present, not past.
