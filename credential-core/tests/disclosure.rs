@@ -166,3 +166,96 @@ fn yellow_fever_shows_that_vaccination_only_and_is_refused_without_it() {
         Err(Error::PresetNotApplicable(p)) if p == "yellow-fever"
     ));
 }
+
+/// A legal identity issued with an `ecdsa-sd-2023` base proof (the profile's mandatory claims),
+/// presented with the `proof-of-registration` preset: it verifies (its schema checked on the
+/// claims shown), shows the names and registration, and none of the birth date, birthplace, sex
+/// or nationality.
+#[cfg(feature = "ecdsa-sd")]
+#[test]
+fn proof_of_registration_derived_with_ecdsa_sd_verifies_and_hides_the_rest() {
+    use credential_core::did::did_key_vm;
+    use credential_core::issue::Issuer;
+    use credential_core::keys::{Algorithm, SecretKey};
+    use credential_core::model::Timestamp;
+    use credential_core::sd::{self, BaseProofOptions};
+    use credential_core::suites::Cryptosuite;
+    use credential_core::verify::{CheckCode, CheckStatus, Verdict, Verifier, VerifyOptions};
+    use rand_chacha::rand_core::SeedableRng;
+
+    let now = Timestamp::parse("2026-06-01T00:00:00Z").unwrap();
+    // The same key twice (keys are not Clone): one builds the credential, one signs it.
+    let key = || {
+        SecretKey::generate(
+            Algorithm::P256,
+            &mut rand_chacha::ChaCha20Rng::seed_from_u64(18),
+        )
+    };
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2026);
+    let key_for_proof = key();
+    let vm = did_key_vm(&key_for_proof.public_key());
+    let issuer = Issuer::new(key(), Cryptosuite::EcdsaRdfc2019).unwrap();
+    let (_, record) = examples("legal-identity")
+        .into_iter()
+        .find(|(f, _)| f.starts_with("arabic"))
+        .unwrap();
+    let mut subject = record["credentialSubject"].clone();
+    subject.as_object_mut().unwrap().remove("id");
+    let unsigned = issuer
+        .credential()
+        .profile("legal-identity")
+        .unwrap()
+        .subject(subject)
+        .build(now)
+        .unwrap();
+    let rules = Profiles::bundled()
+        .get("legal-identity")
+        .unwrap()
+        .disclosure()
+        .unwrap();
+    let options = BaseProofOptions::assertion(vm)
+        .created(now)
+        .mandatory(rules.mandatory_pointers(&unsigned));
+    let base = sd::create_base_proof(
+        unsigned.as_object().unwrap(),
+        &options,
+        &key_for_proof,
+        &mut rng,
+        issuer.processor(),
+    )
+    .unwrap();
+    let shown = rules
+        .preset_pointers("proof-of-registration", &Value::Object(base.clone()))
+        .unwrap();
+    let derived = sd::derive(&base, &shown, issuer.processor()).unwrap();
+    let text = serde_json::to_string(&derived).unwrap();
+
+    let r = Verifier::new(issuer.processor().store().clone())
+        .verify_credential(&Value::Object(derived), &VerifyOptions::at(now));
+    assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{r:#?}");
+    assert_eq!(
+        r.check(CheckCode::SchemaValid).unwrap().status,
+        CheckStatus::Pass
+    );
+    for shown in [
+        "أمينة",
+        "Amina",
+        "Yusuf",
+        "LB-2023-77120",
+        "Civil registry of the North governorate",
+    ] {
+        assert!(text.contains(shown), "{shown} not disclosed");
+    }
+    for hidden in [
+        "1990-04",
+        "Tripoli",
+        "XXA",
+        "female",
+        "birthDate",
+        "nationality",
+        "placeOfBirth",
+        "portraitDigest",
+    ] {
+        assert!(!text.contains(hidden), "{hidden} leaked: {text}");
+    }
+}

@@ -104,6 +104,8 @@ impl std::fmt::Display for SchemaViolation {
 pub struct Profile {
     file: ProfileFile,
     schema: Schema,
+    /// The schema with every subject claim optional, for selectively disclosed credentials.
+    disclosed: Schema,
 }
 
 impl Profile {
@@ -185,15 +187,33 @@ impl Profile {
 
     /// Validates and turns the first violation into a `schema_invalid` error.
     pub fn check(&self, credential: &Value) -> Result<()> {
-        self.validate(credential).map_err(|v| {
-            let more = if v.len() > 1 {
-                format!(" (and {} more)", v.len() - 1)
-            } else {
-                String::new()
-            };
-            Error::SchemaInvalid(format!("{}{more}", v[0]))
+        first_violation(self.validate(credential))
+    }
+
+    /// As [`Profile::check`], for a credential whose subject claims were selectively disclosed
+    /// (a derived `ecdsa-sd-2023` proof): a claim may be absent, but every claim present must
+    /// conform, and the credential's own required members (issuer, validity, schema, subject)
+    /// are still required.
+    pub fn check_disclosed(&self, credential: &Value) -> Result<()> {
+        let errors = self.disclosed.violations(credential);
+        first_violation(if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         })
     }
+}
+
+/// The first violation as a `schema_invalid` error (with how many more there are).
+fn first_violation(result: std::result::Result<(), Vec<SchemaViolation>>) -> Result<()> {
+    result.map_err(|v| {
+        let more = if v.len() > 1 {
+            format!(" (and {} more)", v.len() - 1)
+        } else {
+            String::new()
+        };
+        Error::SchemaInvalid(format!("{}{more}", v[0]))
+    })
 }
 
 fn pick<'a>(labels: &'a Labels, lang: &str) -> &'a str {
@@ -216,9 +236,15 @@ impl Profiles {
             .iter()
             .filter_map(|(profile, schema)| {
                 let file = ProfileFile::parse(&serde_json::from_str(profile).ok()?)?;
-                let schema: Value = serde_json::from_str(schema).ok()?;
-                let schema = Schema::compile(&schema).ok()?;
-                Some(Profile { file, schema })
+                let mut schema: Value = serde_json::from_str(schema).ok()?;
+                let full = Schema::compile(&schema).ok()?;
+                schema::disclosed_claims_optional(&mut schema);
+                let disclosed = Schema::compile(&schema).ok()?;
+                Some(Profile {
+                    file,
+                    schema: full,
+                    disclosed,
+                })
             })
             .collect();
         Profiles { all }

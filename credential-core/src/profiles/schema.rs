@@ -611,6 +611,47 @@ fn compile(doc: &Value, path: &str, depth: usize) -> Result<Schema, String> {
     Ok(Schema::Rules(rules))
 }
 
+/// Makes every claim of the credential subject optional, for a selectively disclosed credential:
+/// under the schema's `properties/credentialSubject` (at any depth) it removes `required` and the
+/// rules that relate one claim to another (`if`/`then`/`else`, `dependentRequired`,
+/// `dependentSchemas`), keeping the credential's own required members. Each claim shown is still
+/// checked against its own rules; the relations between claims were checked on the whole
+/// credential by its issuer, before signing, and a partial document cannot be judged by them.
+pub(crate) fn disclosed_claims_optional(schema: &mut Value) {
+    const RELATIONS: [&str; 6] = [
+        "required",
+        "if",
+        "then",
+        "else",
+        "dependentRequired",
+        "dependentSchemas",
+    ];
+    /// `v` is a schema: drop its relations, then walk its subschemas (the values of
+    /// `properties`-like maps are schemas; the maps themselves are not).
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(o) => {
+                for k in RELATIONS {
+                    o.remove(k);
+                }
+                for (k, sub) in o.iter_mut() {
+                    match (k.as_str(), sub) {
+                        ("properties" | "patternProperties" | "$defs", Value::Object(m)) => {
+                            m.values_mut().for_each(strip)
+                        }
+                        (_, sub) => strip(sub),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    if let Some(subject) = schema.pointer_mut("/properties/credentialSubject") {
+        strip(subject);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
