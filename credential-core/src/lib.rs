@@ -24,7 +24,8 @@
 //! The pipeline, by module: [`codec`] (CBOR, DEFLATE, Base45: the wire codecs) and [`qr`] under
 //! [`envelope`] (the `LZ1:` QR text) and [`cborld`]; [`json`] (bounded parsing) and [`jsonld`] / [`canon`]
 //! (JSON-LD to canonical RDF, with the RDF model in [`canon::rdf`]; JCS); [`keys`], [`did`], [`suites`] and
-//! [`proof`] (Data Integrity); [`issue`] (building and signing); [`trust`] and [`status`];
+//! [`proof`] (Data Integrity); [`issue`] (building and signing); [`sd_jwt`] (SD-JWT VC: issue,
+//! present with key binding, verify; Token Status List); [`trust`] and [`status`];
 //! [`profiles`]; and [`verify`], which runs them in order and writes the report. Examples:
 //! `examples/issue_and_verify.rs` (with a trust bundle) and `examples/qr_round_trip.rs`.
 //!
@@ -53,6 +54,7 @@ mod no_ambient_rng;
 pub mod profiles;
 pub mod proof;
 pub mod qr;
+pub mod sd_jwt;
 mod sort;
 pub mod status;
 pub mod suites;
