@@ -190,6 +190,13 @@ fn issue_present_verify_round_trip() {
     let v = sd_jwt::verify(&shown, &verify_params(&key)).unwrap();
     assert_eq!(v.claims["address"], claims()["address"]);
 
+    // The same presentation in the flattened JSON serialization (RFC 9901 §8.1).
+    let json = sd_jwt::to_flattened_json(&shown).unwrap();
+    assert!(json["header"]["kb_jwt"].is_string());
+    let from_json = sd_jwt::verify(&json.to_string(), &verify_params(&key)).unwrap();
+    assert_eq!(from_json.claims, v.claims);
+    assert_eq!(from_json.disclosed, v.disclosed);
+
     // Nothing disclosed, no key binding required: only the always-visible claims.
     let bare = SdJwt::parse(&sd).unwrap().present(&[], None).unwrap();
     let v = sd_jwt::verify(&bare, &VerifyParams::new(&key, now())).unwrap();

@@ -59,7 +59,7 @@ pub use disclosure::Disclosure;
 pub use issue::{issue, Decoys, IssueParams, Issued};
 pub use kb_jwt::{KeyBinding, KeyBindingInput};
 pub use path::{ClaimPath, PathElement};
-pub use present::SdJwt;
+pub use present::{to_flattened_json, SdJwt};
 pub use verify::{verify, KeyBindingCheck, VerifiedSdJwt, VerifyParams};
 
 use crate::json::JsonLimits;

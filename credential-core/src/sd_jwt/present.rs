@@ -109,6 +109,34 @@ impl SdJwt {
     }
 }
 
+/// The flattened JSON serialization (RFC 9901 §8.1) of a compact SD-JWT or SD-JWT+KB: the
+/// disclosures and the KB-JWT go in the unprotected header. The KB-JWT's `sd_hash` is over the
+/// compact form in both serializations, so it carries over unchanged.
+pub fn to_flattened_json(compact: &str) -> Result<Value> {
+    let parts = serial::split(compact, &Limits::default())?;
+    let mut jws = parts.jwts[0].split('.');
+    let (Some(protected), Some(payload), Some(signature)) = (jws.next(), jws.next(), jws.next())
+    else {
+        return Err(Error::SdJwtMalformed(
+            "a JWT has three parts separated by '.'".into(),
+        ));
+    };
+    let mut header = Map::new();
+    header.insert(
+        "disclosures".into(),
+        Value::Array(parts.disclosures.into_iter().map(Value::String).collect()),
+    );
+    if let Some(kb) = parts.kb_jwt {
+        header.insert("kb_jwt".into(), Value::String(kb));
+    }
+    let mut out = Map::new();
+    out.insert("protected".into(), protected.into());
+    out.insert("payload".into(), payload.into());
+    out.insert("signature".into(), signature.into());
+    out.insert("header".into(), Value::Object(header));
+    Ok(Value::Object(out))
+}
+
 /// Whether the plain (not selectively disclosable) claims have something at `path` (indices
 /// here are those of the fully disclosed arrays).
 fn visible(claims: &Map<String, Value>, path: &ClaimPath) -> bool {
