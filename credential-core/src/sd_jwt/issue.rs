@@ -15,15 +15,21 @@ use serde_json::{Map, Value};
 
 /// Decoy digests (RFC 9901 §4.2.5): added to each object that has selectively disclosable
 /// members, so a verifier cannot count the undisclosed ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decoys {
     /// None.
     None,
     /// Exactly this many per object.
     Exactly(usize),
     /// A random number from 0 to this many per object (from the issuance RNG).
-    #[default]
-    UpTo5,
+    UpTo(usize),
+}
+
+impl Default for Decoys {
+    /// Up to 5 per object.
+    fn default() -> Self {
+        Decoys::UpTo(5)
+    }
 }
 
 /// The registered claims and options of an issuance.
@@ -82,6 +88,9 @@ pub struct Issued {
     pub disclosures: Vec<(ClaimPath, Disclosure)>,
 }
 
+/// Decoys per object, at most: verifiers bound `_sd` arrays too.
+const MAX_DECOYS: usize = 64;
+
 /// Claims the issuer sets from [`IssueParams`]; a claim set may not carry them.
 const REGISTERED: [&str; 9] = [
     "iss",
@@ -116,6 +125,14 @@ pub fn issue(
             property: "salt_bytes".into(),
             reason: "salts need at least 128 bits".into(),
         });
+    }
+    if let Decoys::Exactly(n) | Decoys::UpTo(n) = params.decoys {
+        if n > MAX_DECOYS {
+            return Err(Error::InvalidProperty {
+                property: "decoys".into(),
+                reason: format!("at most {MAX_DECOYS} per object"),
+            });
+        }
     }
     let mut conceal = Conceal {
         patterns: disclosable,
@@ -238,7 +255,10 @@ impl Conceal<'_> {
             let decoys = match self.params.decoys {
                 Decoys::None => 0,
                 Decoys::Exactly(n) => n,
-                Decoys::UpTo5 => (self.rng.next_u32() % 6) as usize,
+                Decoys::UpTo(n) => {
+                    let bound = u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
+                    (self.rng.next_u32() % bound.max(1)) as usize
+                }
             };
             for _ in 0..decoys {
                 let salt = self.salt();
