@@ -663,3 +663,35 @@ fn hostile_inputs_are_refused_fast() {
         start.elapsed()
     );
 }
+
+#[test]
+fn every_one_character_change_of_a_presentation_is_refused() {
+    let sd = issued();
+    let shown = present(
+        &sd,
+        &[
+            ClaimPath::claim("address").key("locality"),
+            ClaimPath::claim("nationalities").index(0),
+        ],
+        AUD,
+        NONCE,
+        NOW,
+    );
+    assert_eq!(code(&shown), "ok");
+    let bytes = shown.as_bytes();
+    let mut refused = 0;
+    for i in 0..bytes.len() {
+        for replacement in [b'A', b'-', b'~'] {
+            if bytes[i] == replacement {
+                continue;
+            }
+            let mut changed = bytes.to_vec();
+            changed[i] = replacement;
+            let changed = String::from_utf8(changed).unwrap();
+            let result = code(&changed);
+            assert_ne!(result, "ok", "byte {i} -> {}", replacement as char);
+            refused += 1;
+        }
+    }
+    assert!(refused > 3 * 1000);
+}
