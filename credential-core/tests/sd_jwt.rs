@@ -132,6 +132,10 @@ fn cnf() -> Value {
 #[test]
 fn issue_present_verify_round_trip() {
     let sd = issued();
+    let hint = sd_jwt::issuer_hint(&sd).unwrap();
+    assert_eq!(hint.kid.as_deref(), Some("registry-2026"));
+    assert_eq!(hint.iss.as_deref(), Some("https://registry.example/et"));
+    assert_eq!(hint.alg, jws::JwsAlg::Es256);
     let held = SdJwt::parse(&sd).unwrap();
     assert_eq!(held.claims()["address"]["locality"], "Addis Ababa");
     assert_eq!(held.disclosable().count(), 9);

@@ -60,7 +60,7 @@ pub use issue::{issue, Decoys, IssueParams, Issued};
 pub use kb_jwt::{KeyBinding, KeyBindingInput};
 pub use path::{ClaimPath, PathElement};
 pub use present::{to_flattened_json, SdJwt};
-pub use verify::{verify, KeyBindingCheck, VerifiedSdJwt, VerifyParams};
+pub use verify::{issuer_hint, verify, IssuerHint, KeyBindingCheck, VerifiedSdJwt, VerifyParams};
 
 use crate::json::JsonLimits;
 

@@ -3,7 +3,7 @@
 
 use super::digest::{truncate, HashAlg};
 use super::disclosure::{Disclosure, ELLIPSIS, SD};
-use super::jws::Jws;
+use super::jws::{Jws, JwsAlg};
 use super::kb_jwt::{self, KeyBinding};
 use super::path::{ClaimPath, PathElement};
 use super::serial::{self, Parts};
@@ -26,7 +26,7 @@ pub struct KeyBindingCheck<'a> {
 }
 
 /// How to verify: the issuer key (resolved by the caller, e.g. from the trust bundle by `kid`
-/// or `iss`), the time, and the key binding requirements.
+/// or `iss`: see [`issuer_hint`]), the time, and the key binding requirements.
 #[derive(Debug, Clone, Copy)]
 pub struct VerifyParams<'a> {
     /// The key the issuer-signed JWT must verify with.
@@ -89,6 +89,36 @@ impl VerifiedSdJwt {
     pub fn issuer(&self) -> Option<&str> {
         self.claims.get("iss").and_then(Value::as_str)
     }
+}
+
+/// What names the issuer's key, read before verification so the caller can resolve it (from the
+/// trust bundle, by `iss` and `kid`). Nothing here is verified yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuerHint {
+    /// The header's `kid`, if a string.
+    pub kid: Option<String>,
+    /// The payload's `iss`, if a string.
+    pub iss: Option<String>,
+    /// The header's `typ`, if a string.
+    pub typ: Option<String>,
+    /// The header's `alg`.
+    pub alg: JwsAlg,
+}
+
+/// Reads the [`IssuerHint`] of `input` (compact or JSON serialization), within the default
+/// [`Limits`], without checking anything but its structure.
+pub fn issuer_hint(input: &str) -> Result<IssuerHint> {
+    let limits = Limits::default();
+    let parts = serial::split(input, &limits)?;
+    let jws = Jws::decode(&parts.jwts[0], &limits)?;
+    let text =
+        |m: &Map<String, Value>, k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
+    Ok(IssuerHint {
+        kid: text(&jws.header, "kid"),
+        iss: text(&jws.payload, "iss"),
+        typ: text(&jws.header, "typ"),
+        alg: jws.alg,
+    })
 }
 
 /// Claims an SD-JWT VC never discloses selectively (draft-ietf-oauth-sd-jwt-vc §3.2.2).
