@@ -1,7 +1,7 @@
 //! Compact JWS (RFC 7515 §7.1) with ES256, ES384 (RFC 7518 §3.4) and EdDSA (RFC 8037), on the
 //! crate's own [`keys`](crate::keys): no JOSE library, so the WASM verifier stays small.
 //!
-//! Headers and payloads are read with [`parse_bounded`](crate::json::parse_bounded), which
+//! Headers and payloads are read with [`crate::json::parse_bounded`], which
 //! refuses repeated member names; `crit` is refused (we implement no JWS extension, RFC 7515
 //! §4.1.11); `alg` must agree with the key, so a key is never used with another algorithm.
 
