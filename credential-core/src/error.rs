@@ -179,6 +179,53 @@ pub enum Error {
         /// Version offered.
         offered: u64,
     },
+
+    /// An SD-JWT that is not well-formed (separators, base64url, JWT parts, claim types).
+    SdJwtMalformed(String),
+    /// An SD-JWT signing or digest algorithm this verifier does not implement (or `none`).
+    SdJwtUnsupportedAlgorithm(String),
+    /// A disclosure that is malformed or may not be applied (a `_sd` or `...` claim name, a
+    /// claim name that already exists, an object disclosure where an array element is expected).
+    DisclosureInvalid(String),
+    /// A disclosure whose digest the credential does not list: it was taken from another
+    /// credential or altered (RFC 9901 §7.1 step 4).
+    DisclosureNotReferenced(String),
+    /// A digest that appears more than once in the payload and disclosures (RFC 9901 §7.1
+    /// step 3.4), or one disclosure given twice.
+    DisclosureDigestDuplicate(String),
+    /// Key binding is required but the presentation has no Key Binding JWT.
+    KeyBindingMissing,
+    /// The Key Binding JWT is malformed, or not signed by the holder key (`cnf`).
+    KeyBindingInvalid(String),
+    /// The Key Binding JWT was made for another audience, nonce or presentation (`sd_hash`).
+    KeyBindingMismatch {
+        /// The claim that differs: `aud`, `nonce` or `sd_hash`.
+        claim: String,
+        /// The value the verifier expected.
+        expected: String,
+        /// The value in the Key Binding JWT.
+        found: String,
+    },
+    /// The Key Binding JWT is older than the verifier accepts.
+    KeyBindingStale {
+        /// Its age in seconds.
+        age: u64,
+        /// The largest age accepted, in seconds.
+        max: u64,
+    },
+    /// The SD-JWT's `exp` has passed.
+    SdJwtExpired {
+        /// `exp`, as an RFC 3339 date.
+        date: String,
+    },
+    /// The SD-JWT's `nbf` (or `iat`) is still in the future.
+    SdJwtNotYetValid {
+        /// `nbf` or `iat`, as an RFC 3339 date.
+        date: String,
+    },
+    /// A Token Status List (`statuslist+jwt`) that cannot be used: bad signature, wrong
+    /// subject, expired, malformed list, index out of range.
+    StatusListInvalid(String),
 }
 
 impl Error {
@@ -242,6 +289,18 @@ impl Error {
             Error::BundleUnknownAnchor(_) => "bundle_unknown_anchor",
             Error::BundleMalformed(_) => "bundle_malformed",
             Error::BundleRollback { .. } => "bundle_rollback",
+            Error::SdJwtMalformed(_) => "sd_jwt_malformed",
+            Error::SdJwtUnsupportedAlgorithm(_) => "sd_jwt_unsupported_algorithm",
+            Error::DisclosureInvalid(_) => "disclosure_invalid",
+            Error::DisclosureNotReferenced(_) => "disclosure_not_referenced",
+            Error::DisclosureDigestDuplicate(_) => "disclosure_digest_duplicate",
+            Error::KeyBindingMissing => "key_binding_missing",
+            Error::KeyBindingInvalid(_) => "key_binding_invalid",
+            Error::KeyBindingMismatch { .. } => "key_binding_mismatch",
+            Error::KeyBindingStale { .. } => "key_binding_stale",
+            Error::SdJwtExpired { .. } => "sd_jwt_expired",
+            Error::SdJwtNotYetValid { .. } => "sd_jwt_not_yet_valid",
+            Error::StatusListInvalid(_) => "status_list_invalid",
         }
     }
 }
@@ -329,6 +388,33 @@ impl Error {
             Error::BundleRollback { loaded, offered } => {
                 message!("bundle_rollback", loaded = *loaded, offered = *offered)
             }
+            Error::SdJwtMalformed(m) => message!("sd_jwt_malformed", detail = m),
+            Error::SdJwtUnsupportedAlgorithm(a) => {
+                message!("sd_jwt_unsupported_algorithm", alg = a)
+            }
+            Error::DisclosureInvalid(m) => message!("disclosure_invalid", detail = m),
+            Error::DisclosureNotReferenced(d) => message!("disclosure_not_referenced", digest = d),
+            Error::DisclosureDigestDuplicate(d) => {
+                message!("disclosure_digest_duplicate", digest = d)
+            }
+            Error::KeyBindingMissing => message!("key_binding_missing"),
+            Error::KeyBindingInvalid(m) => message!("key_binding_invalid", detail = m),
+            Error::KeyBindingMismatch {
+                claim,
+                expected,
+                found,
+            } => message!(
+                "key_binding_mismatch",
+                claim = claim,
+                expected = expected,
+                found = found
+            ),
+            Error::KeyBindingStale { age, max } => {
+                message!("key_binding_stale", age = *age, max = *max)
+            }
+            Error::SdJwtExpired { date } => message!("sd_jwt_expired", date = date),
+            Error::SdJwtNotYetValid { date } => message!("sd_jwt_not_yet_valid", date = date),
+            Error::StatusListInvalid(m) => message!("status_list_invalid", detail = m),
         }
     }
 }
@@ -441,6 +527,40 @@ impl fmt::Display for Error {
                 f,
                 "trust bundle version {offered} is older than version {loaded} already loaded (rollback refused)"
             ),
+            Error::SdJwtMalformed(m) => write!(f, "malformed SD-JWT: {m}"),
+            Error::SdJwtUnsupportedAlgorithm(a) => write!(
+                f,
+                "unsupported SD-JWT algorithm \"{a}\" (ES256, ES384 and EdDSA signatures, sha-256, sha-384 and sha-512 digests are supported)"
+            ),
+            Error::DisclosureInvalid(m) => write!(f, "a disclosure is not acceptable: {m}"),
+            Error::DisclosureNotReferenced(d) => write!(
+                f,
+                "a disclosure (digest {d}) is not referenced by the credential: it belongs to another credential or was altered"
+            ),
+            Error::DisclosureDigestDuplicate(d) => write!(
+                f,
+                "the digest {d} appears more than once in the SD-JWT"
+            ),
+            Error::KeyBindingMissing => write!(
+                f,
+                "the presentation has no key binding JWT, and one is required"
+            ),
+            Error::KeyBindingInvalid(m) => write!(f, "invalid key binding JWT: {m}"),
+            Error::KeyBindingMismatch {
+                claim,
+                expected,
+                found,
+            } => write!(
+                f,
+                "the key binding JWT was made for another {claim}: expected \"{expected}\", found \"{found}\""
+            ),
+            Error::KeyBindingStale { age, max } => write!(
+                f,
+                "the key binding JWT was made {age} seconds ago; at most {max} seconds are accepted"
+            ),
+            Error::SdJwtExpired { date } => write!(f, "the SD-JWT expired at {date}"),
+            Error::SdJwtNotYetValid { date } => write!(f, "the SD-JWT is not valid before {date}"),
+            Error::StatusListInvalid(m) => write!(f, "invalid status list token: {m}"),
         }
     }
 }

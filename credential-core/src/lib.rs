@@ -25,7 +25,8 @@
 //! [`envelope`] (the `LZ1:` QR text) and [`cborld`]; [`json`] (bounded parsing) and [`jsonld`] / [`canon`]
 //! (JSON-LD to canonical RDF, with the RDF model in [`canon::rdf`]; JCS); [`keys`], [`did`], [`suites`] and
 //! [`proof`] (Data Integrity; `sd` holds the `ecdsa-sd-2023` selective disclosure suite, feature
-//! `ecdsa-sd`); [`issue`] (building and signing); [`trust`] and [`status`];
+//! `ecdsa-sd`); [`issue`] (building and signing); [`sd_jwt`] (SD-JWT VC: issue, present with key
+//! binding, verify; Token Status List); [`trust`] and [`status`];
 //! [`profiles`]; and [`verify`], which runs them in order and writes the report. Examples:
 //! `examples/issue_and_verify.rs` (with a trust bundle) and `examples/qr_round_trip.rs`.
 //!
@@ -56,6 +57,7 @@ pub mod proof;
 pub mod qr;
 #[cfg(feature = "ecdsa-sd")]
 pub mod sd;
+pub mod sd_jwt;
 mod sort;
 pub mod status;
 pub mod suites;

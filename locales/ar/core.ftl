@@ -64,6 +64,32 @@ bundle_unsigned = حزمة الثقة غير موقّعة
 bundle_unknown_anchor = حزمة الثقة موقّعة من { $anchor }، وليس من مراسي الثقة المُعدّة
 bundle_malformed = حزمة ثقة غير سليمة البنية: { $detail }
 bundle_rollback = إصدار حزمة الثقة { $offered } أقدم من الإصدار { $loaded } المحمَّل مسبقًا (رُفض الرجوع إلى إصدار أقدم)
+sd_jwt_malformed = SD-JWT غير سليم البنية: { $detail }
+sd_jwt_unsupported_algorithm = خوارزمية SD-JWT "{ $alg }" غير مدعومة (المدعوم: التوقيعات ES256 وES384 وEdDSA، والملخصات sha-256 وsha-384 وsha-512)
+disclosure_invalid = أحد الإفصاحات غير مقبول: { $detail }
+disclosure_not_referenced = أحد الإفصاحات (الملخص { $digest }) غير مُشار إليه في الوثيقة: فهو ينتمي إلى وثيقة أخرى أو جرى تعديله
+disclosure_digest_duplicate = يظهر الملخص { $digest } أكثر من مرة في SD-JWT
+key_binding_missing = لا يتضمن العرض رمز JWT لربط المفتاح، وهو مطلوب
+key_binding_invalid = رمز JWT لربط المفتاح غير صالح: { $detail }
+key_binding_mismatch = أُنشئ رمز JWT لربط المفتاح لقيمة { $claim } أخرى: المتوقع "{ $expected }"، والموجود "{ $found }"
+key_binding_stale = أُنشئ رمز JWT لربط المفتاح منذ { $age ->
+    [zero] { $age } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $age } ثوانٍ
+    [many] { $age } ثانية
+   *[other] { $age } ثانية
+}؛ والحد الأقصى المقبول { $max ->
+    [zero] { $max } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتان
+    [few] { $max } ثوانٍ
+    [many] { $max } ثانية
+   *[other] { $max } ثانية
+}
+sd_jwt_expired = انتهت صلاحية SD-JWT في { $date }
+sd_jwt_not_yet_valid = لا يكون SD-JWT صالحًا قبل { $date }
+status_list_invalid = رمز قائمة الحالات غير صالح: { $detail }
 
 ## رسائل الفحوص
 

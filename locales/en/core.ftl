@@ -64,6 +64,18 @@ bundle_unsigned = the trust bundle is not signed
 bundle_unknown_anchor = the trust bundle is signed by { $anchor }, which is not a configured trust anchor
 bundle_malformed = malformed trust bundle: { $detail }
 bundle_rollback = trust bundle version { $offered } is older than version { $loaded } already loaded (rollback refused)
+sd_jwt_malformed = malformed SD-JWT: { $detail }
+sd_jwt_unsupported_algorithm = unsupported SD-JWT algorithm "{ $alg }" (ES256, ES384 and EdDSA signatures, sha-256, sha-384 and sha-512 digests are supported)
+disclosure_invalid = a disclosure is not acceptable: { $detail }
+disclosure_not_referenced = a disclosure (digest { $digest }) is not referenced by the credential: it belongs to another credential or was altered
+disclosure_digest_duplicate = the digest { $digest } appears more than once in the SD-JWT
+key_binding_missing = the presentation has no key binding JWT, and one is required
+key_binding_invalid = invalid key binding JWT: { $detail }
+key_binding_mismatch = the key binding JWT was made for another { $claim }: expected "{ $expected }", found "{ $found }"
+key_binding_stale = the key binding JWT was made { $age } seconds ago; at most { $max } seconds are accepted
+sd_jwt_expired = the SD-JWT expired at { $date }
+sd_jwt_not_yet_valid = the SD-JWT is not valid before { $date }
+status_list_invalid = invalid status list token: { $detail }
 
 ## Check messages
 

@@ -64,6 +64,24 @@ bundle_unsigned = el paquete de confianza no está firmado
 bundle_unknown_anchor = el paquete de confianza está firmado por { $anchor }, que no es un ancla de confianza configurada
 bundle_malformed = paquete de confianza mal formado: { $detail }
 bundle_rollback = la versión { $offered } del paquete de confianza es anterior a la versión { $loaded } ya cargada (no se permite volver a una versión anterior)
+sd_jwt_malformed = SD-JWT mal formado: { $detail }
+sd_jwt_unsupported_algorithm = algoritmo de SD-JWT no admitido "{ $alg }" (se admiten las firmas ES256, ES384 y EdDSA y los resúmenes sha-256, sha-384 y sha-512)
+disclosure_invalid = una divulgación no es aceptable: { $detail }
+disclosure_not_referenced = una divulgación (resumen { $digest }) no está referenciada por la credencial: pertenece a otra credencial o fue alterada
+disclosure_digest_duplicate = el resumen { $digest } aparece más de una vez en el SD-JWT
+key_binding_missing = la presentación no tiene un JWT de vinculación de clave, y se exige uno
+key_binding_invalid = JWT de vinculación de clave no válido: { $detail }
+key_binding_mismatch = el JWT de vinculación de clave se creó para otro { $claim }: se esperaba "{ $expected }" y se encontró "{ $found }"
+key_binding_stale = el JWT de vinculación de clave se creó hace { $age ->
+    [one] { $age } segundo
+   *[other] { $age } segundos
+}; se acepta como máximo { $max ->
+    [one] { $max } segundo
+   *[other] { $max } segundos
+}
+sd_jwt_expired = el SD-JWT caducó el { $date }
+sd_jwt_not_yet_valid = el SD-JWT no es válido antes del { $date }
+status_list_invalid = token de lista de estados no válido: { $detail }
 
 ## Mensajes de comprobación
 

@@ -64,6 +64,24 @@ bundle_unsigned = la liste de confiance n'est pas signée
 bundle_unknown_anchor = la liste de confiance est signée par { $anchor }, qui n'est pas une ancre de confiance configurée
 bundle_malformed = liste de confiance mal formée : { $detail }
 bundle_rollback = la version { $offered } de la liste de confiance est antérieure à la version { $loaded } déjà chargée (retour en arrière refusé)
+sd_jwt_malformed = SD-JWT mal formé : { $detail }
+sd_jwt_unsupported_algorithm = algorithme SD-JWT non pris en charge « { $alg } » (sont pris en charge les signatures ES256, ES384 et EdDSA et les condensats sha-256, sha-384 et sha-512)
+disclosure_invalid = une divulgation n'est pas acceptable : { $detail }
+disclosure_not_referenced = une divulgation (condensat { $digest }) n'est pas référencée par l'attestation : elle provient d'une autre attestation ou a été modifiée
+disclosure_digest_duplicate = le condensat { $digest } apparaît plusieurs fois dans le SD-JWT
+key_binding_missing = la présentation ne comporte pas de JWT de liaison de clé, alors qu'il est exigé
+key_binding_invalid = JWT de liaison de clé non valide : { $detail }
+key_binding_mismatch = le JWT de liaison de clé a été créé pour un autre { $claim } : « { $expected } » attendu, « { $found } » trouvé
+key_binding_stale = le JWT de liaison de clé a été créé il y a { $age ->
+    [one] { $age } seconde
+   *[other] { $age } secondes
+} ; au plus { $max ->
+    [one] { $max } seconde est acceptée
+   *[other] { $max } secondes sont acceptées
+}
+sd_jwt_expired = le SD-JWT a expiré le { $date }
+sd_jwt_not_yet_valid = le SD-JWT n'est pas valide avant le { $date }
+status_list_invalid = jeton de liste de statuts non valide : { $detail }
 
 ## Messages des contrôles
 

@@ -348,6 +348,26 @@ fn every_error() -> Vec<Error> {
             loaded: 7,
             offered: 6,
         },
+        Error::SdJwtMalformed(d()),
+        Error::SdJwtUnsupportedAlgorithm("none".into()),
+        Error::DisclosureInvalid(d()),
+        Error::DisclosureNotReferenced("jsu9yVulwQQlhFlM_3JlzMaSFzglhQG0DpfayQwLUK4".into()),
+        Error::DisclosureDigestDuplicate("jsu9yVulwQQlhFlM_3JlzMaSFzglhQG0DpfayQwLUK4".into()),
+        Error::KeyBindingMissing,
+        Error::KeyBindingInvalid(d()),
+        Error::KeyBindingMismatch {
+            claim: "nonce".into(),
+            expected: "n-0S6_WzA2Mj".into(),
+            found: "1234567890".into(),
+        },
+        Error::KeyBindingStale { age: 600, max: 300 },
+        Error::SdJwtExpired {
+            date: "2029-09-01T23:33:20Z".into(),
+        },
+        Error::SdJwtNotYetValid {
+            date: "2023-05-02T04:00:00Z".into(),
+        },
+        Error::StatusListInvalid(d()),
     ]
 }
 
