@@ -2,7 +2,7 @@
 //! chains (`previousProof`), for every suite in [`crate::suites`].
 
 mod chain;
-mod config;
+pub(crate) mod config;
 mod create;
 mod hashing;
 mod verify;

@@ -59,33 +59,19 @@ impl BaseProofOptions {
     /// The proof configuration (Base Proof Configuration, §3.4.6), without `@context`, members
     /// in the order of the specification's examples.
     pub fn to_config(&self) -> Result<Map<String, Value>> {
-        if self.verification_method.is_empty() {
-            return Err(Error::MalformedProof("verificationMethod is empty".into()));
+        crate::proof::config::ConfigMembers {
+            id: self.id.as_deref(),
+            cryptosuite: CRYPTOSUITE,
+            created: self.created,
+            expires: self.expires,
+            verification_method: &self.verification_method,
+            proof_purpose: &self.proof_purpose,
+            challenge: None,
+            domain: None,
+            nonce: None,
+            previous_proof: None,
         }
-        let mut m = Map::new();
-        if let Some(id) = &self.id {
-            m.insert("id".into(), Value::String(id.clone()));
-        }
-        m.insert(
-            "type".into(),
-            Value::String(crate::proof::DATA_INTEGRITY_PROOF.into()),
-        );
-        m.insert("cryptosuite".into(), Value::String(CRYPTOSUITE.into()));
-        if let Some(t) = self.created {
-            m.insert("created".into(), Value::String(t.to_rfc3339()));
-        }
-        if let Some(t) = self.expires {
-            m.insert("expires".into(), Value::String(t.to_rfc3339()));
-        }
-        m.insert(
-            "verificationMethod".into(),
-            Value::String(self.verification_method.clone()),
-        );
-        m.insert(
-            "proofPurpose".into(),
-            Value::String(self.proof_purpose.clone()),
-        );
-        Ok(m)
+        .to_map()
     }
 }
 
