@@ -55,6 +55,21 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
+/// The first line `laissez [lang_args] verify cred` prints with `env` set, after checking the
+/// exit code (3: signature valid, issuer not checked).
+fn verdict_printed(home: &Path, cred: &Path, env: &[(&str, &str)], lang_args: &[&str]) -> String {
+    let mut c = laissez(home);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.args(lang_args).arg("verify").arg(cred).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    stdout(&out).lines().next().unwrap_or_default().to_owned()
+}
+
+/// Environment variables, `laissez` options, and the language the report must be in.
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], &'a str);
+
 #[test]
 fn lang_option_and_locale_choose_the_language() {
     let (_d, home, cred) = credential();
@@ -62,62 +77,26 @@ fn lang_option_and_locale_choose_the_language() {
     assert_ne!(verdict_line("fr"), verdict_line("en"));
     assert_ne!(verdict_line("es"), verdict_line("en"));
 
-    let out = laissez(&home)
-        .args(["--lang", "fr", "verify"])
-        .arg(&cred)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert_eq!(
-        stdout(&out).lines().next(),
-        Some(verdict_line("fr").as_str())
-    );
-
-    let out = laissez(&home)
-        .env("LANG", "es_ES.UTF-8")
-        .arg("verify")
-        .arg(&cred)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert_eq!(
-        stdout(&out).lines().next(),
-        Some(verdict_line("es").as_str())
-    );
-
-    // LC_ALL outranks LANG; --lang outranks both; C and unknown locales are English.
-    let out = laissez(&home)
-        .env("LANG", "es_ES.UTF-8")
-        .env("LC_ALL", "fr_FR.UTF-8")
-        .arg("verify")
-        .arg(&cred)
-        .output()
-        .unwrap();
-    assert_eq!(
-        stdout(&out).lines().next(),
-        Some(verdict_line("fr").as_str())
-    );
-    let out = laissez(&home)
-        .env("LANG", "fr_FR.UTF-8")
-        .args(["--lang", "en", "verify"])
-        .arg(&cred)
-        .output()
-        .unwrap();
-    assert_eq!(
-        stdout(&out).lines().next(),
-        Some(verdict_line("en").as_str())
-    );
-    for locale in ["C", "POSIX", "de_DE.UTF-8"] {
-        let out = laissez(&home)
-            .env("LANG", locale)
-            .arg("verify")
-            .arg(&cred)
-            .output()
-            .unwrap();
+    // (environment, options, expected language): --lang outranks LC_ALL, which outranks LANG;
+    // C, POSIX and locales without a catalogue are English.
+    let cases: &[Case] = &[
+        (&[], &["--lang", "fr"], "fr"),
+        (&[("LANG", "es_ES.UTF-8")], &[], "es"),
+        (
+            &[("LANG", "es_ES.UTF-8"), ("LC_ALL", "fr_FR.UTF-8")],
+            &[],
+            "fr",
+        ),
+        (&[("LANG", "fr_FR.UTF-8")], &["--lang", "en"], "en"),
+        (&[("LANG", "C")], &[], "en"),
+        (&[("LANG", "POSIX")], &[], "en"),
+        (&[("LANG", "de_DE.UTF-8")], &[], "en"),
+    ];
+    for (env, args, lang) in cases {
         assert_eq!(
-            stdout(&out).lines().next(),
-            Some(verdict_line("en").as_str()),
-            "{locale}"
+            verdict_printed(&home, &cred, env, args),
+            verdict_line(lang),
+            "{env:?} {args:?}"
         );
     }
 }

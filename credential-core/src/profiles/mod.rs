@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use schema::Schema;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Embedded profile files: (profile.json, schema.json).
 const BUNDLED: &[(&str, &str)] = &[
@@ -104,8 +105,11 @@ impl std::fmt::Display for SchemaViolation {
 pub struct Profile {
     file: ProfileFile,
     schema: Schema,
-    /// The schema with every subject claim optional, for selectively disclosed credentials.
-    disclosed: Schema,
+    /// The schema's JSON text, for the variant below.
+    schema_text: &'static str,
+    /// The schema with every subject claim optional, for selectively disclosed credentials:
+    /// compiled on first use, so a verifier that never sees one does no work for it at start-up.
+    disclosed: OnceLock<Option<Schema>>,
 }
 
 impl Profile {
@@ -195,7 +199,18 @@ impl Profile {
     /// conform, and the credential's own required members (issuer, validity, schema, subject)
     /// are still required.
     pub fn check_disclosed(&self, credential: &Value) -> Result<()> {
-        let errors = self.disclosed.violations(credential);
+        let disclosed = self.disclosed.get_or_init(|| {
+            let mut schema: Value = serde_json::from_str(self.schema_text).ok()?;
+            schema::disclosed_claims_optional(&mut schema);
+            Schema::compile(&schema).ok()
+        });
+        // The bundled schemas compile (tested, with and without the subject's relations).
+        let Some(disclosed) = disclosed else {
+            return Err(Error::SchemaInvalid(
+                "the profile schema does not compile".into(),
+            ));
+        };
+        let errors = disclosed.violations(credential);
         first_violation(if errors.is_empty() {
             Ok(())
         } else {
@@ -236,14 +251,14 @@ impl Profiles {
             .iter()
             .filter_map(|(profile, schema)| {
                 let file = ProfileFile::parse(&serde_json::from_str(profile).ok()?)?;
-                let mut schema: Value = serde_json::from_str(schema).ok()?;
-                let full = Schema::compile(&schema).ok()?;
-                schema::disclosed_claims_optional(&mut schema);
-                let disclosed = Schema::compile(&schema).ok()?;
+                let schema_text: &'static str = schema;
+                let schema: Value = serde_json::from_str(schema_text).ok()?;
+                let schema = Schema::compile(&schema).ok()?;
                 Some(Profile {
                     file,
-                    schema: full,
-                    disclosed,
+                    schema,
+                    schema_text,
+                    disclosed: OnceLock::new(),
                 })
             })
             .collect();
@@ -274,7 +289,9 @@ mod tests {
     #[test]
     fn every_bundled_schema_compiles() {
         for (_, schema) in BUNDLED {
-            let doc: Value = serde_json::from_str(schema).unwrap();
+            let mut doc: Value = serde_json::from_str(schema).unwrap();
+            Schema::compile(&doc).unwrap();
+            schema::disclosed_claims_optional(&mut doc);
             Schema::compile(&doc).unwrap();
         }
     }
