@@ -226,6 +226,8 @@ pub enum Error {
     /// A Token Status List (`statuslist+jwt`) that cannot be used: bad signature, wrong
     /// subject, expired, malformed list, index out of range.
     StatusListInvalid(String),
+    /// A `vc+jwt` (VC-JOSE-COSE) that is not well-formed: JWT parts, header `typ`, payload.
+    VcJwtMalformed(String),
 }
 
 impl Error {
@@ -301,6 +303,7 @@ impl Error {
             Error::SdJwtExpired { .. } => "sd_jwt_expired",
             Error::SdJwtNotYetValid { .. } => "sd_jwt_not_yet_valid",
             Error::StatusListInvalid(_) => "status_list_invalid",
+            Error::VcJwtMalformed(_) => "vc_jwt_malformed",
         }
     }
 }
@@ -415,6 +418,7 @@ impl Error {
             Error::SdJwtExpired { date } => message!("sd_jwt_expired", date = date),
             Error::SdJwtNotYetValid { date } => message!("sd_jwt_not_yet_valid", date = date),
             Error::StatusListInvalid(m) => message!("status_list_invalid", detail = m),
+            Error::VcJwtMalformed(m) => message!("vc_jwt_malformed", detail = m),
         }
     }
 }
@@ -561,6 +565,7 @@ impl fmt::Display for Error {
             Error::SdJwtExpired { date } => write!(f, "the SD-JWT expired at {date}"),
             Error::SdJwtNotYetValid { date } => write!(f, "the SD-JWT is not valid before {date}"),
             Error::StatusListInvalid(m) => write!(f, "invalid status list token: {m}"),
+            Error::VcJwtMalformed(m) => write!(f, "malformed vc+jwt credential: {m}"),
         }
     }
 }

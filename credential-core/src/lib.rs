@@ -62,6 +62,7 @@ mod sort;
 pub mod status;
 pub mod suites;
 pub mod trust;
+pub mod vc_jose;
 pub mod verify;
 
 pub use error::{Error, Result};

@@ -90,6 +90,7 @@ key_binding_stale = أُنشئ رمز JWT لربط المفتاح منذ { $age 
 sd_jwt_expired = انتهت صلاحية SD-JWT في { $date }
 sd_jwt_not_yet_valid = لا يكون SD-JWT صالحًا قبل { $date }
 status_list_invalid = رمز قائمة الحالات غير صالح: { $detail }
+vc_jwt_malformed = وثيقة vc+jwt غير سليمة البنية: { $detail }
 
 ## رسائل الفحوص
 
@@ -100,6 +101,11 @@ conforms_to_presentation_model = العرض مطابق لنموذج بيانات
 holder_signed = وقّع الحامل على العرض
 holder_not_signer = لا يوجد أي إثبات صادر بمفتاح يعود إلى الحامل { $holder }
 no_holder = لا يحدد العرض أي حامل
+enveloping_proof = مؤمَّنة بتوقيع مغلِّف ({ $format })
+key_binding_verified = وقّع مفتاح الحامل هذا العرض لـ { $aud } بالقيمة العشوائية المتوقعة
+key_binding_unchecked = يحمل العرض ربطًا بالمفتاح، لكن لم يُعطَ جمهور ولا قيمة عشوائية للتحقق منه
+key_binding_absent = لا ربط بالمفتاح: يستطيع أي حائز لهذا العرض أن يُظهره
+token_status_other = تعطي قائمة الحالات القيمة { $status }، ولا يفسّرها هذا المتحقق
 no_trust_bundle = لم تُحمَّل حزمة ثقة: لم يُتحقق من جهة الإصدار مقابل قائمة بالجهات المعترف بها
 no_usable_proof = لا يوجد إثبات قابل للاستخدام
 proof_count = { $count ->

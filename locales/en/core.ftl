@@ -76,6 +76,7 @@ key_binding_stale = the key binding JWT was made { $age } seconds ago; at most {
 sd_jwt_expired = the SD-JWT expired at { $date }
 sd_jwt_not_yet_valid = the SD-JWT is not valid before { $date }
 status_list_invalid = invalid status list token: { $detail }
+vc_jwt_malformed = malformed vc+jwt credential: { $detail }
 
 ## Check messages
 
@@ -86,6 +87,11 @@ conforms_to_presentation_model = conforms to the VC data model (presentation)
 holder_signed = the holder signed the presentation
 holder_not_signer = no proof is made by a key of the holder { $holder }
 no_holder = the presentation names no holder
+enveloping_proof = secured by an enveloping signature ({ $format })
+key_binding_verified = the holder's key signed this presentation for { $aud } with the expected nonce
+key_binding_unchecked = the presentation has a key binding, but no audience and nonce were given to check it against
+key_binding_absent = no key binding: whoever holds this presentation can show it
+token_status_other = the status list gives the value { $status }, which this verifier does not interpret
 no_trust_bundle = no trust bundle loaded: the issuer was not checked against a list of recognised authorities
 no_usable_proof = no usable proof
 proof_count = { $count ->

@@ -82,6 +82,7 @@ key_binding_stale = el JWT de vinculación de clave se creó hace { $age ->
 sd_jwt_expired = el SD-JWT caducó el { $date }
 sd_jwt_not_yet_valid = el SD-JWT no es válido antes del { $date }
 status_list_invalid = token de lista de estados no válido: { $detail }
+vc_jwt_malformed = credencial vc+jwt mal formada: { $detail }
 
 ## Mensajes de comprobación
 
@@ -92,6 +93,11 @@ conforms_to_presentation_model = es conforme al modelo de datos VC (presentació
 holder_signed = el titular firmó la presentación
 holder_not_signer = ninguna prueba se ha hecho con una clave del titular { $holder }
 no_holder = la presentación no indica ningún titular
+enveloping_proof = protegida por una firma envolvente ({ $format })
+key_binding_verified = la clave del titular firmó esta presentación para { $aud } con el nonce esperado
+key_binding_unchecked = la presentación tiene vinculación de clave, pero no se indicó destinatario ni nonce para comprobarla
+key_binding_absent = sin vinculación de clave: quien tenga esta presentación puede mostrarla
+token_status_other = la lista de estados da el valor { $status }, que este verificador no interpreta
 no_trust_bundle = no hay ningún paquete de confianza cargado: no se ha cotejado el emisor con una lista de autoridades reconocidas
 no_usable_proof = ninguna prueba utilizable
 proof_count = { $count ->

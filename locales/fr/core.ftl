@@ -82,6 +82,7 @@ key_binding_stale = le JWT de liaison de clé a été créé il y a { $age ->
 sd_jwt_expired = le SD-JWT a expiré le { $date }
 sd_jwt_not_yet_valid = le SD-JWT n'est pas valide avant le { $date }
 status_list_invalid = jeton de liste de statuts non valide : { $detail }
+vc_jwt_malformed = attestation vc+jwt mal formée : { $detail }
 
 ## Messages des contrôles
 
@@ -92,6 +93,11 @@ conforms_to_presentation_model = conforme au modèle de données VC (présentati
 holder_signed = le titulaire a signé la présentation
 holder_not_signer = aucune preuve n'a été produite avec une clé du titulaire { $holder }
 no_holder = la présentation ne désigne aucun titulaire
+enveloping_proof = sécurisée par une signature enveloppante ({ $format })
+key_binding_verified = la clé du titulaire a signé cette présentation pour { $aud } avec le nonce attendu
+key_binding_unchecked = la présentation porte une liaison de clé, mais aucun destinataire ni nonce n'a été donné pour la vérifier
+key_binding_absent = aucune liaison de clé : quiconque détient cette présentation peut la montrer
+token_status_other = la liste de statuts donne la valeur { $status }, que ce vérificateur n'interprète pas
 no_trust_bundle = aucune liste de confiance chargée : l'émetteur n'a pas été comparé à une liste d'autorités reconnues
 no_usable_proof = aucune preuve exploitable
 proof_count = { $count ->

@@ -368,6 +368,7 @@ fn every_error() -> Vec<Error> {
             date: "2023-05-02T04:00:00Z".into(),
         },
         Error::StatusListInvalid(d()),
+        Error::VcJwtMalformed(d()),
     ]
 }
 

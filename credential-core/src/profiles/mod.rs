@@ -43,6 +43,7 @@ struct ProfileFile {
     types: Vec<String>,
     context: String,
     schema: String,
+    vct: String,
     primary_fields: Vec<String>,
     labels: BTreeMap<String, Labels>,
 }
@@ -70,6 +71,7 @@ impl ProfileFile {
             types: list("types")?,
             context: text("context")?,
             schema: text("schema")?,
+            vct: text("vct")?,
             primary_fields: list("primaryFields")?,
             labels: v
                 .get("labels")?
@@ -136,6 +138,11 @@ impl Profile {
     /// URL identifying the profile's JSON Schema (the `credentialSchema` id).
     pub fn schema_url(&self) -> &str {
         &self.file.schema
+    }
+
+    /// The SD-JWT VC type (`vct`) of this profile's credentials in SD-JWT VC form.
+    pub fn vct(&self) -> &str {
+        &self.file.vct
     }
 
     /// Fields a verifier shows first (dotted paths under `credentialSubject`).
@@ -273,6 +280,11 @@ impl Profiles {
     /// The profile called `name`.
     pub fn get(&self, name: &str) -> Option<&Profile> {
         self.all.iter().find(|p| p.name() == name)
+    }
+
+    /// The profile whose SD-JWT VC type is `vct`.
+    pub fn by_vct(&self, vct: &str) -> Option<&Profile> {
+        self.all.iter().find(|p| p.vct() == vct)
     }
 }
 

@@ -43,6 +43,7 @@
 //! # Ok::<(), credential_core::Error>(())
 //! ```
 
+pub mod credential;
 mod digest;
 mod disclosure;
 mod issue;

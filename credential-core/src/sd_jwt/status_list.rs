@@ -72,6 +72,16 @@ pub enum TokenStatus {
 }
 
 impl TokenStatus {
+    /// The status value.
+    pub fn to_u8(self) -> u8 {
+        match self {
+            TokenStatus::Valid => 0,
+            TokenStatus::Invalid => 1,
+            TokenStatus::Suspended => 2,
+            TokenStatus::Other(n) => n,
+        }
+    }
+
     fn from_u8(v: u8) -> Self {
         match v {
             0 => TokenStatus::Valid,

@@ -5,6 +5,7 @@ use crate::did::{self, DidResolver, VerificationMethod};
 use crate::error::{Error, Result};
 use crate::keys::PublicKey;
 use crate::model::Timestamp;
+use crate::sd_jwt::status_list::StatusListToken;
 use crate::status::{StatusList, StatusPurpose};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -58,6 +59,16 @@ pub struct VerifiedStatusList {
     pub valid_until: Option<Timestamp>,
 }
 
+/// A Token Status List (`statuslist+jwt`) the bundle carries for SD-JWT VCs, verified when
+/// the bundle was loaded.
+#[derive(Debug, Clone)]
+pub struct VerifiedStatusToken {
+    /// The issuer whose key signed it (the bundle entry's `issuer`).
+    pub issuer: String,
+    /// The verified list.
+    pub list: StatusListToken,
+}
+
 /// A loaded, signature-checked trust bundle.
 #[derive(Debug)]
 pub struct TrustBundle {
@@ -74,6 +85,7 @@ pub struct TrustBundle {
     /// Recognised issuers.
     pub issuers: Vec<TrustedIssuer>,
     pub(crate) status_lists: HashMap<String, std::result::Result<VerifiedStatusList, Error>>,
+    pub(crate) status_tokens: HashMap<String, std::result::Result<VerifiedStatusToken, Error>>,
     did_documents: HashMap<String, Vec<(VerificationMethod, bool)>>,
     /// Extra contexts (URL, text, pinned SHA-256) the bundle carries.
     pub(crate) contexts: Vec<(String, String, String)>,
@@ -233,6 +245,7 @@ impl TrustBundle {
             anchor,
             issuers,
             status_lists: HashMap::new(),
+            status_tokens: HashMap::new(),
             did_documents,
             contexts,
         })
@@ -250,6 +263,72 @@ impl TrustBundle {
         url: &str,
     ) -> Option<std::result::Result<&VerifiedStatusList, &Error>> {
         self.status_lists.get(url).map(|r| r.as_ref())
+    }
+
+    /// The Token Status List published at `uri` (its `sub`): `None` if the bundle has none,
+    /// `Some(Err)` if the bundle has one that failed verification.
+    pub fn status_token(
+        &self,
+        uri: &str,
+    ) -> Option<std::result::Result<&VerifiedStatusToken, &Error>> {
+        self.status_tokens.get(uri).map(|r| r.as_ref())
+    }
+
+    /// Verifies one `statusListTokens` entry (`{"uri", "issuer", "token"}`) with the keys of
+    /// its issuer: the verification method the token's `kid` names, else the keys the bundle
+    /// lists for the issuer. Returns the URI it is filed under and the outcome; an entry
+    /// without a URI makes the bundle malformed.
+    pub(crate) fn verify_status_token(
+        &self,
+        entry: &Value,
+        now: Timestamp,
+    ) -> Result<(String, std::result::Result<VerifiedStatusToken, Error>)> {
+        let o = entry
+            .as_object()
+            .ok_or_else(|| malformed("each statusListTokens entry is an object"))?;
+        let uri = str_member(o, "uri")?.to_owned();
+        let outcome = (|| {
+            let issuer = str_member(o, "issuer")?.to_owned();
+            let token = str_member(o, "token")?;
+            let limits = crate::sd_jwt::Limits {
+                max_bytes: 4 * 1024 * 1024,
+                ..Default::default()
+            };
+            let jws = crate::sd_jwt::jws::Jws::decode(token.trim(), &limits)?;
+            let keys: Vec<PublicKey> = match jws.header.get("kid").and_then(Value::as_str) {
+                Some(kid) if kid.starts_with("did:") => {
+                    let vm = did::resolve(kid, Some(self))?;
+                    if vm.controller != issuer {
+                        return Err(Error::StatusListInvalid(format!(
+                            "signed by {kid}, which is not a key of {issuer}"
+                        )));
+                    }
+                    vec![vm.public_key]
+                }
+                _ => self
+                    .issuer(&issuer)
+                    .map(|i| i.public_keys.clone())
+                    .unwrap_or_default(),
+            };
+            let mut last =
+                Error::StatusListInvalid(format!("the bundle has no key of its issuer {issuer}"));
+            for key in &keys {
+                match StatusListToken::verify(token, key, now) {
+                    Ok(list) if list.uri == uri => {
+                        return Ok(VerifiedStatusToken { issuer, list });
+                    }
+                    Ok(list) => {
+                        return Err(Error::StatusListInvalid(format!(
+                            "the token's sub is {}, the entry's uri {uri}",
+                            list.uri
+                        )))
+                    }
+                    Err(e) => last = e,
+                }
+            }
+            Err(last)
+        })();
+        Ok((uri, outcome))
     }
 
     /// Age of the bundle at `now`, in whole days.

@@ -4,5 +4,7 @@
 mod bundle;
 mod checks;
 
-pub use bundle::{TrustBundle, TrustedIssuer, VerifiedStatusList, BUNDLE_TYPE};
+pub use bundle::{
+    TrustBundle, TrustedIssuer, VerifiedStatusList, VerifiedStatusToken, BUNDLE_TYPE,
+};
 pub(crate) use checks::{check_trust, ProfileMatch};

@@ -59,6 +59,11 @@ pub struct CredentialSummary {
     /// The Laissez profile the credential claims (by its types), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+    /// For a selectively disclosed credential (derived `ecdsa-sd-2023` proof, SD-JWT VC): JSON
+    /// pointers of exactly the subject claims it shows (in SD-JWT VC form, as pointers into
+    /// its credential view: `/credentialSubject/<claim>`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disclosed: Vec<String>,
 }
 
 /// The result of verifying a credential or presentation.

@@ -42,6 +42,20 @@ impl<'a> VerifyOptions<'a> {
     }
 }
 
+/// How a credential document is secured.
+pub(super) enum Securing {
+    /// By the Data Integrity proofs it embeds.
+    Embedded,
+    /// By an enveloping signature (`vc+jwt`, SD-JWT VC) checked before: its outcome, and
+    /// whether the document shows only the claims its holder chose.
+    Enveloped {
+        /// The signature's outcome, with the key that made it.
+        outcome: Box<ProofOutcome>,
+        /// Whether the claims were selectively disclosed.
+        selective: bool,
+    },
+}
+
 /// Verifies credentials and presentations, offline.
 ///
 /// Holds the JSON-LD processor, whose processed contexts are reused across calls, and the trust
@@ -143,9 +157,11 @@ impl Verifier {
     }
 
     /// Verifies a credential as a verifier receives it from outside: QR envelope text
-    /// (`LZ1:...`) or credential JSON. JWT-based formats (VC-JOSE, SD-JWT VC) are recognised and
-    /// reported as `unsupported_format`. The CLI and the WASM verifier both call this, so they
-    /// report the same input the same way.
+    /// (`LZ1:...`), credential JSON (Data Integrity proofs), a `vc+jwt` (VC-JOSE-COSE), or an
+    /// SD-JWT VC presentation (compact, `~`-separated; with a Key Binding JWT checked against
+    /// `opts.domain` as audience and `opts.challenge` as nonce when both are given). Another
+    /// JWT is `unsupported_format`. The CLI and the WASM verifier both call this, so they report
+    /// the same input the same way.
     pub fn verify_input(&self, input: &[u8], opts: &VerifyOptions<'_>) -> VerificationReport {
         self.verify_input_document(input, opts).0
     }
@@ -163,34 +179,50 @@ impl Verifier {
             r.conclude();
             (r, None)
         };
-        let document =
-            match std::str::from_utf8(input).map(str::trim) {
-                Ok(t) if crate::envelope::is_envelope(t) => {
-                    let limits = crate::envelope::EnvelopeLimits::default();
-                    match crate::envelope::decode(t, limits, self.processor.store()) {
-                        Ok((doc, _)) => doc,
-                        Err(e) => return failed(e),
-                    }
-                }
-                Ok(t) if looks_like_jwt(t) => return failed(Error::UnsupportedFormat(
-                    "a JWT (VC-JOSE or SD-JWT VC); this verifier reads Data Integrity credentials"
-                        .into(),
-                )),
-                _ => match parse_bounded(input, self.limits) {
-                    Ok(v) => v,
+        let document = match std::str::from_utf8(input).map(str::trim) {
+            Ok(t) if crate::envelope::is_envelope(t) => {
+                let limits = crate::envelope::EnvelopeLimits::default();
+                match crate::envelope::decode(t, limits, self.processor.store()) {
+                    Ok((doc, _)) => doc,
                     Err(e) => return failed(e),
-                },
-            };
+                }
+            }
+            Ok(t) if looks_like_jwt(t) && t.contains('~') => return self.verify_sd_jwt(t, opts),
+            Ok(t) if looks_like_jwt(t) && crate::vc_jose::is_vc_jwt(t) => {
+                return self.verify_vc_jwt(t, opts)
+            }
+            Ok(t) if looks_like_jwt(t) => {
+                return failed(Error::UnsupportedFormat(
+                    "a JWT that is neither a vc+jwt credential nor an SD-JWT VC".into(),
+                ))
+            }
+            _ => match parse_bounded(input, self.limits) {
+                Ok(v) => v,
+                Err(e) => return failed(e),
+            },
+        };
         let report = self.verify_credential(&document, opts);
         (report, Some(document))
     }
 
     /// Verifies a parsed credential.
     pub fn verify_credential(&self, value: &Value, opts: &VerifyOptions<'_>) -> VerificationReport {
+        let mut r = self.verify_document(value, opts, Securing::Embedded);
+        r.conclude();
+        r
+    }
+
+    /// The checks of a credential document, secured by its embedded proofs or by an enveloping
+    /// signature checked before; the caller adds its own checks and concludes.
+    pub(super) fn verify_document(
+        &self,
+        value: &Value,
+        opts: &VerifyOptions<'_>,
+        securing: Securing,
+    ) -> VerificationReport {
         let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
         if let Err(e) = self.check_shape(value) {
             r.fail(CheckCode::WellFormed, &e);
-            r.conclude();
             return r;
         }
         r.pass(CheckCode::WellFormed, message!("input_well_formed"));
@@ -198,7 +230,6 @@ impl Verifier {
             Ok(c) => c,
             Err(e) => {
                 r.fail(CheckCode::DataModel, &e);
-                r.conclude();
                 return r;
             }
         };
@@ -219,11 +250,19 @@ impl Verifier {
                 None
             }
         };
+        // A selectively disclosed credential (a derived ecdsa-sd-2023 proof, an SD-JWT VC)
+        // shows only some subject claims: those it shows must conform; the absent ones are not
+        // violations. The report lists the claims shown.
+        let selective = match &securing {
+            Securing::Embedded => selectively_disclosed(cred.as_json()),
+            Securing::Enveloped { selective, .. } => *selective,
+        };
+        if selective {
+            r.credential.disclosed = disclosed_claims(value);
+        }
         if let Some(profile) = profile {
             r.credential.profile = Some(profile.name().to_owned());
-            // A derived selective-disclosure proof shows only some subject claims: those it
-            // shows must conform; the absent ones are not violations.
-            let checked = if selectively_disclosed(cred.as_json()) {
+            let checked = if selective {
                 profile.check_disclosed(value)
             } else {
                 profile.check(value)
@@ -237,14 +276,19 @@ impl Verifier {
             }
         }
 
-        let req = ProofRequirements {
-            purpose: "assertionMethod",
-            challenge: None,
-            domain: None,
-            now: opts.now,
-            resolver: self.resolver(opts),
+        let outcomes = match securing {
+            Securing::Embedded => {
+                let req = ProofRequirements {
+                    purpose: "assertionMethod",
+                    challenge: None,
+                    domain: None,
+                    now: opts.now,
+                    resolver: self.resolver(opts),
+                };
+                self.record_proofs(&mut r, cred.as_json(), &req)
+            }
+            Securing::Enveloped { outcome, .. } => Some(record_envelope(&mut r, *outcome)),
         };
-        let outcomes = self.record_proofs(&mut r, cred.as_json(), &req);
         if let Some(outcomes) = &outcomes {
             check_issuer_binding(&mut r, &cred, outcomes);
         }
@@ -265,7 +309,6 @@ impl Verifier {
         }
         self.note_trust(&mut r, opts.now);
         check_status(&mut r, self.trust.as_ref(), &cred, opts.now);
-        r.conclude();
         r
     }
 
@@ -440,6 +483,15 @@ impl Verifier {
         for (url, list) in lists {
             let verified = self.verify_status_list(list, &bundle, now);
             bundle.status_lists.insert(url, verified);
+        }
+        if let Some(items) = doc.get("statusListTokens") {
+            let items = items.as_array().ok_or_else(|| {
+                Error::BundleMalformed("statusListTokens must be an array".into())
+            })?;
+            for entry in items {
+                let (uri, verified) = bundle.verify_status_token(entry, now)?;
+                bundle.status_tokens.insert(uri, verified);
+            }
         }
         self.highest_bundle_version = Some(bundle.version);
         Ok(self.trust.insert(bundle))
@@ -687,6 +739,70 @@ fn summarize(r: &mut VerificationReport, cred: &Credential) {
     r.credential.types = cred.types().into_iter().map(str::to_owned).collect();
     r.credential.valid_from = cred.valid_from().ok().flatten().map(|t| t.to_rfc3339());
     r.credential.valid_until = cred.valid_until().ok().flatten().map(|t| t.to_rfc3339());
+}
+
+/// Records an enveloping signature's outcome as `proof_present` and `signature_valid`.
+fn record_envelope(r: &mut VerificationReport, outcome: ProofOutcome) -> Vec<ProofOutcome> {
+    let format = outcome.cryptosuite.clone().unwrap_or_default();
+    r.pass(
+        CheckCode::ProofPresent,
+        message!("enveloping_proof", format = &format),
+    );
+    r.credential.cryptosuites = vec![format.clone()];
+    match &outcome.result {
+        Ok(()) => r.pass(
+            CheckCode::SignatureValid,
+            message!("proofs_verify", suites = format),
+        ),
+        Err(e) => r.fail(CheckCode::SignatureValid, e),
+    }
+    vec![outcome]
+}
+
+/// JSON pointers of the subject claims a selectively disclosed credential shows (its leaves,
+/// without the subject's `id`), in document order.
+fn disclosed_claims(doc: &Value) -> Vec<String> {
+    fn leaves(v: &Value, at: &mut String, out: &mut Vec<String>) {
+        let len = at.len();
+        match v {
+            Value::Object(o) if !o.is_empty() => {
+                for (k, v) in o {
+                    at.push('/');
+                    at.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    leaves(v, at, out);
+                    at.truncate(len);
+                }
+            }
+            Value::Array(a) if !a.is_empty() => {
+                for (i, v) in a.iter().enumerate() {
+                    at.push('/');
+                    at.push_str(&i.to_string());
+                    leaves(v, at, out);
+                    at.truncate(len);
+                }
+            }
+            _ => out.push(at.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    let subjects = match doc.get("credentialSubject") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("/credentialSubject/{i}"), s))
+            .collect(),
+        Some(s) => vec![("/credentialSubject".to_owned(), s)],
+        None => Vec::new(),
+    };
+    for (base, subject) in subjects {
+        if let Some(o) = subject.as_object() {
+            for (k, v) in o.iter().filter(|(k, _)| *k != "id") {
+                let mut at = format!("{base}/{}", k.replace('~', "~0").replace('/', "~1"));
+                leaves(v, &mut at, &mut out);
+            }
+        }
+    }
+    out
 }
 
 /// Whether a proof of `doc` is a selective-disclosure proof (`ecdsa-sd-2023`), whose credential
