@@ -1,6 +1,8 @@
 //! Size table: every profile × suite, JSON bytes, envelope characters per encoding, the smallest
 //! envelope's payload bytes and its QR version at ECC M; then every legal-identity example with
-//! `eddsa-rdfc-2022`. `cargo bench -p credential-core --bench sizes`
+//! `eddsa-rdfc-2022`; then, per profile, the full credential against each disclosure preset with
+//! both selective-disclosure mechanisms (a derived `ecdsa-sd-2023` credential, an SD-JWT VC
+//! presentation with a Key Binding JWT). `cargo bench -p credential-core --bench sizes`
 
 #[path = "../tests/common/samples.rs"]
 mod samples;
@@ -15,13 +17,19 @@ use rand_chacha::rand_core::SeedableRng;
 use serde_json::Value;
 
 fn row(name: &str, cred: &Value, store: &ContextStore) {
-    let json = serde_json::to_string(cred).unwrap_or_default().len();
+    let json = match cred {
+        Value::String(compact) => compact.len(),
+        other => serde_json::to_string(other).unwrap_or_default().len(),
+    };
     let sizes: Vec<String> = Encoding::ALL
         .iter()
         .map(|e| {
-            envelope::encode(cred, *e, store)
-                .map(|t| t.len().to_string())
-                .unwrap_or_else(|err| err.code().into())
+            match envelope::encode(cred, *e, store) {
+                Ok(t) => t.len().to_string(),
+                // Only JWT forms take the JWT encoding.
+                Err(_) if *e == Encoding::Jwt => "-".into(),
+                Err(err) => err.code().into(),
+            }
         })
         .collect();
     let (smallest, used) = envelope::encode_smallest(cred, store).expect("encodable");
@@ -32,19 +40,20 @@ fn row(name: &str, cred: &Value, store: &ContextStore) {
         .map(|m| format!("v{}", m.version))
         .unwrap_or_else(|_| "too big".into());
     println!(
-        "{name:<42} {json:>5} {:>8} {:>8} {:>7} {:>8} {payload:>8} {:>12} {version:>7}",
+        "{name:<58} {json:>5} {:>8} {:>8} {:>7} {:>8} {:>7} {payload:>8} {:>12} {version:>7}",
         sizes[0],
         sizes[1],
         sizes[2],
         sizes[3],
+        sizes[4],
         used.name()
     );
 }
 
 fn header(title: &str) {
     println!(
-        "\n{title:<42} {:>5} {:>8} {:>8} {:>7} {:>8} {:>8} {:>12} {:>7}",
-        "JSON", "generic", "gen-dict", "cborld", "cbor-z", "payload", "smallest", "QR (M)"
+        "\n{title:<58} {:>5} {:>8} {:>8} {:>7} {:>8} {:>7} {:>8} {:>12} {:>7}",
+        "JSON", "generic", "gen-dict", "cborld", "cbor-z", "jwt", "payload", "smallest", "QR (M)"
     );
 }
 
@@ -68,5 +77,99 @@ fn main() {
             &key,
         );
         row(&name, &cred, store);
+    }
+    presets(&verifier);
+}
+
+/// Per profile: the full credential (SD-JWT VC with every disclosure) against each preset's
+/// presentation, with ecdsa-sd-2023 and SD-JWT VC. The first example record a preset applies to.
+fn presets(verifier: &Verifier) {
+    use credential_core::did::{did_key, did_key_vm};
+    use credential_core::keys::Algorithm;
+    use credential_core::model::Timestamp;
+    use credential_core::sd::{self, BaseProofOptions};
+    use credential_core::sd_jwt::credential::{claim_paths, from_credential};
+    use credential_core::sd_jwt::{self as sdjwt, KeyBindingInput, SdJwt};
+    use serde_json::json;
+
+    let store = verifier.processor().store();
+    let now = Timestamp::parse("2026-06-01T00:00:00Z").expect("a time");
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(8);
+    let issuer = SecretKey::generate(Algorithm::P256, &mut rng);
+    let holder = SecretKey::generate(Algorithm::P256, &mut rng);
+    header("profile/preset (mechanism)");
+    for profile in verifier.profiles().all() {
+        let rules = profile.disclosure().expect("bundled rules");
+        for preset in &rules.presets {
+            let unsigned = samples::examples(profile.name())
+                .into_iter()
+                .map(|(_, subject)| {
+                    let mut subject = subject;
+                    subject["id"] = json!(did_key(&holder.public_key()));
+                    json!({
+                        "@context": [credential_core::jsonld::CONTEXT_V2, profile.context_url()],
+                        "id": "urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d",
+                        "type": profile.types(),
+                        "issuer": did_key(&issuer.public_key()),
+                        "validFrom": "2026-01-01T00:00:00Z",
+                        "validUntil": "2031-01-01T00:00:00Z",
+                        "credentialSchema": {"id": profile.schema_url(), "type": "JsonSchema"},
+                        "credentialSubject": subject,
+                    })
+                })
+                .find(|c| rules.preset_pointers(&preset.name, c).is_ok());
+            let Some(unsigned) = unsigned else { continue };
+            let label = format!("{}/{}", profile.name(), preset.name);
+
+            let options = BaseProofOptions::assertion(did_key_vm(&issuer.public_key()))
+                .created(now)
+                .mandatory(rules.mandatory_pointers(&unsigned));
+            let doc = unsigned.as_object().expect("an object");
+            let base =
+                sd::create_base_proof(doc, &options, &issuer, &mut rng, verifier.processor())
+                    .expect("base proof");
+            let shown = rules
+                .preset_pointers(&preset.name, &Value::Object(base.clone()))
+                .expect("the preset applies");
+            let derived = sd::derive(&base, &shown, verifier.processor()).expect("derived");
+            row(
+                &format!("{label} (ecdsa-sd, base)"),
+                &Value::Object(base),
+                store,
+            );
+            row(
+                &format!("{label} (ecdsa-sd, derived)"),
+                &Value::Object(derived),
+                store,
+            );
+
+            let form = from_credential(&unsigned, profile).expect("SD-JWT VC form");
+            let mut params = form.issue_params(now);
+            params.holder_key = Some(holder.public_key());
+            params.kid = Some(did_key_vm(&issuer.public_key()));
+            let issued = sdjwt::issue(&form.claims, &form.disclosable, &params, &issuer, &mut rng)
+                .expect("issued")
+                .sd_jwt;
+            let paths = claim_paths(&shown).expect("claim paths");
+            let kb = KeyBindingInput {
+                signer: &holder,
+                aud: "https://verifier.example",
+                nonce: "n-0123456789",
+                iat: now,
+            };
+            let presented = SdJwt::parse(&issued)
+                .and_then(|s| s.present(&paths, Some(&kb)))
+                .expect("presented");
+            row(
+                &format!("{label} (sd-jwt, full)"),
+                &Value::String(issued),
+                store,
+            );
+            row(
+                &format!("{label} (sd-jwt+kb, shown)"),
+                &Value::String(presented),
+                store,
+            );
+        }
     }
 }

@@ -550,3 +550,43 @@ fn an_sd_jwt_vc_of_another_vct_is_judged_by_the_bundle() {
         Some((CheckStatus::Fail, Some("invalid_signature")))
     );
 }
+
+#[test]
+fn jwt_forms_travel_in_the_qr_envelope() {
+    use credential_core::envelope::{self, Encoding};
+    let store = ContextStore::bundled();
+    let w = sd_world("legal-identity", "arabic", 1);
+    let presented = w.present("proof-of-registration");
+    let (text, encoding) =
+        envelope::encode_smallest(&Value::String(presented.clone()), &store).unwrap();
+    assert_eq!(encoding, Encoding::Jwt);
+    let generic =
+        envelope::encode(&Value::String(presented.clone()), Encoding::Generic, &store).unwrap();
+    assert!(
+        text.len() < generic.len(),
+        "{} vs {}",
+        text.len(),
+        generic.len()
+    );
+    let (r, _) = w.verify(&text);
+    assert_eq!(r.verdict, Verdict::Valid, "{r:#?}");
+    // The generic envelope of the same text verifies the same.
+    let (r, _) = w.verify(&generic);
+    assert_eq!(r.verdict, Verdict::Valid);
+    // A Data Integrity credential cannot take the JWT encoding.
+    assert!(envelope::encode(&w.cred, Encoding::Jwt, &store).is_err());
+
+    let issuer_key = key(Algorithm::Ed25519, 40);
+    let did = did_key(&issuer_key.public_key());
+    let token = vc_jose::sign(
+        &credential("legal-identity", "latin", &did),
+        &did_key_vm(&issuer_key.public_key()),
+        &issuer_key,
+    )
+    .unwrap();
+    let (text, encoding) = envelope::encode_smallest(&Value::String(token), &store).unwrap();
+    assert_eq!(encoding, Encoding::Jwt);
+    let r = Verifier::new(ContextStore::bundled())
+        .verify_input(text.as_bytes(), &VerifyOptions::at(now()));
+    assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{r:#?}");
+}

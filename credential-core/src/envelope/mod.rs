@@ -4,9 +4,14 @@
 //! ```text
 //! "LZ1:" Base45( encoding-byte || zlib( CBOR(credential) ) )      generic (0x01, 0x02)
 //! "LZ1:" Base45( encoding-byte || [zlib(] CBOR-LD(credential) [)] ) semantic (0x03, 0x04)
+//! "LZ1:" Base45( 0x05 || zlib( CBOR([header, payload, signature, …]) ) ) JWT forms (0x05)
 //! ```
+//!
+//! A JWT-secured credential (`vc+jwt`, SD-JWT VC) is the JSON string of its compact form: the
+//! generic encodings carry it as text, the JWT encoding as the binary of its parts.
 
 mod cbor;
+mod jwt;
 
 use crate::cborld;
 use crate::codec::{base45, zlib};
@@ -31,15 +36,19 @@ pub enum Encoding {
     CborLd,
     /// CBOR-LD, zlib-compressed (repeated DIDs and text compress further).
     CborLdDeflate,
+    /// A compact `vc+jwt` or SD-JWT (the document is its text, a JSON string) as the binary of
+    /// its base64url parts, zlib-compressed.
+    Jwt,
 }
 
 impl Encoding {
     /// Every encoding, in the order tried for the smallest output.
-    pub const ALL: [Encoding; 4] = [
+    pub const ALL: [Encoding; 5] = [
         Encoding::Generic,
         Encoding::GenericDictionary,
         Encoding::CborLd,
         Encoding::CborLdDeflate,
+        Encoding::Jwt,
     ];
 
     fn id(self) -> u8 {
@@ -48,6 +57,7 @@ impl Encoding {
             Encoding::GenericDictionary => 0x02,
             Encoding::CborLd => 0x03,
             Encoding::CborLdDeflate => 0x04,
+            Encoding::Jwt => 0x05,
         }
     }
 
@@ -57,23 +67,31 @@ impl Encoding {
             0x02 => Ok(Encoding::GenericDictionary),
             0x03 => Ok(Encoding::CborLd),
             0x04 => Ok(Encoding::CborLdDeflate),
+            0x05 => Ok(Encoding::Jwt),
             other => Err(Error::EnvelopeUnknownEncoding(other)),
         }
     }
 
-    /// Short name (`generic`, `generic-dict`, `cborld`, `cborld-zlib`).
+    /// Short name (`generic`, `generic-dict`, `cborld`, `cborld-zlib`, `jwt`).
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Generic => "generic",
             Encoding::GenericDictionary => "generic-dict",
             Encoding::CborLd => "cborld",
             Encoding::CborLdDeflate => "cborld-zlib",
+            Encoding::Jwt => "jwt",
         }
     }
 
     /// Whether this is a semantic (CBOR-LD) encoding.
     pub fn is_semantic(self) -> bool {
         matches!(self, Encoding::CborLd | Encoding::CborLdDeflate)
+    }
+
+    /// Whether this encoding carries only some documents (CBOR-LD: JSON-LD whose contexts the
+    /// store has; JWT: the compact text of a JWT form); the generic encodings carry any JSON.
+    pub fn is_specialised(self) -> bool {
+        self.is_semantic() || self == Encoding::Jwt
     }
 }
 
@@ -108,6 +126,14 @@ pub fn encode(credential: &Value, encoding: Encoding, store: &ContextStore) -> R
         ),
         Encoding::CborLd => cborld::encode(credential, store)?,
         Encoding::CborLdDeflate => zlib::compress(&cborld::encode(credential, store)?, false),
+        Encoding::Jwt => {
+            let cbor = credential.as_str().and_then(jwt::to_cbor).ok_or_else(|| {
+                Error::MalformedDocument(
+                    "the JWT encoding carries the compact text of a vc+jwt or SD-JWT".into(),
+                )
+            })?;
+            zlib::compress(&cbor, false)
+        }
     };
     let mut payload = Vec::with_capacity(compressed.len() + 1);
     payload.push(encoding.id());
@@ -122,7 +148,7 @@ pub fn encode_smallest(credential: &Value, store: &ContextStore) -> Result<(Stri
     for e in Encoding::ALL {
         let text = match encode(credential, e, store) {
             Ok(t) => t,
-            Err(_) if e.is_semantic() => continue,
+            Err(_) if e.is_specialised() => continue,
             Err(other) => return Err(other),
         };
         if best.as_ref().is_none_or(|(b, _)| text.len() < b.len()) {
@@ -176,6 +202,10 @@ pub fn decode(
         Encoding::CborLdDeflate => {
             let bytes = zlib::decompress(compressed, false, limits.max_decompressed)?;
             cborld::decode(&bytes, store, limits.max_depth)?
+        }
+        Encoding::Jwt => {
+            let bytes = zlib::decompress(compressed, false, limits.max_decompressed)?;
+            Value::String(jwt::from_cbor(&bytes)?)
         }
     };
     Ok((document, encoding))

@@ -187,22 +187,39 @@ impl Verifier {
                     Err(e) => return failed(e),
                 }
             }
-            Ok(t) if looks_like_jwt(t) && t.contains('~') => return self.verify_sd_jwt(t, opts),
-            Ok(t) if looks_like_jwt(t) && crate::vc_jose::is_vc_jwt(t) => {
-                return self.verify_vc_jwt(t, opts)
-            }
-            Ok(t) if looks_like_jwt(t) => {
-                return failed(Error::UnsupportedFormat(
-                    "a JWT that is neither a vc+jwt credential nor an SD-JWT VC".into(),
-                ))
-            }
+            Ok(t) if looks_like_jwt(t) => return self.verify_jwt(t, opts),
             _ => match parse_bounded(input, self.limits) {
                 Ok(v) => v,
                 Err(e) => return failed(e),
             },
         };
+        // An envelope of a JWT form carries its compact text.
+        if let Value::String(t) = &document {
+            if looks_like_jwt(t) {
+                return self.verify_jwt(t, opts);
+            }
+        }
         let report = self.verify_credential(&document, opts);
         (report, Some(document))
+    }
+
+    /// Verifies the compact text of a JWT form: an SD-JWT VC (it has `~`) or a `vc+jwt`.
+    fn verify_jwt(&self, t: &str, opts: &VerifyOptions<'_>) -> (VerificationReport, Option<Value>) {
+        if t.contains('~') {
+            self.verify_sd_jwt(t, opts)
+        } else if crate::vc_jose::is_vc_jwt(t) {
+            self.verify_vc_jwt(t, opts)
+        } else {
+            let mut r = VerificationReport::new("credential", opts.now.to_rfc3339());
+            r.fail(
+                CheckCode::WellFormed,
+                &Error::UnsupportedFormat(
+                    "a JWT that is neither a vc+jwt credential nor an SD-JWT VC".into(),
+                ),
+            );
+            r.conclude();
+            (r, None)
+        }
     }
 
     /// Verifies a parsed credential.
