@@ -27,7 +27,9 @@ wasm_opt=verifier-wasm/node_modules/.bin/wasm-opt
 
 step "cargo build -p verifier-wasm --target wasm32-unknown-unknown --profile wasm"
 cargo build -p verifier-wasm --target wasm32-unknown-unknown --profile wasm
-raw=target/wasm32-unknown-unknown/wasm/verifier_wasm.wasm
+# The raw module (with names, for twiggy) is under the cargo target directory: $CARGO_TARGET_DIR
+# when set, else target/.
+raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/verifier_wasm.wasm
 
 out=verifier-wasm/pkg
 rm -rf "$out"
@@ -40,8 +42,11 @@ cmp -s "$out/web/verifier_wasm_bg.wasm" "$out/node/verifier_wasm_bg.wasm" \
   || { echo "wasm-bindgen produced different modules for web and Node" >&2; exit 1; }
 wasm="$out/web/verifier_wasm_bg.wasm"
 # --converge repeats the passes until the module stops shrinking (about 0.6 KB gzipped, ~10 s).
-step "wasm-opt -Oz --converge"
-"$wasm_opt" -Oz --converge --strip-debug --strip-producers \
+# --low-memory-unused lets wasm-opt fold `p + c` (c < 1024) into a load or store's offset: that
+# differs only when p + c wraps past 4 GiB, which no Rust pointer arithmetic does (about 1.5 KB
+# gzipped; specs/decisions/0008-wasm-size-with-ecdsa-sd.md).
+step "wasm-opt -Oz --converge --low-memory-unused"
+"$wasm_opt" -Oz --converge --low-memory-unused --strip-debug --strip-producers \
   --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd \
   -o "$wasm.opt" "$wasm"

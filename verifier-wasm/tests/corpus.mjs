@@ -1,24 +1,58 @@
 // Test corpus for the Node and browser tests, made with the real `laissez` CLI (target/debug or
 // target/release, built by `cargo test --workspace` before these tests run): the demo's
 // credentials, QR images and trust bundles, a tampered copy, a credential that expires, one from
-// an issuer no bundle recognises, and hostile inputs.
+// an issuer no bundle recognises, and hostile inputs; and, from credential-core's example
+// `ecdsa_sd_derived` (built by the same `cargo test`), a derived ecdsa-sd-2023 credential and a
+// tampered copy of it. Binaries are looked up in $CARGO_TARGET_DIR when set, else in target/.
 import {execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inflateSync} from 'node:zlib';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function laissezBinary() {
+/** A binary cargo built (`name` under the profile directory, e.g. `laissez` or `examples/x`). */
+function built(name) {
+  const target = process.env.CARGO_TARGET_DIR
+    ? resolve(root, process.env.CARGO_TARGET_DIR)
+    : join(root, 'target');
   for (const profile of ['debug', 'release']) {
-    const bin = join(root, 'target', profile, 'laissez');
+    const bin = join(target, profile, name);
     if (existsSync(bin)) {
       return bin;
     }
   }
-  throw new Error('laissez not built: run `cargo build -p issuer-cli` (scripts/test.sh does)');
+  return null;
+}
+
+export function laissezBinary() {
+  const bin = built('laissez');
+  if (!bin) {
+    throw new Error('laissez not built: run `cargo build -p issuer-cli` (scripts/test.sh does)');
+  }
+  return bin;
+}
+
+/**
+ * A legal identity with an ecdsa-sd-2023 base proof, derived with the `proof-of-registration`
+ * preset, as JSON text: the output of credential-core's example `ecdsa_sd_derived`.
+ */
+export function derivedEcdsaSd() {
+  const bin = built('examples/ecdsa_sd_derived');
+  if (!bin) {
+    throw new Error('the example ecdsa_sd_derived is not built: run '
+      + '`cargo build -p credential-core --example ecdsa_sd_derived` (cargo test builds it)');
+  }
+  return execFileSync(bin, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+}
+
+/** The derived credential with one disclosed value changed (its signatures no longer match). */
+export function tamperedEcdsaSd(text) {
+  const doc = JSON.parse(text);
+  doc.credentialSubject.registrationNumber = 'LB-2023-77121';
+  return JSON.stringify(doc, null, 2);
 }
 
 export function laissez(args, {home, allowFailure = false} = {}) {
@@ -81,6 +115,14 @@ export function corpus() {
   cases.push({name: 'revoked (trust bundle 2)', file: join(creds, 'health-vaccination-eddsa-rdfc-2022.json'), bundle});
   cases.push({name: 'trusted (trust bundle 2)', file: join(creds, 'legal-identity-eddsa-rdfc-2022.json'), bundle});
   cases.push({name: 'untrusted issuer (trust bundle 2)', file: stranger, bundle});
+  // Selective disclosure: a derived ecdsa-sd-2023 credential, and the same with a changed value.
+  const derived = derivedEcdsaSd();
+  const sdDerived = join(dir, 'ecdsa-sd-derived.json');
+  writeFileSync(sdDerived, derived);
+  cases.push({name: 'ecdsa-sd-2023 derived', file: sdDerived});
+  const sdTampered = join(dir, 'ecdsa-sd-tampered.json');
+  writeFileSync(sdTampered, tamperedEcdsaSd(derived));
+  cases.push({name: 'ecdsa-sd-2023 derived, tampered', file: sdTampered});
   const hostile = {
     'not json': 'hello',
     'deep json': '['.repeat(100000),
@@ -106,7 +148,7 @@ export function corpus() {
       throw new Error(`official vectors missing at ${vectors}`);
     }
   }
-  cached = {dir, anchor, bundle, creds, expiring, stranger, cases};
+  cached = {dir, anchor, bundle, creds, expiring, stranger, sdDerived, sdTampered, cases};
   return cached;
 }
 

@@ -59,12 +59,19 @@ impl ProfileFile {
                 .map(|s| s.as_str().map(str::to_owned))
                 .collect()
         };
+        // Maps are filled by `insert`, not collected: collecting into a `BTreeMap` sorts with the
+        // standard library's sort, one more instance of it in the WASM verifier (crate::sort).
         let labels = |v: &Value| -> Option<Labels> {
-            v.as_object()?
-                .iter()
-                .map(|(k, l)| Some((k.clone(), l.as_str()?.to_owned())))
-                .collect()
+            let mut out = Labels::new();
+            for (k, l) in v.as_object()? {
+                out.insert(k.clone(), l.as_str()?.to_owned());
+            }
+            Some(out)
         };
+        let mut field_labels = BTreeMap::new();
+        for (field, l) in v.get("labels")?.as_object()? {
+            field_labels.insert(field.clone(), labels(l)?);
+        }
         Some(ProfileFile {
             name: text("name")?,
             title: labels(v.get("title")?)?,
@@ -73,12 +80,7 @@ impl ProfileFile {
             schema: text("schema")?,
             vct: text("vct")?,
             primary_fields: list("primaryFields")?,
-            labels: v
-                .get("labels")?
-                .as_object()?
-                .iter()
-                .map(|(field, l)| Some((field.clone(), labels(l)?)))
-                .collect::<Option<_>>()?,
+            labels: field_labels,
         })
     }
 }

@@ -21,7 +21,7 @@
 //! label map's values at 32 (parseDerivedProofValue), so a P-384 issuer (ES384, SHA-384 HMAC)
 //! could not produce one that parses.
 //!
-//! This module is the `ecdsa-sd` feature (on by default). The WASM verifier builds without it.
+//! This module is the `ecdsa-sd` feature (on by default; the WASM verifier turns it on too).
 
 mod base;
 mod derive;

@@ -284,7 +284,7 @@ pub fn parse_derived_proof_value(proof_value: &str) -> Result<DerivedProofValue>
             take_bytes(v, HMAC_BYTES, "a labelMap value")?,
         ));
     }
-    map.sort_by_key(|(k, _)| *k);
+    crate::sort::sort_by(&mut map, &|a, b| a.0 < b.0);
     if map.windows(2).any(|w| w[0].0 == w[1].0) {
         return Err(malformed("a labelMap key repeats"));
     }

@@ -141,10 +141,17 @@ impl TrustBundle {
             let id = str_member(o, "id")?.to_owned();
             let name = match o.get("name") {
                 Some(Value::String(s)) => BTreeMap::from([("en".to_owned(), s.clone())]),
-                Some(Value::Object(m)) => m
-                    .iter()
-                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-                    .collect(),
+                // Filled by `insert`: collecting into a BTreeMap would link one more instance
+                // of the standard library's sort (crate::sort).
+                Some(Value::Object(m)) => {
+                    let mut names = BTreeMap::new();
+                    for (k, v) in m {
+                        if let Some(v) = v.as_str() {
+                            names.insert(k.clone(), v.to_owned());
+                        }
+                    }
+                    names
+                }
                 _ => BTreeMap::new(),
             };
             let public_keys = array(o, "publicKeys")?
