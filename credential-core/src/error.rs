@@ -228,6 +228,9 @@ pub enum Error {
     StatusListInvalid(String),
     /// A `vc+jwt` (VC-JOSE-COSE) that is not well-formed: JWT parts, header `typ`, payload.
     VcJwtMalformed(String),
+    /// A key of an algorithm this build leaves out (P-384 without the `p384` feature: the
+    /// browser verifier, to fit its size budget).
+    UnsupportedKeyAlgorithm(String),
 }
 
 impl Error {
@@ -304,6 +307,7 @@ impl Error {
             Error::SdJwtNotYetValid { .. } => "sd_jwt_not_yet_valid",
             Error::StatusListInvalid(_) => "status_list_invalid",
             Error::VcJwtMalformed(_) => "vc_jwt_malformed",
+            Error::UnsupportedKeyAlgorithm(_) => "unsupported_key_algorithm",
         }
     }
 }
@@ -419,6 +423,9 @@ impl Error {
             Error::SdJwtNotYetValid { date } => message!("sd_jwt_not_yet_valid", date = date),
             Error::StatusListInvalid(m) => message!("status_list_invalid", detail = m),
             Error::VcJwtMalformed(m) => message!("vc_jwt_malformed", detail = m),
+            Error::UnsupportedKeyAlgorithm(a) => {
+                message!("unsupported_key_algorithm", algorithm = a)
+            }
         }
     }
 }
@@ -566,6 +573,10 @@ impl fmt::Display for Error {
             Error::SdJwtNotYetValid { date } => write!(f, "the SD-JWT is not valid before {date}"),
             Error::StatusListInvalid(m) => write!(f, "invalid status list token: {m}"),
             Error::VcJwtMalformed(m) => write!(f, "malformed vc+jwt credential: {m}"),
+            Error::UnsupportedKeyAlgorithm(a) => write!(
+                f,
+                "{a} keys are not supported by this verifier build (the browser verifier leaves them out to fit its size budget)"
+            ),
         }
     }
 }

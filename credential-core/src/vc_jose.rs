@@ -109,9 +109,13 @@ pub fn is_vc_jwt(text: &str) -> bool {
     let Some(header) = text.split('.').next() else {
         return false;
     };
+    let limits = crate::json::JsonLimits {
+        max_bytes: 4096,
+        ..crate::json::JsonLimits::default()
+    };
     crate::codec::Base64::UrlSafeNoPad
         .decode(header)
-        .and_then(|h| serde_json::from_slice::<Map<String, Value>>(&h).ok())
+        .and_then(|h| crate::json::parse_bounded(&h, limits).ok())
         .is_some_and(|h| h.get("typ").and_then(Value::as_str) == Some(VC_JWT_TYP))
 }
 

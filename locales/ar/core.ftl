@@ -91,6 +91,7 @@ sd_jwt_expired = انتهت صلاحية SD-JWT في { $date }
 sd_jwt_not_yet_valid = لا يكون SD-JWT صالحًا قبل { $date }
 status_list_invalid = رمز قائمة الحالات غير صالح: { $detail }
 vc_jwt_malformed = وثيقة vc+jwt غير سليمة البنية: { $detail }
+unsupported_key_algorithm = مفاتيح { $algorithm } غير مدعومة في هذا الإصدار من المتحقق (يستبعدها متحقق المتصفح ليبقى ضمن حدود حجمه)
 
 ## رسائل الفحوص
 

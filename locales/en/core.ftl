@@ -77,6 +77,7 @@ sd_jwt_expired = the SD-JWT expired at { $date }
 sd_jwt_not_yet_valid = the SD-JWT is not valid before { $date }
 status_list_invalid = invalid status list token: { $detail }
 vc_jwt_malformed = malformed vc+jwt credential: { $detail }
+unsupported_key_algorithm = { $algorithm } keys are not supported by this verifier build (the browser verifier leaves them out to fit its size budget)
 
 ## Check messages
 

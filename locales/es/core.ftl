@@ -83,6 +83,7 @@ sd_jwt_expired = el SD-JWT caducó el { $date }
 sd_jwt_not_yet_valid = el SD-JWT no es válido antes del { $date }
 status_list_invalid = token de lista de estados no válido: { $detail }
 vc_jwt_malformed = credencial vc+jwt mal formada: { $detail }
+unsupported_key_algorithm = esta versión del verificador no admite claves { $algorithm } (el verificador para navegador las omite para respetar su límite de tamaño)
 
 ## Mensajes de comprobación
 

@@ -83,6 +83,7 @@ sd_jwt_expired = le SD-JWT a expiré le { $date }
 sd_jwt_not_yet_valid = le SD-JWT n'est pas valide avant le { $date }
 status_list_invalid = jeton de liste de statuts non valide : { $detail }
 vc_jwt_malformed = attestation vc+jwt mal formée : { $detail }
+unsupported_key_algorithm = les clés { $algorithm } ne sont pas prises en charge par cette version du vérificateur (le vérificateur pour navigateur les omet pour tenir dans son budget de taille)
 
 ## Messages des contrôles
 

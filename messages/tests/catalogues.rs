@@ -369,6 +369,7 @@ fn every_error() -> Vec<Error> {
         },
         Error::StatusListInvalid(d()),
         Error::VcJwtMalformed(d()),
+        Error::UnsupportedKeyAlgorithm("P-384".into()),
     ]
 }
 

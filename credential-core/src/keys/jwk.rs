@@ -25,7 +25,10 @@ fn algorithm(jwk: &Map<String, Value>) -> Result<Algorithm> {
     match (member(jwk, "kty")?, member(jwk, "crv")?) {
         ("OKP", "Ed25519") => Ok(Algorithm::Ed25519),
         ("EC", "P-256") => Ok(Algorithm::P256),
+        #[cfg(feature = "p384")]
         ("EC", "P-384") => Ok(Algorithm::P384),
+        #[cfg(not(feature = "p384"))]
+        ("EC", "P-384") => Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
         (kty, crv) => Err(Error::InvalidJwk(format!(
             "unsupported key type {kty}/{crv} (use OKP/Ed25519, EC/P-256 or EC/P-384)"
         ))),
@@ -45,7 +48,7 @@ impl PublicKey {
         let x = b64(jwk, "x")?;
         match alg {
             Algorithm::Ed25519 => PublicKey::from_bytes(alg, &x),
-            Algorithm::P256 | Algorithm::P384 => {
+            _ => {
                 let y = b64(jwk, "y")?;
                 let len = if alg == Algorithm::P256 { 32 } else { 48 };
                 if x.len() != len || y.len() != len {
@@ -74,6 +77,7 @@ impl PublicKey {
                        "x": B64.encode(p.x().map(|x| &x[..]).unwrap_or_default()),
                        "y": B64.encode(p.y().map(|y| &y[..]).unwrap_or_default())})
             }
+            #[cfg(feature = "p384")]
             PublicKey::P384(k) => {
                 let p = k.to_encoded_point(false);
                 json!({"crv": "P-384", "kty": "EC",

@@ -20,7 +20,8 @@ pub enum Algorithm {
     Ed25519,
     /// ECDSA over NIST P-256 with SHA-256.
     P256,
-    /// ECDSA over NIST P-384 with SHA-384.
+    /// ECDSA over NIST P-384 with SHA-384 (cargo feature `p384`, on by default).
+    #[cfg(feature = "p384")]
     P384,
 }
 
@@ -30,6 +31,7 @@ impl Algorithm {
         match self {
             Algorithm::Ed25519 => "ed25519",
             Algorithm::P256 => "p256",
+            #[cfg(feature = "p384")]
             Algorithm::P384 => "p384",
         }
     }
@@ -39,7 +41,10 @@ impl Algorithm {
         match name.to_ascii_lowercase().replace('-', "").as_str() {
             "ed25519" => Ok(Algorithm::Ed25519),
             "p256" => Ok(Algorithm::P256),
+            #[cfg(feature = "p384")]
             "p384" => Ok(Algorithm::P384),
+            #[cfg(not(feature = "p384"))]
+            "p384" => Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
             other => Err(Error::InvalidKey(format!(
                 "unknown key algorithm {other:?} (use ed25519, p256 or p384)"
             ))),
@@ -54,7 +59,8 @@ pub enum PublicKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     /// P-256 public key (on the curve, not the identity).
     P256(p256::ecdsa::VerifyingKey),
-    /// P-384 public key.
+    /// P-384 public key (cargo feature `p384`).
+    #[cfg(feature = "p384")]
     P384(p384::ecdsa::VerifyingKey),
 }
 
@@ -70,6 +76,7 @@ impl PublicKey {
         match self {
             PublicKey::Ed25519(_) => Algorithm::Ed25519,
             PublicKey::P256(_) => Algorithm::P256,
+            #[cfg(feature = "p384")]
             PublicKey::P384(_) => Algorithm::P384,
         }
     }
@@ -96,6 +103,7 @@ impl PublicKey {
             Algorithm::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
                 .map(PublicKey::P256)
                 .map_err(|_| Error::InvalidKey("not a valid P-256 point".into())),
+            #[cfg(feature = "p384")]
             Algorithm::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
                 .map(PublicKey::P384)
                 .map_err(|_| Error::InvalidKey("not a valid P-384 point".into())),
@@ -107,6 +115,7 @@ impl PublicKey {
         match self {
             PublicKey::Ed25519(k) => k.to_bytes().to_vec(),
             PublicKey::P256(k) => k.to_encoded_point(true).as_bytes().to_vec(),
+            #[cfg(feature = "p384")]
             PublicKey::P384(k) => k.to_encoded_point(true).as_bytes().to_vec(),
         }
     }
@@ -122,6 +131,7 @@ impl PublicKey {
             PublicKey::P256(k) => p256::ecdsa::Signature::from_slice(signature)
                 .map(|s| k.verify(message, &s).is_ok())
                 .unwrap_or(false),
+            #[cfg(feature = "p384")]
             PublicKey::P384(k) => p384::ecdsa::Signature::from_slice(signature)
                 .map(|s| k.verify(message, &s).is_ok())
                 .unwrap_or(false),
@@ -140,6 +150,7 @@ pub struct SecretKey(SecretInner);
 enum SecretInner {
     Ed25519(ed25519_dalek::SigningKey),
     P256(p256::ecdsa::SigningKey),
+    #[cfg(feature = "p384")]
     P384(p384::ecdsa::SigningKey),
 }
 
@@ -155,6 +166,7 @@ impl SecretKey {
         SecretKey(match alg {
             Algorithm::Ed25519 => SecretInner::Ed25519(ed25519_dalek::SigningKey::generate(rng)),
             Algorithm::P256 => SecretInner::P256(p256::ecdsa::SigningKey::random(rng)),
+            #[cfg(feature = "p384")]
             Algorithm::P384 => SecretInner::P384(p384::ecdsa::SigningKey::random(rng)),
         })
     }
@@ -177,6 +189,7 @@ impl SecretKey {
                 p256::ecdsa::SigningKey::from_slice(bytes)
                     .map_err(|_| Error::InvalidKey("not a valid P-256 secret scalar".into()))?,
             ),
+            #[cfg(feature = "p384")]
             Algorithm::P384 => SecretInner::P384(
                 p384::ecdsa::SigningKey::from_slice(bytes)
                     .map_err(|_| Error::InvalidKey("not a valid P-384 secret scalar".into()))?,
@@ -190,6 +203,7 @@ impl SecretKey {
         zeroize::Zeroizing::new(match &self.0 {
             SecretInner::Ed25519(k) => k.to_bytes().to_vec(),
             SecretInner::P256(k) => k.to_bytes().to_vec(),
+            #[cfg(feature = "p384")]
             SecretInner::P384(k) => k.to_bytes().to_vec(),
         })
     }
@@ -199,6 +213,7 @@ impl SecretKey {
         match &self.0 {
             SecretInner::Ed25519(_) => Algorithm::Ed25519,
             SecretInner::P256(_) => Algorithm::P256,
+            #[cfg(feature = "p384")]
             SecretInner::P384(_) => Algorithm::P384,
         }
     }
@@ -208,6 +223,7 @@ impl SecretKey {
         match &self.0 {
             SecretInner::Ed25519(k) => PublicKey::Ed25519(k.verifying_key()),
             SecretInner::P256(k) => PublicKey::P256(*k.verifying_key()),
+            #[cfg(feature = "p384")]
             SecretInner::P384(k) => PublicKey::P384(*k.verifying_key()),
         }
     }
@@ -235,6 +251,7 @@ impl Signer for SecretKey {
                     .map_err(|e| Error::SigningFailed(e.to_string()))?;
                 s.normalize_s().unwrap_or(s).to_bytes().to_vec()
             }
+            #[cfg(feature = "p384")]
             SecretInner::P384(k) => {
                 let s: p384::ecdsa::Signature = k
                     .try_sign(message)

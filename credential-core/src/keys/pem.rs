@@ -27,6 +27,7 @@ impl SecretKey {
         if let Ok(k) = p256::ecdsa::SigningKey::from_pkcs8_pem(pem) {
             return Ok(SecretKey(SecretInner::P256(k)));
         }
+        #[cfg(feature = "p384")]
         if let Ok(k) = p384::ecdsa::SigningKey::from_pkcs8_pem(pem) {
             return Ok(SecretKey(SecretInner::P384(k)));
         }
@@ -40,6 +41,7 @@ impl SecretKey {
         let r = match &self.0 {
             SecretInner::Ed25519(k) => k.to_pkcs8_pem(LineEnding::LF),
             SecretInner::P256(k) => k.to_pkcs8_pem(LineEnding::LF),
+            #[cfg(feature = "p384")]
             SecretInner::P384(k) => k.to_pkcs8_pem(LineEnding::LF),
         };
         r.map_err(|e| Error::InvalidPem(e.to_string()))
@@ -56,6 +58,7 @@ impl PublicKey {
         if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_pem(pem) {
             return Ok(PublicKey::P256(k));
         }
+        #[cfg(feature = "p384")]
         if let Ok(k) = p384::ecdsa::VerifyingKey::from_public_key_pem(pem) {
             return Ok(PublicKey::P384(k));
         }
@@ -69,6 +72,7 @@ impl PublicKey {
         let r = match self {
             PublicKey::Ed25519(k) => k.to_public_key_pem(LineEnding::LF),
             PublicKey::P256(k) => k.to_public_key_pem(LineEnding::LF),
+            #[cfg(feature = "p384")]
             PublicKey::P384(k) => k.to_public_key_pem(LineEnding::LF),
         };
         r.map_err(|e| Error::InvalidPem(e.to_string()))

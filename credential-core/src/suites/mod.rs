@@ -9,7 +9,7 @@ mod eddsa_rdfc_2022;
 
 use crate::error::{Error, Result};
 use crate::keys::Algorithm;
-use sha2::{Digest, Sha256, Sha384};
+use sha2::{Digest, Sha256};
 
 /// How a suite turns a JSON-LD document into bytes to hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +97,8 @@ impl Cryptosuite {
     /// Hashes canonical bytes: SHA-256, except SHA-384 for ECDSA with P-384 (VC DI ECDSA §3.3.4).
     pub fn hash(self, alg: Algorithm, bytes: &[u8]) -> Vec<u8> {
         match alg {
-            Algorithm::P384 => Sha384::digest(bytes).to_vec(),
+            #[cfg(feature = "p384")]
+            Algorithm::P384 => sha2::Sha384::digest(bytes).to_vec(),
             Algorithm::Ed25519 | Algorithm::P256 => Sha256::digest(bytes).to_vec(),
         }
     }
