@@ -408,7 +408,7 @@ fn vc_jwt_and_data_integrity_through_securing() {
 }
 
 #[test]
-fn an_sd_jwt_vc_is_revoked_through_the_token_status_list() {
+fn revocation_works_for_every_mechanism_and_sd_jwt_uses_the_token_status_list() {
     let s = setup();
     let anchor = s.dir.path().join("anchor");
     laissez(&anchor).arg("init").assert().success();
@@ -426,20 +426,45 @@ fn an_sd_jwt_vc_is_revoked_through_the_token_status_list() {
         .and_then(|l| l.split_whitespace().nth(1))
         .unwrap()
         .to_owned();
-    let (profile, subject, _) = PRESETS[0];
-    let issued = s.issue(profile, &example(subject), "sd-jwt", "revocable");
-    let issued_text = std::fs::read_to_string(&issued).unwrap();
-    let id = SdJwt::parse(issued_text.trim()).unwrap().claims()["jti"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let (profile, subject, preset) = PRESETS[0];
+    // (what a verifier is shown, the credential id to revoke)
+    let mut shown_to_verifier: Vec<(PathBuf, String)> = Vec::new();
+    let issued = s.issue(profile, &example(subject), "sd-jwt", "revocable-sd-jwt");
+    let text = std::fs::read_to_string(&issued).unwrap();
+    let claims = SdJwt::parse(text.trim()).unwrap().claims().clone();
+    shown_to_verifier.push((issued, claims["jti"].as_str().unwrap().to_owned()));
+    for securing in ["vc+jwt", "ecdsa-sd-2023"] {
+        let name = format!("revocable-{}", securing.replace('+', "-"));
+        let issued = s.issue(profile, &example(subject), securing, &name);
+        let (file, id) = if securing == "ecdsa-sd-2023" {
+            let derived = s.dir.path().join(format!("{name}.derived.json"));
+            laissez(&s.home)
+                .arg("present")
+                .arg(&issued)
+                .args(["--preset", preset, "--out"])
+                .arg(&derived)
+                .assert()
+                .success();
+            let base = full_view(&std::fs::read_to_string(&issued).unwrap());
+            (derived, base["id"].as_str().unwrap().to_owned())
+        } else {
+            // The vc+jwt payload is the credential.
+            let token = std::fs::read_to_string(&issued).unwrap();
+            let payload = Base64::UrlSafeNoPad
+                .decode(token.split('.').nth(1).unwrap())
+                .unwrap();
+            let cred: Value = serde_json::from_slice(&payload).unwrap();
+            (issued, cred["id"].as_str().unwrap().to_owned())
+        };
+        shown_to_verifier.push((file, id));
+    }
     let bundle = |version: u32| {
         let out = laissez(&s.home)
             .args(["status", "publish"])
             .output()
             .unwrap();
         assert!(out.status.success());
-        assert!(String::from_utf8_lossy(&out.stdout).contains("/token/0"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("/p256/token/0"));
         let b = s.dir.path().join(format!("bundle-{version}.json"));
         laissez(&anchor)
             .args([
@@ -468,28 +493,28 @@ fn an_sd_jwt_vc_is_revoked_through_the_token_status_list() {
         assert_eq!(json["statusListTokens"].as_array().map(Vec::len), Some(1));
         b
     };
-    let b1 = bundle(1);
-    let with = |b: &Path| {
-        verify_json(
+    let verdict = |b: &Path, file: &Path| {
+        let (code, report) = verify_json(
             &s.home,
-            &issued,
+            file,
             &["--bundle", b.to_str().unwrap(), "--anchor", &anchor_did],
+        );
+        (
+            code,
+            report["verdict"].as_str().unwrap_or_default().to_owned(),
         )
     };
-    let (code, report) = with(&b1);
-    assert_eq!(
-        (code, report["verdict"].as_str()),
-        (Some(0), Some("valid")),
-        "{report:#}"
-    );
-    laissez(&s.home).args(["revoke", &id]).assert().success();
+    let b1 = bundle(1);
+    for (file, _) in &shown_to_verifier {
+        assert_eq!(verdict(&b1, file), (Some(0), "valid".into()), "{file:?}");
+    }
+    for (_, id) in &shown_to_verifier {
+        laissez(&s.home).args(["revoke", id]).assert().success();
+    }
     let b2 = bundle(2);
-    let (code, report) = with(&b2);
-    assert_eq!(
-        (code, report["verdict"].as_str()),
-        (Some(1), Some("revoked")),
-        "{report:#}"
-    );
+    for (file, _) in &shown_to_verifier {
+        assert_eq!(verdict(&b2, file), (Some(1), "revoked".into()), "{file:?}");
+    }
 }
 
 /// Runs `laissez ARGS` expecting exit code 2 and one error line; returns it.
@@ -571,6 +596,33 @@ fn refusals_are_clear() {
     );
     assert!(
         err.contains("missing: --holder-key, --domain (--aud)"),
+        "{err}"
+    );
+    let other = s.dir.path().join("other.jwk");
+    laissez(&s.home)
+        .args(["key", "export", "p256", "--secret", "--out"])
+        .arg(&other)
+        .assert()
+        .success();
+    let err = refused(
+        &s.home,
+        &[
+            "present",
+            sd.to_str().unwrap(),
+            "--preset",
+            "proof-of-registration",
+            "--holder-key",
+            other.to_str().unwrap(),
+            "--aud",
+            "a",
+            "--nonce",
+            "n",
+            "--out",
+            out,
+        ],
+    );
+    assert!(
+        err.contains("not the holder key this SD-JWT VC is bound to"),
         "{err}"
     );
     assert!(!Path::new(out).exists(), "nothing written on a refusal");
