@@ -101,6 +101,12 @@ impl Securing {
         }
     }
 
+    /// Whether credentials secured by the mechanism the registry records as `name` are compact
+    /// JWT text (`vc+jwt`, SD-JWT VC) rather than JSON.
+    pub fn is_jwt_text(name: &str) -> bool {
+        name == VC_JWT || name == SD_JWT
+    }
+
     /// Checks that key `key` (of `alg`) can sign with this mechanism: a suite's algorithm;
     /// P-256 for `ecdsa-sd-2023`; Ed25519, P-256 or P-384 for the JWT forms.
     pub fn check_key(self, key: &str, alg: Algorithm) -> CliResult<()> {

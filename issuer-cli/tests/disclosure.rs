@@ -515,6 +515,25 @@ fn revocation_works_for_every_mechanism_and_sd_jwt_uses_the_token_status_list() 
     for (file, _) in &shown_to_verifier {
         assert_eq!(verdict(&b2, file), (Some(1), "revoked".into()), "{file:?}");
     }
+    // The registry exports the JWT forms as strings.
+    let out = laissez(&s.home)
+        .args(["registry", "export"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (securing, is_text) in [("sd-jwt", true), ("vc+jwt", true), ("ecdsa-sd-2023", false)] {
+        let row = rows.iter().find(|r| r["suite"] == securing).unwrap();
+        assert_eq!(row["credential"].is_string(), is_text, "{securing}");
+    }
 }
 
 /// Runs `laissez ARGS` expecting exit code 2 and one error line; returns it.
