@@ -3,7 +3,7 @@
 use crate::error::{io, CliError, CliResult};
 use crate::fsutil::write_atomic;
 use crate::i18n;
-use crate::issuing::{record_from_json, record_key, Issuer, Record, STATUS_PURPOSE};
+use crate::issuing::{record_from_json, record_key, Issuer, Record};
 use crate::registry::{Entry, Registry};
 use credential_core::codec::hex;
 use credential_core::{message, Message};
@@ -130,8 +130,9 @@ fn read_jsonl(input: &Path) -> CliResult<Vec<Row>> {
     Ok(rows)
 }
 
-/// Output file for a record: its id when that is a safe file name, else a digest-suffixed one.
-pub fn output_path(out: &Path, record_id: &str) -> PathBuf {
+/// Output file for a record: its id when that is a safe file name, else a digest-suffixed one;
+/// `extension` says what the file holds (`json`, `jwt`, `sd-jwt`).
+pub fn output_path(out: &Path, record_id: &str, extension: &str) -> PathBuf {
     let safe: String = record_id
         .chars()
         .map(|c| {
@@ -150,7 +151,7 @@ pub fn output_path(out: &Path, record_id: &str) -> PathBuf {
         ));
         format!("{safe}-{}", hex(&h[..4]))
     };
-    out.join(format!("{name}.json"))
+    out.join(format!("{name}.{extension}"))
 }
 
 /// Totals reported at the end.
@@ -248,7 +249,7 @@ pub fn run(
                     ));
                     progress.advance(1);
                 } else if let Some(json) = registry.credential_for_record(&key)? {
-                    let path = output_path(out, &record.record_id);
+                    let path = output_path(out, &record.record_id, issuer.securing.extension());
                     if !path.exists() {
                         write_atomic(&path, json.as_bytes(), false)?;
                     }
@@ -262,12 +263,16 @@ pub fn run(
     }
 
     for chunk in todo.chunks(CHUNK) {
-        let first = registry.reserve_indexes(STATUS_PURPOSE, chunk.len() as i64)?;
+        let first = registry.reserve_indexes(issuer.status_purpose(), chunk.len() as i64)?;
         let results = sign_chunk(issuer, chunk, first, jobs);
         let mut ok: Vec<(Entry, String, PathBuf)> = Vec::new();
         for ((number, record), result) in chunk.iter().zip(results) {
             match result {
-                Ok((entry, json)) => ok.push((entry, json, output_path(out, &record.record_id))),
+                Ok((entry, json)) => ok.push((
+                    entry,
+                    json,
+                    output_path(out, &record.record_id, issuer.securing.extension()),
+                )),
                 Err(reason) => {
                     summary.failed.push((*number, reason));
                     progress.advance(1);

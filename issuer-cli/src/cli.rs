@@ -34,8 +34,12 @@ pub enum Command {
     Issue(IssueArgs),
     /// Issue credentials for every row of a CSV or JSONL file; idempotent and resumable.
     IssueBatch(IssueBatchArgs),
-    /// Verify a credential (file or - for standard input).
+    /// Verify a credential or presentation (file or - for standard input): Data Integrity JSON
+    /// (derived ecdsa-sd-2023 too), vc+jwt, SD-JWT VC, QR envelope text or a QR image.
     Verify(VerifyArgs),
+    /// Holder: present a selectively disclosable credential (ecdsa-sd-2023 base proof or
+    /// SD-JWT VC) showing only a preset's or the chosen claims.
+    Present(PresentArgs),
     /// Revoke a credential (permanent).
     Revoke {
         /// Credential id.
@@ -161,6 +165,10 @@ pub struct IssueArgs {
     /// Stable record id (default: recordId in the subject, else a digest of the subject).
     #[arg(long)]
     pub record_id: Option<String>,
+    /// SD-JWT VC: the holder's public key (PEM, JWK, Multikey, did:key or did:jwk, or a file
+    /// holding one), when the subject's id is not a did:key or did:jwk.
+    #[arg(long)]
+    pub holder_key: Option<String>,
     /// Output file (default: standard output).
     #[arg(long)]
     pub out: Option<PathBuf>,
@@ -189,9 +197,14 @@ pub struct IssuerChoice {
     /// Credential profile.
     #[arg(long, default_value = "generic")]
     pub profile: String,
-    /// Cryptosuite (default: the home's default suite).
-    #[arg(long)]
+    /// Data Integrity cryptosuite (default: the home's default suite); see also --securing.
+    #[arg(long, conflicts_with = "securing")]
     pub suite: Option<String>,
+    /// Securing mechanism: a Data Integrity suite (eddsa-rdfc-2022, eddsa-jcs-2022,
+    /// ecdsa-rdfc-2019, ecdsa-jcs-2019), ecdsa-sd-2023 (P-256 key), vc+jwt or sd-jwt
+    /// (default: the home's default suite).
+    #[arg(long)]
+    pub securing: Option<String>,
     /// Signing key name (default: the home's default key).
     #[arg(long)]
     pub key: Option<String>,
@@ -217,6 +230,43 @@ pub struct VerifyArgs {
     /// Trust anchor public key (Multikey or did:key); repeat for several.
     #[arg(long)]
     pub anchor: Vec<String>,
+    /// The challenge this verifier gave the holder (an SD-JWT's KB-JWT nonce).
+    #[arg(long, visible_alias = "nonce")]
+    pub challenge: Option<String>,
+    /// This verifier's domain (an SD-JWT's KB-JWT aud).
+    #[arg(long, visible_alias = "aud")]
+    pub domain: Option<String>,
+}
+
+/// Options of `present`.
+#[derive(Args)]
+pub struct PresentArgs {
+    /// The holder's credential: an ecdsa-sd-2023 base-proof credential (JSON) or an SD-JWT VC.
+    pub input: PathBuf,
+    /// Show what the profile's preset NAME shows (see --list-presets).
+    #[arg(long, conflicts_with = "disclose")]
+    pub preset: Option<String>,
+    /// Show these claims (JSON pointers such as /credentialSubject/givenName); repeat or list.
+    #[arg(long, num_args = 1..)]
+    pub disclose: Vec<String>,
+    /// List the presets of the credential's profile and stop.
+    #[arg(long)]
+    pub list_presets: bool,
+    /// The holder's secret key file (PEM, JWK or Multikey): signs the key binding.
+    #[arg(long)]
+    pub holder_key: Option<PathBuf>,
+    /// The verifier's challenge (ecdsa-sd-2023 presentation proof; for SD-JWT, its nonce).
+    #[arg(long, visible_alias = "nonce")]
+    pub challenge: Option<String>,
+    /// The verifier's domain (ecdsa-sd-2023 presentation proof; for SD-JWT, its aud).
+    #[arg(long, visible_alias = "aud")]
+    pub domain: Option<String>,
+    /// Output file for the presentation.
+    #[arg(long, required_unless_present = "list_presets")]
+    pub out: Option<PathBuf>,
+    /// Also write the presentation as a QR code (PNG).
+    #[arg(long)]
+    pub qr: Option<PathBuf>,
 }
 
 /// `status` subcommands.

@@ -1,20 +1,26 @@
-//! Issuing from subject records: the issuer a command chose (profile, suite, a key from the
-//! home's keystore), record ids, status indexes and list URLs from the issuer home, registry
-//! entries. Building, checking and signing the credential is the core's
-//! ([`credential_core::issue::Issuer`]).
+//! Issuing from subject records: the issuer a command chose (profile, securing mechanism, a key
+//! from the home's keystore), record ids, status indexes and list URLs from the issuer home,
+//! registry entries. Building, checking and signing the credential is the core's
+//! ([`credential_core::issue::Issuer`], [`credential_core::sd`], [`credential_core::sd_jwt`],
+//! [`credential_core::vc_jose`]).
 
 use crate::cli::IssuerChoice;
 use crate::error::{CliError, CliResult};
 use crate::home::Home;
 use crate::registry::Entry;
+use crate::securing::Securing;
 use crate::{clock, keystore};
 use credential_core::codec::{hex, urn_uuid};
+use credential_core::did::{did_key_vm, resolve};
 use credential_core::issue::{Issuer as CoreIssuer, StatusEntrySpec};
+use credential_core::keys::{PublicKey, SecretKey};
 use credential_core::model::Timestamp;
 use credential_core::profiles::Profiles;
+use credential_core::sd::{self, BaseProofOptions};
+use credential_core::sd_jwt::{self, credential::from_credential, status_list::StatusReference};
 use credential_core::status::StatusPurpose;
-use credential_core::suites::Cryptosuite;
 use credential_core::{message, Message};
+use rand_core::OsRng;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -22,8 +28,13 @@ use sha2::{Digest, Sha256};
 /// vocabulary).
 pub const GENERIC: &str = "generic";
 
-/// Status purpose used for every issued credential.
+/// Status purpose under which Bitstring Status List indexes are allocated (Data Integrity and
+/// `vc+jwt` credentials; the entry carries revocation and suspension).
 pub const STATUS_PURPOSE: &str = "revocation";
+
+/// Status purpose under which Token Status List indexes are allocated (SD-JWT VCs; one 2-bit
+/// entry: 0 valid, 1 revoked, 2 suspended).
+pub const TOKEN_STATUS_PURPOSE: &str = "token-status-list";
 
 /// One subject record to issue.
 #[derive(Debug, Clone)]
@@ -34,10 +45,18 @@ pub struct Record {
     pub subject: Map<String, Value>,
 }
 
-/// The core issuer plus what the home decides: key name, profile, validity, status lists.
+/// The core issuer plus what the home decides: key name, profile, securing, validity, status
+/// lists.
 pub struct Issuer<'a> {
     /// The core issuer (key, suite, JSON-LD processor, profiles); shared across batch threads.
     pub core: CoreIssuer,
+    /// How credentials are secured.
+    pub securing: Securing,
+    /// The signing key again, for the mechanisms the core issuer does not sign with itself
+    /// (`ecdsa-sd-2023`, `vc+jwt`, SD-JWT VC).
+    signer: SecretKey,
+    /// The holder key an SD-JWT VC binds to (`cnf`) when the subject's `id` does not give one.
+    pub holder_key: Option<PublicKey>,
     /// The key's name in the home.
     pub key_name: String,
     /// Profile name (or `generic`).
@@ -65,15 +84,13 @@ fn check_profile(profile: &str) -> CliResult<()> {
     )))
 }
 
-/// Parses a suite name.
-fn parse_suite(name: &str) -> CliResult<Cryptosuite> {
-    Cryptosuite::from_name(name).map_err(|_| CliError::Input {
-        message: message!("issue_unknown_suite", suite = name),
-        hint: Some(message!(
-            "issue_suite_hint",
-            suites = Cryptosuite::ALL.map(|s| s.name()).join(", ")
-        )),
-    })
+/// URI of the Token Status List (`statuslist+jwt`) of `key_name` holding global index `index`.
+pub fn token_list_uri(home: &Home, key_name: &str, index: i64) -> String {
+    format!(
+        "{}/{key_name}/token/{}",
+        home.config.status.base_url.trim_end_matches('/'),
+        index / home.config.status.list_size as i64
+    )
 }
 
 /// URL of the status list credential of `key_name` for `purpose` holding global index `index`.
@@ -115,43 +132,45 @@ pub fn record_key(profile: &str, record_id: &str) -> String {
 
 impl<'a> Issuer<'a> {
     /// Builds an issuer from the home and the command's choices: checks the profile, loads the
-    /// key (decrypting it with `pass`), checks that it suits the cryptosuite and that the end of
-    /// validity is in the future.
+    /// key (decrypting it with `pass`), checks that it suits the securing mechanism and that the
+    /// end of validity is in the future.
     pub fn from_home(
         home: &'a Home,
         choice: &IssuerChoice,
         pass: Option<&str>,
     ) -> CliResult<Issuer<'a>> {
         check_profile(&choice.profile)?;
-        let suite = parse_suite(
-            choice
-                .suite
-                .as_deref()
-                .unwrap_or(&home.config.issuance.default_suite),
+        let securing = Securing::choose(
+            choice.securing.as_deref(),
+            choice.suite.as_deref(),
+            &home.config.issuance.default_suite,
         )?;
+        if securing.is_selective() && choice.profile == GENERIC {
+            return Err(CliError::input(message!(
+                "issue_selective_needs_profile",
+                securing = securing.name()
+            )));
+        }
         let key_name = choice
             .key
             .as_deref()
             .unwrap_or(&home.config.issuer.default_key)
             .to_owned();
         let secret = keystore::load(home, &key_name, pass)?;
-        suite.check_algorithm(secret.algorithm()).map_err(|_| {
-            CliError::input(message!(
-                "issue_key_suite_mismatch",
-                key = &key_name,
-                algorithm = secret.algorithm().name(),
-                suite = suite.name(),
-                needed = suite.default_algorithm().name()
-            ))
-        })?;
+        securing.check_key(&key_name, secret.algorithm())?;
         let now = clock::now();
         let valid_until = clock::parse_time("--valid-until", choice.valid_until.as_deref())?;
         if valid_until.is_some_and(|u| u <= now) {
             return Err(CliError::input(message!("issue_valid_until_past")));
         }
-        let core = CoreIssuer::new(secret, suite)?.named(&home.config.issuer.name);
+        let signer = SecretKey::from_bytes(secret.algorithm(), &secret.to_bytes())?;
+        let core = CoreIssuer::new(secret, securing.builder_suite(signer.algorithm()))?
+            .named(&home.config.issuer.name);
         Ok(Issuer {
             core,
+            securing,
+            signer,
+            holder_key: None,
             key_name,
             profile: choice.profile.clone(),
             home,
@@ -165,13 +184,17 @@ impl<'a> Issuer<'a> {
         self.core.id()
     }
 
-    /// The cryptosuite.
-    pub fn suite(&self) -> Cryptosuite {
-        self.core.suite()
+    /// The status purpose this issuer's status indexes are allocated under.
+    pub fn status_purpose(&self) -> &'static str {
+        match self.securing {
+            Securing::SdJwt => TOKEN_STATUS_PURPOSE,
+            _ => STATUS_PURPOSE,
+        }
     }
 
-    /// Builds, validates and signs the credential for `record`, using status index `index`.
-    /// Returns the registry entry and the credential JSON as written.
+    /// Builds, validates and secures the credential for `record`, using status index `index`.
+    /// Returns the registry entry and the credential as written (JSON for Data Integrity, the
+    /// compact JWT for `vc+jwt` and SD-JWT VC).
     pub fn issue(&self, record: &Record, index: Option<i64>) -> CliResult<(Entry, String)> {
         let key = record_key(&self.profile, &record.record_id);
         let id = credential_id(self.did(), &key);
@@ -186,31 +209,122 @@ impl<'a> Issuer<'a> {
         if let Some(until) = self.valid_until {
             builder = builder.valid_until(until);
         }
-        if let Some(i) = index {
+        // An SD-JWT VC carries a Token Status List entry instead of Bitstring entries.
+        if let (Some(i), false) = (index, self.securing == Securing::SdJwt) {
             for purpose in [StatusPurpose::Revocation, StatusPurpose::Suspension] {
                 builder = builder.status(status_entry(self.home, &self.key_name, purpose, i));
             }
         }
-        let signed = builder.issue(self.now)?;
-        let text = serde_json::to_string_pretty(signed.as_json()).map_err(|e| {
-            CliError::input(message!("serialise_credential", detail = e.to_string()))
-        })?;
+        let text = match self.securing {
+            Securing::DataIntegrity(_) => pretty(builder.issue(self.now)?.as_json())?,
+            _ => {
+                let unsigned = builder.build(self.now)?;
+                let profiles = self.core.profiles();
+                if let Some(p) = profiles.get(&self.profile) {
+                    p.check(&unsigned)?;
+                }
+                if let Value::Object(o) = &unsigned {
+                    credential_core::status::status_entries(o)?;
+                }
+                self.secure(&unsigned, record, index)?
+            }
+        };
         let digest = hex(&Sha256::digest(text.as_bytes()));
         Ok((
             Entry {
                 credential_id: id,
                 record_key: key,
                 profile: self.profile.clone(),
-                suite: self.suite().name().into(),
+                suite: self.securing.name().into(),
                 key_name: self.key_name.clone(),
                 issued_at: self.now.to_rfc3339(),
-                status_purpose: index.map(|_| STATUS_PURPOSE.to_owned()),
+                status_purpose: index.map(|_| self.status_purpose().to_owned()),
                 status_index: index,
                 digest,
             },
             text,
         ))
     }
+
+    /// Secures a built and checked credential with `ecdsa-sd-2023`, `vc+jwt` or SD-JWT VC.
+    fn secure(&self, unsigned: &Value, record: &Record, index: Option<i64>) -> CliResult<String> {
+        let vm = did_key_vm(&self.signer.public_key());
+        let profile = self.core.profiles().get(&self.profile);
+        match (self.securing, profile) {
+            (Securing::VcJwt, _) => {
+                Ok(credential_core::vc_jose::sign(unsigned, &vm, &self.signer)?)
+            }
+            (Securing::EcdsaSd, Some(profile)) => {
+                let rules = profile.disclosure()?;
+                let options = BaseProofOptions::assertion(vm)
+                    .created(self.now)
+                    .mandatory(rules.mandatory_pointers(unsigned));
+                let doc = unsigned
+                    .as_object()
+                    .ok_or_else(|| CliError::input(message!("internal_not_object")))?;
+                let base = sd::create_base_proof(
+                    doc,
+                    &options,
+                    &self.signer,
+                    &mut OsRng,
+                    self.core.processor(),
+                )?;
+                pretty(&base)
+            }
+            (Securing::SdJwt, Some(profile)) => {
+                let claims = from_credential(unsigned, profile)?;
+                let mut params = claims.issue_params(self.now);
+                params.holder_key = Some(self.holder_for(record)?);
+                params.kid = Some(vm);
+                params.status = index.map(|i| StatusReference {
+                    idx: (i % self.home.config.status.list_size as i64) as u64,
+                    uri: token_list_uri(self.home, &self.key_name, i),
+                });
+                let issued = sd_jwt::issue(
+                    &claims.claims,
+                    &claims.disclosable,
+                    &params,
+                    &self.signer,
+                    &mut OsRng,
+                )?;
+                Ok(issued.sd_jwt)
+            }
+            // `from_home` refuses the selective mechanisms without a profile.
+            _ => Err(CliError::input(message!(
+                "issue_selective_needs_profile",
+                securing = self.securing.name()
+            ))),
+        }
+    }
+
+    /// The holder key an SD-JWT VC for `record` binds to: the subject's `did:key` / `did:jwk`,
+    /// else `--holder-key`; both, when they differ, is an error.
+    fn holder_for(&self, record: &Record) -> CliResult<PublicKey> {
+        let from_id = match record.subject.get("id").and_then(Value::as_str) {
+            Some(id) if id.starts_with("did:key:") || id.starts_with("did:jwk:") => {
+                Some(resolve(id, None)?.public_key)
+            }
+            _ => None,
+        };
+        match (from_id, &self.holder_key) {
+            (Some(a), Some(b)) if a != *b => Err(CliError::input(message!(
+                "issue_holder_key_conflict",
+                record = &record.record_id
+            ))),
+            (Some(k), _) => Ok(k),
+            (None, Some(k)) => Ok(k.clone()),
+            (None, None) => Err(CliError::Input {
+                message: message!("issue_holder_key_missing", record = &record.record_id),
+                hint: Some(message!("hint_issue_holder_key")),
+            }),
+        }
+    }
+}
+
+/// A credential as pretty-printed JSON.
+fn pretty(doc: &impl serde::Serialize) -> CliResult<String> {
+    serde_json::to_string_pretty(doc)
+        .map_err(|e| CliError::input(message!("serialise_credential", detail = e.to_string())))
 }
 
 /// Longest record id, in bytes.

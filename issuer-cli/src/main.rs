@@ -20,10 +20,12 @@ mod fsutil;
 mod home;
 mod i18n;
 mod issuing;
+mod keyfile;
 mod keystore;
 mod qr_image;
 mod registry;
 mod report;
+mod securing;
 mod signing;
 
 use clap::Parser;

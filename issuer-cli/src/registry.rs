@@ -45,6 +45,9 @@ pub struct StatusRow {
     /// Key that signed it (status lists are per key, since the list's issuer must be the
     /// credential's).
     pub key_name: String,
+    /// The purpose its index was allocated under (`revocation` for a Bitstring Status List
+    /// entry, `token-status-list` for an SD-JWT VC's Token Status List entry).
+    pub purpose: String,
     /// Global status index.
     pub index: i64,
     /// Revoked.
@@ -354,15 +357,16 @@ impl Registry {
     /// For status publication: every credential that has a status index.
     pub fn status_rows(&self) -> CliResult<Vec<StatusRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT key_name, status_index, revoked, suspended FROM credentials WHERE status_index IS NOT NULL ORDER BY key_name, status_index",
+            "SELECT key_name, status_purpose, status_index, revoked, suspended FROM credentials WHERE status_index IS NOT NULL ORDER BY key_name, status_index",
         )?;
         let rows = stmt
             .query_map([], |r| {
                 Ok(StatusRow {
                     key_name: r.get(0)?,
-                    index: r.get(1)?,
-                    revoked: r.get::<_, i64>(2)? != 0,
-                    suspended: r.get::<_, i64>(3)? != 0,
+                    purpose: r.get(1)?,
+                    index: r.get(2)?,
+                    revoked: r.get::<_, i64>(3)? != 0,
+                    suspended: r.get::<_, i64>(4)? != 0,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

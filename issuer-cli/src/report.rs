@@ -4,8 +4,10 @@
 
 use crate::i18n;
 use credential_core::message;
+use credential_core::profiles::Profile;
 use credential_core::verify::{CheckStatus, Verdict, VerificationReport};
 use credential_core::Message;
+use serde_json::Value;
 use std::io::IsTerminal;
 
 fn paint(on: bool, code: &str, text: &str) -> String {
@@ -105,4 +107,31 @@ pub fn render(r: &VerificationReport) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The label of the claim at `pointer` (`/credentialSubject/vaccination/0/vaccine`) in the
+/// reader's language: the profile's label of its field (`vaccination.vaccine`), array indexes
+/// left out, else the pointer's last segment.
+pub fn claim_label(profile: Option<&Profile>, pointer: &str) -> String {
+    let segments: Vec<&str> = pointer
+        .strip_prefix("/credentialSubject/")
+        .unwrap_or(pointer)
+        .split('/')
+        .filter(|s| s.parse::<usize>().is_err())
+        .collect();
+    let field = segments.join(".");
+    match profile {
+        Some(p) if p.fields().any(|f| f == field) => {
+            p.label(&field, i18n::current().lang()).to_owned()
+        }
+        _ => segments.last().copied().unwrap_or(pointer).to_owned(),
+    }
+}
+
+/// A claim's value for display: strings as they are, anything else as JSON.
+pub fn claim_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }

@@ -45,6 +45,7 @@ report_pass = ناجح
 report_fail = فاشل
 report_warn = تنبيه
 report_skip = لم يُفحص
+report_disclosed = البيانات المفصح عنها ({ $count })؛ وحجب الحامل كل ما سواها:
 
 ## ملفات الإدخال والخيارات (مشتركة)
 
@@ -115,6 +116,14 @@ issue_valid_until_past = تاريخ --valid-until في الماضي
 issue_already_issued = سبق إصدار القيد { $record } بالمعرّف { $id }
 hint_issue_already_issued = راجع `laissez registry show { $id }`؛ أو حدّد قيمة أخرى لـ --record-id لإعادة الإصدار
 issue_no_output_dir = مجلد الإخراج { $path } غير موجود
+issue_unknown_securing = آلية التأمين "{ $securing }" غير معروفة
+issue_securing_hint = استخدم { $names }
+issue_selective_needs_profile = تتطلب { $securing } ملف تعريف (--profile): فقواعد الإفصاح فيه تحدد البيانات الإلزامية والبيانات الانتقائية
+issue_ecdsa_sd_needs_p256 = المفتاح { $key } من نوع { $algorithm }، لكن ecdsa-sd-2023 تتطلب مفتاح P-256
+hint_issue_p256_key = أنشئ مفتاحًا بالأمر `laissez key generate --alg p256` وحدّده بالخيار --key
+issue_holder_key_conflict = القيد { $record }: قيمة --holder-key ليست مفتاح معرّف صاحب الوثيقة
+issue_holder_key_missing = القيد { $record }: وثيقة SD-JWT VC مرتبطة بمفتاح حاملها، ومعرّف صاحب الوثيقة ليس did:key ولا did:jwk
+hint_issue_holder_key = اجعل معرّف صاحب الوثيقة did:key أو did:jwk، أو حدّد لـ `laissez issue` المفتاح العام للحامل بالخيار --holder-key (PEM أو JWK أو Multikey أو did:key أو did:jwk)
 record_not_object = يجب أن يكون قيد صاحب الوثيقة كائن JSON
 record_id_not_string = يجب أن تكون قيمة recordId نصًا غير فارغ
 record_id_missing = قيمة recordId مفقودة
@@ -175,6 +184,13 @@ status_published = { $url }  { $entries ->
         [many] { $entries } خانةً
        *[other] { $entries } خانة
     }، المفعّلة منها { $set }  -> { $path }
+status_published_token = { $uri }  { $entries ->
+        [one] خانة واحدة
+        [two] خانتان
+        [few] { $entries } خانات
+        [many] { $entries } خانةً
+       *[other] { $entries } خانة
+    }، غير الصالحة منها { $set }  -> { $path }
 
 ## laissez registry
 
@@ -213,6 +229,8 @@ bundle_bad_anchor = --anchor { $anchor }: { $error }
 hint_anchor = حدّد مفتاح Multikey أو did:key
 bundle_added_issuer = جهة الإصدار { $did }
 bundle_added_status_list = قائمة الحالة { $id }
+bundle_added_status_token = قائمة حالة الرموز { $uri }
+bundle_status_token_unverified = { $path }: ليست قائمة حالة رموز موقّعة بمفتاح من هذا المجلد، أو انتهت صلاحيتها
 bundle_added_context = السياق { $url } (sha256 { $sha256 })
 bundle_added_did_document = مستند DID { $id }
 bundle_signed = وُقّع الملف { $path } بمرساة الثقة { $anchor } ({ $suite })
@@ -254,7 +272,19 @@ demo_trusted = موثوقة
 demo_untrusted = غير موثوقة
 demo_revoked = ملغاة
 demo_unrecognised_issuer = { $profile } (جهة إصدار غير معروفة)
-demo_step_files = 6. الملفات
+demo_step_disclosure = 6. الإفصاح الأدنى: لا يُظهر الحامل إلا ما يلزم لغرض ما (ecdsa-sd-2023، وSD-JWT VC مرتبطة بمفتاحه)
+demo_disclosure_shown = المعروض: { $fields }
+demo_disclosure_hidden = المحجوب: { $fields }
+demo_disclosure_checked = { $bytes } بايت؛ يسرد التقرير البيانات المعروضة بالضبط؛ وتُحقّق من غياب { $count ->
+        [one] قيمة محجوبة واحدة
+        [two] قيمتين محجوبتين
+        [few] { $count } قيم محجوبة
+        [many] { $count } قيمةً محجوبة
+       *[other] { $count } قيمة محجوبة
+    } عن العرض
+demo_disclosure_report_differs = تقرير التحقق لا يسرد البيانات المعروضة بالضبط
+demo_disclosure_leak = { $securing }: يُظهر العرض البيان المحجوب { $pointer }
+demo_step_files = 7. الملفات
 demo_file_home = مجلد جهة الإصدار  { $path }
 demo_file_credentials = الوثائق           { $path }
 demo_file_registry = السجل             { $path }
@@ -270,3 +300,26 @@ demo_complete = اكتمل العرض التوضيحي: { $count ->
 demo_unexpected = العرض التوضيحي: جاءت إحدى النتائج خلافًا للمتوقع
 demo_bad_sample = عيّنة مضمّنة: { $detail }
 demo_internal = خطأ داخلي: { $detail }
+
+## laissez present
+
+present_not_selective_credential = الملف { $path } ليس وثيقة بإثبات أساسي ecdsa-sd-2023 ولا وثيقة SD-JWT VC
+hint_present_issue_selective = أصدرها بالأمر `laissez issue --securing ecdsa-sd-2023` أو `--securing sd-jwt`
+present_no_profile = الوثيقة لا تتبع أي ملف تعريف من Laissez، فليست لها قواعد إفصاح
+present_list_heading = الإعدادات المسبقة لـ { $profile }:
+present_unknown_preset = الإعداد المسبق "{ $preset }" غير معروف لـ { $profile } [{ $code }]؛ الإعدادات المتاحة: { $presets }
+present_nothing_chosen = اختر ما يُعرض بالخيار --preset NAME أو --disclose POINTER
+hint_present_presets = الإعدادات المسبقة: { $presets }
+present_pointer_not_selective = { $pointer } ليس بيانًا قابلًا للإفصاح الانتقائي في هذه الوثيقة
+hint_present_selective = البيانات الانتقائية: { $pointers }
+present_binding_partial = ربط العرض يتطلب --holder-key و--challenge (--nonce) و--domain (--aud) معًا؛ الناقص: { $missing }
+present_no_holder_binding = وثيقة SD-JWT VC هذه لا تسمّي مفتاح حامل (cnf)، فلا يمكن ربطها بمفتاح
+present_holder_key_mismatch = قيمة --holder-key ليست مفتاح الحامل الذي ترتبط به وثيقة SD-JWT VC هذه
+hint_present_holder_key = استخدم المفتاح الذي ربطت جهة الإصدار جزأه العام (did:key لصاحب الوثيقة أو قيمة --holder-key المعطاة لـ `laissez issue`)
+present_no_out = الخيار --out مطلوب
+present_preset = الإعداد المسبق { $name }: { $label }
+present_shown = المعروض ({ $count }):
+present_hidden = المحجوب ({ $count }):
+present_bound = مرتبط بـ { $domain } مع التحدي { $challenge }
+present_written = كُتب العرض في { $path } ({ $bytes } بايت)
+present_qr_written = كُتب رمز QR في { $path } (v{ $version }، { $characters } حرفًا)

@@ -38,6 +38,7 @@ report_pass = pass
 report_fail = FAIL
 report_warn = warn
 report_skip = skip
+report_disclosed = disclosed claims ({ $count }); every other claim was withheld by the holder:
 
 ## Input files and options (shared)
 
@@ -108,6 +109,14 @@ issue_valid_until_past = --valid-until is in the past
 issue_already_issued = record { $record } was already issued as { $id }
 hint_issue_already_issued = see `laissez registry show { $id }`; pass another --record-id to issue again
 issue_no_output_dir = output directory { $path } does not exist
+issue_unknown_securing = unknown securing mechanism "{ $securing }"
+issue_securing_hint = use { $names }
+issue_selective_needs_profile = { $securing } needs a profile (--profile): its disclosure rules say which claims are mandatory and which selective
+issue_ecdsa_sd_needs_p256 = key { $key } is { $algorithm } but ecdsa-sd-2023 needs a P-256 key
+hint_issue_p256_key = create one with `laissez key generate --alg p256` and pass it with --key
+issue_holder_key_conflict = record { $record }: --holder-key is not the key of the subject's id
+issue_holder_key_missing = record { $record }: an SD-JWT VC is bound to its holder's key, and the subject's id is not a did:key or did:jwk
+hint_issue_holder_key = give the subject a did:key or did:jwk id, or give `laissez issue` the holder's public key with --holder-key (PEM, JWK, Multikey, did:key or did:jwk)
 record_not_object = a subject record must be a JSON object
 record_id_not_string = recordId must be a non-empty string
 record_id_missing = missing recordId
@@ -156,6 +165,10 @@ status_published = { $url }  { $entries ->
         [one] { $entries } entry
        *[other] { $entries } entries
     }, { $set } set  -> { $path }
+status_published_token = { $uri }  { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }, { $set } not valid  -> { $path }
 
 ## laissez registry
 
@@ -194,6 +207,8 @@ bundle_bad_anchor = --anchor { $anchor }: { $error }
 hint_anchor = give a Multikey or did:key
 bundle_added_issuer = issuer { $did }
 bundle_added_status_list = status list { $id }
+bundle_added_status_token = token status list { $uri }
+bundle_status_token_unverified = { $path }: not a status list token signed by a key of this home, or expired
 bundle_added_context = context { $url } (sha256 { $sha256 })
 bundle_added_did_document = DID document { $id }
 bundle_signed = signed { $path } with anchor { $anchor } ({ $suite })
@@ -235,7 +250,16 @@ demo_trusted = trusted
 demo_untrusted = untrusted
 demo_revoked = revoked
 demo_unrecognised_issuer = { $profile } (unrecognised issuer)
-demo_step_files = 6. Files
+demo_step_disclosure = 6. Minimal disclosure: the holder shows only what a purpose needs (ecdsa-sd-2023 and SD-JWT VC with key binding)
+demo_disclosure_shown = shown:  { $fields }
+demo_disclosure_hidden = hidden: { $fields }
+demo_disclosure_checked = { $bytes } bytes; the report lists exactly the claims shown; { $count ->
+        [one] { $count } hidden value
+       *[other] { $count } hidden values
+    } checked absent from the presentation
+demo_disclosure_report_differs = the verification report does not list exactly the claims shown
+demo_disclosure_leak = { $securing }: the presentation shows the hidden claim { $pointer }
+demo_step_files = 7. Files
 demo_file_home = issuer home   { $path }
 demo_file_credentials = credentials   { $path }
 demo_file_registry = registry      { $path }
@@ -248,3 +272,26 @@ demo_complete = demo complete: { $count ->
 demo_unexpected = demo: an outcome was not as expected
 demo_bad_sample = built-in sample: { $detail }
 demo_internal = internal error: { $detail }
+
+## laissez present
+
+present_not_selective_credential = { $path } is neither an ecdsa-sd-2023 base-proof credential nor an SD-JWT VC
+hint_present_issue_selective = issue it with `laissez issue --securing ecdsa-sd-2023` or `--securing sd-jwt`
+present_no_profile = the credential is of no Laissez profile, so it has no disclosure rules
+present_list_heading = presets of { $profile }:
+present_unknown_preset = unknown preset "{ $preset }" for { $profile } [{ $code }]; presets: { $presets }
+present_nothing_chosen = choose what to show with --preset NAME or --disclose POINTER
+hint_present_presets = presets: { $presets }
+present_pointer_not_selective = { $pointer } is not a selectively disclosable claim of this credential
+hint_present_selective = selective claims: { $pointers }
+present_binding_partial = binding a presentation needs --holder-key, --challenge (--nonce) and --domain (--aud) together; missing: { $missing }
+present_no_holder_binding = this SD-JWT VC names no holder key (cnf), so it cannot be key-bound
+present_holder_key_mismatch = --holder-key is not the holder key this SD-JWT VC is bound to
+hint_present_holder_key = use the key whose public part the issuer bound (the subject's did:key or the --holder-key given to `laissez issue`)
+present_no_out = --out is required
+present_preset = preset { $name }: { $label }
+present_shown = shown ({ $count }):
+present_hidden = hidden ({ $count }):
+present_bound = bound to { $domain } with challenge { $challenge }
+present_written = presentation written to { $path } ({ $bytes } bytes)
+present_qr_written = QR code written to { $path } (v{ $version }, { $characters } characters)

@@ -41,6 +41,7 @@ report_pass = ok
 report_fail = FALLO
 report_warn = aviso
 report_skip = omitida
+report_disclosed = datos divulgados ({ $count }); el titular retuvo todos los demás:
 
 ## Archivos de entrada y opciones (comunes)
 
@@ -111,6 +112,14 @@ issue_valid_until_past = --valid-until está en el pasado
 issue_already_issued = la ficha { $record } ya se emitió como { $id }
 hint_issue_already_issued = consulte `laissez registry show { $id }`; indique otro --record-id para emitirla de nuevo
 issue_no_output_dir = el directorio de salida { $path } no existe
+issue_unknown_securing = mecanismo de protección desconocido "{ $securing }"
+issue_securing_hint = use { $names }
+issue_selective_needs_profile = { $securing } necesita un perfil (--profile): sus reglas de divulgación indican qué datos son obligatorios y cuáles selectivos
+issue_ecdsa_sd_needs_p256 = la clave { $key } es { $algorithm }, pero ecdsa-sd-2023 necesita una clave P-256
+hint_issue_p256_key = cree una con `laissez key generate --alg p256` e indíquela con --key
+issue_holder_key_conflict = ficha { $record }: --holder-key no es la clave del identificador del sujeto
+issue_holder_key_missing = ficha { $record }: una SD-JWT VC está vinculada a la clave de su titular, y el identificador del sujeto no es un did:key ni un did:jwk
+hint_issue_holder_key = dé al sujeto un identificador did:key o did:jwk, o indique a `laissez issue` la clave pública del titular con --holder-key (PEM, JWK, Multikey, did:key o did:jwk)
 record_not_object = la ficha de un sujeto debe ser un objeto JSON
 record_id_not_string = recordId debe ser una cadena no vacía
 record_id_missing = falta recordId
@@ -162,6 +171,13 @@ status_published = { $url }  { $entries ->
         [one] { $set } marcada
        *[other] { $set } marcadas
     }  -> { $path }
+status_published_token = { $uri }  { $entries ->
+        [one] { $entries } entrada
+       *[other] { $entries } entradas
+    }, { $set ->
+        [one] { $set } no válida
+       *[other] { $set } no válidas
+    }  -> { $path }
 
 ## laissez registry
 
@@ -200,6 +216,8 @@ bundle_bad_anchor = --anchor { $anchor }: { $error }
 hint_anchor = indique una clave Multikey o un did:key
 bundle_added_issuer = emisor { $did }
 bundle_added_status_list = lista de estado { $id }
+bundle_added_status_token = lista de estado de tokens { $uri }
+bundle_status_token_unverified = { $path }: no es una lista de estado de tokens firmada por una clave de este directorio, o ha caducado
 bundle_added_context = contexto { $url } (sha256 { $sha256 })
 bundle_added_did_document = documento DID { $id }
 bundle_signed = se ha firmado { $path } con el ancla { $anchor } ({ $suite })
@@ -241,7 +259,16 @@ demo_trusted = confiable
 demo_untrusted = no confiable
 demo_revoked = revocada
 demo_unrecognised_issuer = { $profile } (emisor no reconocido)
-demo_step_files = 6. Archivos
+demo_step_disclosure = 6. Divulgación mínima: el titular muestra solo lo que un fin requiere (ecdsa-sd-2023, y SD-JWT VC vinculada a su clave)
+demo_disclosure_shown = mostrado: { $fields }
+demo_disclosure_hidden = oculto:   { $fields }
+demo_disclosure_checked = { $bytes } bytes; el informe enumera exactamente los datos mostrados; { $count ->
+        [one] { $count } valor oculto comprobado ausente
+       *[other] { $count } valores ocultos comprobados ausentes
+    } de la presentación
+demo_disclosure_report_differs = el informe de verificación no enumera exactamente los datos mostrados
+demo_disclosure_leak = { $securing }: la presentación muestra el dato oculto { $pointer }
+demo_step_files = 7. Archivos
 demo_file_home = directorio del emisor  { $path }
 demo_file_credentials = credenciales           { $path }
 demo_file_registry = registro               { $path }
@@ -254,3 +281,26 @@ demo_complete = demostración completada: { $count ->
 demo_unexpected = demostración: un resultado no fue el esperado
 demo_bad_sample = ejemplo incorporado: { $detail }
 demo_internal = error interno: { $detail }
+
+## laissez present
+
+present_not_selective_credential = { $path } no es una credencial con prueba base ecdsa-sd-2023 ni una SD-JWT VC
+hint_present_issue_selective = emítala con `laissez issue --securing ecdsa-sd-2023` o `--securing sd-jwt`
+present_no_profile = la credencial no es de ningún perfil Laissez, así que no tiene reglas de divulgación
+present_list_heading = ajustes predefinidos de { $profile }:
+present_unknown_preset = ajuste predefinido "{ $preset }" desconocido para { $profile } [{ $code }]; ajustes: { $presets }
+present_nothing_chosen = elija qué mostrar con --preset NOMBRE o --disclose PUNTERO
+hint_present_presets = ajustes predefinidos: { $presets }
+present_pointer_not_selective = { $pointer } no es un dato de divulgación selectiva de esta credencial
+hint_present_selective = datos selectivos: { $pointers }
+present_binding_partial = vincular una presentación requiere --holder-key, --challenge (--nonce) y --domain (--aud) a la vez; falta: { $missing }
+present_no_holder_binding = esta SD-JWT VC no indica ninguna clave de titular (cnf), así que no puede vincularse a una clave
+present_holder_key_mismatch = --holder-key no es la clave de titular a la que está vinculada esta SD-JWT VC
+hint_present_holder_key = use la clave cuya parte pública vinculó el emisor (el did:key del sujeto o la --holder-key dada a `laissez issue`)
+present_no_out = --out es obligatorio
+present_preset = ajuste predefinido { $name }: { $label }
+present_shown = mostrado ({ $count }):
+present_hidden = oculto ({ $count }):
+present_bound = vinculada a { $domain } con el desafío { $challenge }
+present_written = presentación escrita en { $path } ({ $bytes } bytes)
+present_qr_written = código QR escrito en { $path } (v{ $version }, { $characters } caracteres)

@@ -41,6 +41,7 @@ report_pass = réussi
 report_fail = ÉCHEC
 report_warn = alerte
 report_skip = ignoré
+report_disclosed = données divulguées ({ $count }) ; le titulaire a retenu toutes les autres :
 
 ## Fichiers d'entrée et options (communs)
 
@@ -111,6 +112,14 @@ issue_valid_until_past = --valid-until est dans le passé
 issue_already_issued = l'enregistrement { $record } a déjà été émis sous l'identifiant { $id }
 hint_issue_already_issued = voir `laissez registry show { $id }` ; indiquez un autre --record-id pour émettre à nouveau
 issue_no_output_dir = le répertoire de sortie { $path } n'existe pas
+issue_unknown_securing = mécanisme de sécurisation inconnu « { $securing } »
+issue_securing_hint = utilisez { $names }
+issue_selective_needs_profile = { $securing } nécessite un profil (--profile) : ses règles de divulgation disent quelles données sont obligatoires et lesquelles sont sélectives
+issue_ecdsa_sd_needs_p256 = la clé { $key } est de type { $algorithm }, mais ecdsa-sd-2023 nécessite une clé P-256
+hint_issue_p256_key = créez-en une avec `laissez key generate --alg p256` et indiquez-la avec --key
+issue_holder_key_conflict = enregistrement { $record } : --holder-key n'est pas la clé de l'identifiant du sujet
+issue_holder_key_missing = enregistrement { $record } : un SD-JWT VC est lié à la clé de son titulaire, et l'identifiant du sujet n'est ni un did:key ni un did:jwk
+hint_issue_holder_key = donnez au sujet un identifiant did:key ou did:jwk, ou indiquez à `laissez issue` la clé publique du titulaire avec --holder-key (PEM, JWK, Multikey, did:key ou did:jwk)
 record_not_object = l'enregistrement d'un sujet doit être un objet JSON
 record_id_not_string = recordId doit être une chaîne non vide
 record_id_missing = recordId manquant
@@ -168,6 +177,13 @@ status_published = { $url }  { $entries ->
         [one] { $set } marquée
        *[other] { $set } marquées
     }  -> { $path }
+status_published_token = { $uri }  { $entries ->
+        [one] { $entries } entrée
+       *[other] { $entries } entrées
+    }, dont { $set ->
+        [one] { $set } non valide
+       *[other] { $set } non valides
+    }  -> { $path }
 
 ## laissez registry
 
@@ -206,6 +222,8 @@ bundle_bad_anchor = --anchor { $anchor } : { $error }
 hint_anchor = indiquez une clé Multikey ou un did:key
 bundle_added_issuer = émetteur { $did }
 bundle_added_status_list = liste de statuts { $id }
+bundle_added_status_token = liste de statuts à jeton { $uri }
+bundle_status_token_unverified = { $path } : ce n'est pas une liste de statuts à jeton signée par une clé de ce répertoire, ou elle a expiré
 bundle_added_context = contexte { $url } (sha256 { $sha256 })
 bundle_added_did_document = document DID { $id }
 bundle_signed = liste { $path } signée avec l'ancre { $anchor } ({ $suite })
@@ -247,7 +265,16 @@ demo_trusted = reconnu
 demo_untrusted = non reconnu
 demo_revoked = révoqué
 demo_unrecognised_issuer = { $profile } (émetteur non reconnu)
-demo_step_files = 6. Fichiers
+demo_step_disclosure = 6. Divulgation minimale : le titulaire ne montre que ce qu'un usage exige (ecdsa-sd-2023, et SD-JWT VC lié à sa clé)
+demo_disclosure_shown = montré :  { $fields }
+demo_disclosure_hidden = masqué :  { $fields }
+demo_disclosure_checked = { $bytes } octets ; le rapport liste exactement les données montrées ; { $count ->
+        [one] { $count } valeur masquée vérifiée absente
+       *[other] { $count } valeurs masquées vérifiées absentes
+    } de la présentation
+demo_disclosure_report_differs = le rapport de vérification ne liste pas exactement les données montrées
+demo_disclosure_leak = { $securing } : la présentation montre la donnée masquée { $pointer }
+demo_step_files = 7. Fichiers
 demo_file_home = répertoire émetteur   { $path }
 demo_file_credentials = justificatifs         { $path }
 demo_file_registry = registre              { $path }
@@ -260,3 +287,26 @@ demo_complete = démonstration terminée : { $count ->
 demo_unexpected = démonstration : un résultat n'est pas celui attendu
 demo_bad_sample = exemple intégré : { $detail }
 demo_internal = erreur interne : { $detail }
+
+## laissez present
+
+present_not_selective_credential = { $path } n'est ni un justificatif avec une preuve de base ecdsa-sd-2023, ni un SD-JWT VC
+hint_present_issue_selective = émettez-le avec `laissez issue --securing ecdsa-sd-2023` ou `--securing sd-jwt`
+present_no_profile = le justificatif ne relève d'aucun profil Laissez : il n'a pas de règles de divulgation
+present_list_heading = préréglages de { $profile } :
+present_unknown_preset = préréglage « { $preset } » inconnu pour { $profile } [{ $code }] ; préréglages : { $presets }
+present_nothing_chosen = choisissez ce qui est montré avec --preset NOM ou --disclose POINTEUR
+hint_present_presets = préréglages : { $presets }
+present_pointer_not_selective = { $pointer } n'est pas une donnée à divulgation sélective de ce justificatif
+hint_present_selective = données sélectives : { $pointers }
+present_binding_partial = lier une présentation nécessite --holder-key, --challenge (--nonce) et --domain (--aud) ensemble ; manquant : { $missing }
+present_no_holder_binding = ce SD-JWT VC ne nomme aucune clé de titulaire (cnf) : il ne peut pas être lié à une clé
+present_holder_key_mismatch = --holder-key n'est pas la clé de titulaire à laquelle ce SD-JWT VC est lié
+hint_present_holder_key = utilisez la clé dont l'émetteur a lié la partie publique (le did:key du sujet ou la --holder-key donnée à `laissez issue`)
+present_no_out = --out est obligatoire
+present_preset = préréglage { $name } : { $label }
+present_shown = montré ({ $count }) :
+present_hidden = masqué ({ $count }) :
+present_bound = lié à { $domain } avec le défi { $challenge }
+present_written = présentation écrite dans { $path } ({ $bytes } octets)
+present_qr_written = code QR écrit dans { $path } (v{ $version }, { $characters } caractères)

@@ -19,6 +19,7 @@ use credential_core::keys::PublicKey;
 use credential_core::message;
 use credential_core::model::Timestamp;
 use credential_core::profiles::Profiles;
+use credential_core::sd_jwt::status_list::StatusListToken;
 use credential_core::trust::BUNDLE_TYPE;
 use credential_core::verify::Verifier;
 use serde_json::{json, Map, Value};
@@ -71,6 +72,26 @@ fn read_status_list(path: &Path) -> CliResult<(String, Value)> {
     Ok((id, list))
 }
 
+/// A Token Status List file a home published (`statuslist+jwt`) as a bundle's
+/// `statusListTokens` entry `{uri, issuer, token}`: the issuer is the `did:key` of the home key
+/// whose signature it verifies with.
+fn read_status_token(path: &Path, keys: &[PublicKey]) -> CliResult<Value> {
+    let bytes = read_input_max(path, MAX_BUNDLE_BYTES)?;
+    let token = std::str::from_utf8(&bytes)
+        .map_err(|_| CliError::input(message!("file_not_utf8", path = path.display().to_string())))?
+        .trim();
+    let now = clock::now();
+    for key in keys {
+        if let Ok(list) = StatusListToken::verify(token, key, now) {
+            return Ok(json!({"uri": list.uri, "issuer": did_key(key), "token": token}));
+        }
+    }
+    Err(CliError::input(message!(
+        "bundle_status_token_unverified",
+        path = path.display().to_string()
+    )))
+}
+
 /// `laissez bundle create`: an unsigned bundle skeleton.
 pub fn create(args: &BundleCreateArgs) -> CliResult<()> {
     let out = &args.out;
@@ -116,6 +137,7 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
         })
         .transpose()?;
     let mut entries = Vec::new();
+    let mut tokens: Vec<Value> = Vec::new();
     let mut lists: Vec<(String, Value)> = args
         .status_list
         .iter()
@@ -137,7 +159,8 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
         } else {
             args.types.clone()
         };
-        for k in keystore::list(&home)? {
+        let keys = keystore::list(&home)?;
+        for k in &keys {
             entries.push((
                 did_key(&k.public),
                 vec![k.public.to_multikey()],
@@ -149,13 +172,18 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
             let mut files = Vec::new();
             for entry in std::fs::read_dir(&dir).map_err(|e| CliError::io(io::read, &dir, e))? {
                 let path = entry.map_err(|e| CliError::io(io::read, &dir, e))?.path();
-                if path.extension().is_some_and(|x| x == "json") {
+                if path.extension().is_some_and(|x| x == "json" || x == "jwt") {
                     files.push(path);
                 }
             }
             files.sort();
+            let publics: Vec<PublicKey> = keys.into_iter().map(|k| k.public).collect();
             for f in files {
-                lists.push(read_status_list(&f)?);
+                if f.extension().is_some_and(|x| x == "jwt") {
+                    tokens.push(read_status_token(&f, &publics)?);
+                } else {
+                    lists.push(read_status_list(&f)?);
+                }
             }
         }
     }
@@ -197,6 +225,23 @@ pub fn add_issuer(args: &BundleAddIssuerArgs) -> CliResult<()> {
         cached.retain(|l| l.get("id").and_then(Value::as_str) != Some(&id));
         say!("bundle_added_status_list", id = &id);
         cached.push(list);
+    }
+    if !tokens.is_empty() {
+        let cached = obj
+            .entry("statusListTokens")
+            .or_insert_with(|| json!([]))
+            .as_array_mut()
+            .ok_or_else(|| {
+                CliError::input(message!("bundle_not_array", member = "statusListTokens"))
+            })?;
+        for t in tokens {
+            cached.retain(|l| l.get("uri") != t.get("uri"));
+            say!(
+                "bundle_added_status_token",
+                uri = t["uri"].as_str().unwrap_or_default()
+            );
+            cached.push(t);
+        }
     }
     for c in &args.context {
         let (url, file) = c

@@ -1,9 +1,11 @@
 //! `laissez demo`: the main job on embedded defaults. Creates an issuer, issues a sample
 //! credential with every suite, verifies each, tampers one and shows it rejected; then offline
-//! trust with status lists and a signed bundle. It runs the same functions as `init`, `status
-//! publish` and `bundle …`, through their options.
+//! trust with status lists and a signed bundle; then minimal disclosure with `ecdsa-sd-2023` and
+//! SD-JWT VC, each presentation verified and searched for the values it must hide. It runs the
+//! same functions as `init`, `issue`, `present`, `status publish` and `bundle …`.
 
 use super::bundle::{self, parse_anchors};
+use super::present::{self, Binding, Held};
 use super::{init, status};
 use crate::cli::IssuerChoice;
 use crate::cli::{
@@ -16,14 +18,15 @@ use crate::i18n::{self, say};
 use crate::issuing::{record_from_json, Issuer, Record, STATUS_PURPOSE};
 use crate::registry::{Registry, StatusChange};
 use crate::{clock, keystore, qr_image, report};
+use credential_core::codec::{hex, Base64};
 use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::suites::Cryptosuite;
 use credential_core::verify::{CheckCode, Verdict, Verifier, VerifyOptions};
 use credential_core::{message, Message};
-use rand_core::OsRng;
-use serde_json::json;
+use rand_core::{OsRng, RngCore};
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 /// One example subject per profile, from `specs/profiles/*/examples/valid/`.
@@ -159,6 +162,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         let choice = IssuerChoice {
             profile: profile.to_owned(),
             suite: Some(suite.name().to_owned()),
+            securing: None,
             key: Some(key.to_owned()),
             valid_until: None,
         };
@@ -220,6 +224,9 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
 
     say!("demo_step_trust");
     ok &= trust_demo(&root, &home_dir, &home, &files)?;
+
+    say!("demo_step_disclosure");
+    ok &= disclosure_demo(&home, &out, &verifier)?;
 
     say!("demo_step_files");
     let files_shown = [
@@ -331,6 +338,7 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
     let choice = IssuerChoice {
         profile: "legal-identity".into(),
         suite: None,
+        securing: None,
         key: None,
         valid_until: None,
     };
@@ -356,4 +364,198 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
     let revoked = verify_with(&b2, vtext)?;
     outcome(&message!("demo_revoked"), vname, revoked);
     Ok(trusted == Verdict::Valid && untrusted == Verdict::Untrusted && revoked == Verdict::Revoked)
+}
+
+/// Issues `record` of `profile` secured with `securing` by key `key`, records and writes it.
+fn issue_secured(
+    home: &Home,
+    out: &Path,
+    profile: &str,
+    securing: &str,
+    key: &str,
+    mut record: Record,
+) -> CliResult<String> {
+    let choice = IssuerChoice {
+        profile: profile.to_owned(),
+        suite: None,
+        securing: Some(securing.to_owned()),
+        key: Some(key.to_owned()),
+        valid_until: None,
+    };
+    let issuer = Issuer::from_home(home, &choice, None)?;
+    record.record_id = format!("{}-{securing}", record.record_id);
+    let mut registry = Registry::open(&home.registry_path())?;
+    let index = registry.reserve_indexes(issuer.status_purpose(), 1)?;
+    let (entry, text) = issuer.issue(&record, Some(index))?;
+    registry.insert(&[(entry, text.clone())])?;
+    let path = out.join(format!(
+        "{profile}-{}.{}",
+        securing.replace('+', "-"),
+        issuer.securing.extension()
+    ));
+    write_atomic(&path, text.as_bytes(), false)?;
+    Ok(text)
+}
+
+/// What a presentation lets a reader see: the text itself, and for an SD-JWT every
+/// base64url-encoded part (JWT header and payload, each disclosure, the KB-JWT) decoded.
+fn readable(presented: &str) -> String {
+    if presented.trim_start().starts_with('{') {
+        return presented.to_owned();
+    }
+    let mut out = presented.to_owned();
+    for part in presented.split(['~', '.']) {
+        if let Some(bytes) = Base64::UrlSafeNoPad.decode(part) {
+            out.push('\n');
+            out.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    out
+}
+
+/// Searches the readable presentation for each hidden string value, as JSON (quoted, so that a
+/// short value is not found inside a base64url digest), unless the same value is also the value
+/// of a claim the presentation may show. Returns how many values were searched for, and the
+/// hidden claims found.
+fn leaked(view: &Value, hidden: &[String], presented: &str) -> (usize, Vec<String>) {
+    fn strings(v: &Value, at: String, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(o) => {
+                for (k, v) in o {
+                    let escaped = k.replace('~', "~0").replace('/', "~1");
+                    strings(v, format!("{at}/{escaped}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    strings(v, format!("{at}/{i}"), out);
+                }
+            }
+            Value::String(s) => out.push((at, Value::String(s.clone()).to_string())),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    strings(view, String::new(), &mut all);
+    let (secret, visible): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|(p, _)| hidden.contains(p));
+    let text = readable(presented);
+    let searched: Vec<(String, String)> = secret
+        .into_iter()
+        .filter(|(_, v)| !visible.iter().any(|(_, w)| w == v))
+        .collect();
+    let found = searched
+        .iter()
+        .filter(|(_, v)| text.contains(v.as_str()))
+        .map(|(p, _)| p.clone())
+        .collect();
+    (searched.len(), found)
+}
+
+/// Minimal disclosure with each mechanism: a legal identity secured with `ecdsa-sd-2023`
+/// derived with `proof-of-registration`, and a vaccination certificate as an SD-JWT VC presented
+/// with `yellow-fever` and a key binding to a kiosk's challenge. Each presentation is verified
+/// (its report must list exactly the claims shown) and searched for the hidden values: a leak
+/// fails the demo at once.
+fn disclosure_demo(home: &Home, out: &Path, verifier: &Verifier) -> CliResult<bool> {
+    let holder = SecretKey::generate(Algorithm::P256, &mut OsRng);
+    let mut nonce = [0u8; 16];
+    OsRng.fill_bytes(&mut nonce);
+    let challenge = hex(&nonce);
+    let domain = "kiosk.laissez.invalid";
+    let mut vaccination = sample(SAMPLES[1].1)?;
+    vaccination
+        .subject
+        .insert("id".into(), json!(did_key(&holder.public_key())));
+    let cases = [
+        (
+            "legal-identity",
+            "ecdsa-sd-2023",
+            "p256-1",
+            sample(SAMPLES[0].1)?,
+            "proof-of-registration",
+        ),
+        (
+            "health-vaccination",
+            "sd-jwt",
+            "ed25519-1",
+            vaccination,
+            "yellow-fever",
+        ),
+    ];
+    let mut ok = true;
+    let lang = i18n::current().lang();
+    for (profile_name, securing, key, record, preset) in cases {
+        let issued = issue_secured(home, out, profile_name, securing, key, record)?;
+        let held = Held::parse(&issued, securing)?;
+        let profile = held.profile(verifier)?;
+        let rules = profile.disclosure()?;
+        let view = held.view();
+        let chosen = present::preset_pointers(profile, &rules, preset, &view)?;
+        let binding = Binding {
+            key: &holder,
+            challenge: &challenge,
+            domain,
+        };
+        let bound = (securing == "sd-jwt").then_some(&binding);
+        let presented = held.present(&chosen, bound, verifier)?;
+        let path = out.join(format!("{profile_name}-{preset}.presentation"));
+        write_atomic(&path, presented.as_bytes(), false)?;
+        let opts = VerifyOptions {
+            challenge: Some(challenge.as_str()),
+            domain: Some(domain),
+            ..VerifyOptions::at(clock::now())
+        };
+        let r = verifier.verify_input(presented.as_bytes(), &opts);
+        let (shown, hidden) = present::shown_and_hidden(&rules, &view, &chosen);
+        let label = rules
+            .preset(preset)
+            .map(|p| p.label(lang))
+            .unwrap_or(preset);
+        println!(
+            "   {:<40} {}",
+            format!("{securing} · {label}"),
+            verdict(r.verdict)
+        );
+        let labels = |pointers: &[String]| {
+            let mut l: Vec<String> = pointers
+                .iter()
+                .map(|p| report::claim_label(Some(profile), p))
+                .collect();
+            l.dedup();
+            l.join(", ")
+        };
+        let lines = [
+            message!("demo_disclosure_shown", fields = labels(&shown)),
+            message!("demo_disclosure_hidden", fields = labels(&hidden)),
+        ];
+        for m in &lines {
+            println!("      {}", i18n::text(m));
+        }
+        let (searched, leaks) = leaked(&view, &hidden, &presented);
+        if let Some(first) = leaks.first() {
+            return Err(CliError::Negative(Some(message!(
+                "demo_disclosure_leak",
+                securing = securing,
+                pointer = first
+            ))));
+        }
+        let mut reported = r.credential.disclosed.clone();
+        reported.sort();
+        let mut expected = shown.clone();
+        expected.sort();
+        let exact = reported == expected;
+        let check = if exact {
+            message!(
+                "demo_disclosure_checked",
+                bytes = presented.len(),
+                count = searched
+            )
+        } else {
+            message!("demo_disclosure_report_differs")
+        };
+        println!("      {}", i18n::text(&check));
+        ok &= exact && searched > 0 && r.verdict == Verdict::IssuerNotChecked;
+    }
+    Ok(ok)
 }

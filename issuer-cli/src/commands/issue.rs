@@ -7,7 +7,8 @@ use crate::cli::{IssueArgs, IssueBatchArgs};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::{read_input, write_atomic};
 use crate::i18n::{self, note, say};
-use crate::issuing::{record_from_json, record_key, Issuer, STATUS_PURPOSE};
+use crate::issuing::{record_from_json, record_key, Issuer};
+use crate::keyfile;
 use crate::registry::Registry;
 use credential_core::codec::hex;
 use credential_core::message;
@@ -19,7 +20,12 @@ const FAILED_ROWS_SHOWN: usize = 50;
 /// `laissez issue --subject FILE`: one credential, to `--out` or standard output.
 pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
     let home = ctx.open_home()?;
-    let issuer = Issuer::from_home(&home, &args.issuer, ctx.pass())?;
+    let mut issuer = Issuer::from_home(&home, &args.issuer, ctx.pass())?;
+    issuer.holder_key = args
+        .holder_key
+        .as_deref()
+        .map(keyfile::read_public)
+        .transpose()?;
     let subject = &args.subject;
     let bytes = read_input(Path::new(subject))?;
     let value = credential_core::json::parse_bounded(&bytes, Default::default())
@@ -47,7 +53,7 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
             hint: Some(message!("hint_issue_already_issued", id = &existing)),
         });
     }
-    let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
+    let index = registry.reserve_indexes(issuer.status_purpose(), 1)?;
     let (entry, json) = issuer.issue(&record, Some(index))?;
     if let Some(path) = &args.out {
         // Check the output location before recording, so a bad path leaves no registry entry.
@@ -72,7 +78,7 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
         );
     } else {
         registry.insert(&[(entry, json.clone())])?;
-        println!("{json}");
+        println!("{}", json.trim_end());
     }
     Ok(())
 }

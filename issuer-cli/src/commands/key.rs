@@ -3,10 +3,10 @@
 use super::Context;
 use crate::cli::{Alg, KeyCommand, KeyExportArgs, KeyFormat, KeyGenerateArgs, KeyImportArgs};
 use crate::error::{CliError, CliResult};
-use crate::fsutil::{read_input, write_atomic};
+use crate::fsutil::write_atomic;
 use crate::home::Home;
 use crate::i18n::{self, say};
-use crate::keystore;
+use crate::{keyfile, keystore};
 use credential_core::did::{did_jwk, did_key};
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::message;
@@ -97,27 +97,7 @@ fn show(home: &Home, name: &str) -> CliResult<()> {
 
 /// `laissez key import FILE --name NAME`.
 fn import(home: &Home, args: &KeyImportArgs, pass: Option<&str>) -> CliResult<()> {
-    let file = &args.file;
-    let bytes = Zeroizing::new(read_input(file)?);
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| CliError::input(message!("file_not_utf8", path = file.display().to_string())))?
-        .trim();
-    let key = if text.starts_with("-----BEGIN") {
-        SecretKey::from_pkcs8_pem(text)?
-    } else if text.starts_with('{') {
-        let jwk = credential_core::json::parse_bounded(text.as_bytes(), Default::default())?;
-        if jwk.get("d").is_none() {
-            return Err(CliError::input(message!("key_jwk_no_secret")));
-        }
-        SecretKey::from_jwk(&jwk)?
-    } else if text.starts_with('z') {
-        SecretKey::from_multikey(text)?
-    } else {
-        return Err(CliError::input(message!(
-            "key_unknown_format",
-            path = file.display().to_string()
-        )));
-    };
+    let key = keyfile::read_secret(&args.file)?;
     keystore::save(home, &args.name, &key, pass)?;
     println!(
         "{}\t{}\t{}",

@@ -6,6 +6,7 @@ mod demo;
 mod init;
 mod issue;
 mod key;
+mod present;
 mod qr;
 mod registry;
 mod status;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> CliResult<()> {
         Command::Issue(args) => issue::issue_one(&ctx, &args),
         Command::IssueBatch(args) => issue::issue_batch(&ctx, &args),
         Command::Verify(args) => verify::run(&args),
+        Command::Present(args) => present::run(&args),
         Command::Revoke { id } => status::change(&ctx, &id, StatusChange::Revoke),
         Command::Suspend { id } => status::change(&ctx, &id, StatusChange::Suspend),
         Command::Reinstate { id } => status::change(&ctx, &id, StatusChange::Reinstate),

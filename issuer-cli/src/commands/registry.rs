@@ -6,7 +6,9 @@ use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
 use crate::i18n;
 use crate::registry::Registry;
+use crate::securing::Securing;
 use credential_core::message;
+use serde_json::Value;
 use std::path::Path;
 
 /// `laissez registry …`, on the registry of the home of `ctx` (which must exist: it is not
@@ -71,8 +73,8 @@ fn show(registry: &Registry, id: &str) -> CliResult<()> {
     Ok(())
 }
 
-/// `laissez registry export`: JSON Lines, each entry with its credential; written 0600 with
-/// `--out`. A row whose credential cannot be read is an error naming the credential.
+/// `laissez registry export`: JSON Lines, each entry with its credential (a JSON string for the
+/// JWT forms); written 0600 with `--out`. A row whose credential cannot be read is an error naming the credential.
 fn export(registry: &Registry, out: Option<&Path>) -> CliResult<()> {
     let mut text = String::new();
     for (e, json) in registry.list_with_credentials()? {
@@ -84,10 +86,14 @@ fn export(registry: &Registry, out: Option<&Path>) -> CliResult<()> {
                 detail = err.to_string()
             ))
         })?;
-        line["credential"] = serde_json::from_str(&json).map_err(|err| CliError::Input {
-            message: message!("registry_row_not_json", id = id, detail = err.to_string()),
-            hint: Some(message!("hint_restore_registry")),
-        })?;
+        line["credential"] = if Securing::is_jwt_text(&e.suite) {
+            Value::String(json)
+        } else {
+            serde_json::from_str(&json).map_err(|err| CliError::Input {
+                message: message!("registry_row_not_json", id = id, detail = err.to_string()),
+                hint: Some(message!("hint_restore_registry")),
+            })?
+        };
         text += &line.to_string();
         text.push('\n');
     }

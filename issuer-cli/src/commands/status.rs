@@ -1,13 +1,15 @@
 //! Credential status: `laissez revoke|suspend|reinstate` change it in the registry, `laissez
-//! status publish` writes the signed status list credentials that carry it.
+//! status publish` writes what carries it: signed Bitstring status list credentials for Data
+//! Integrity and `vc+jwt` credentials, and signed Token Status Lists (`statuslist+jwt`, 2 bits:
+//! 0 valid, 1 revoked, 2 suspended) for SD-JWT VCs.
 
 use super::Context;
 use crate::cli::{StatusCommand, StatusPublishArgs};
 use crate::error::{io, CliError, CliResult};
-use crate::fsutil::write_json;
+use crate::fsutil::{write_atomic, write_json};
 use crate::home::Home;
 use crate::i18n::{self, say};
-use crate::issuing::list_url;
+use crate::issuing::{list_url, token_list_uri, TOKEN_STATUS_PURPOSE};
 use crate::registry::{Registry, StatusChange, StatusRow};
 use crate::signing::{rdfc_suite, sign_document};
 use crate::{clock, keystore};
@@ -15,6 +17,7 @@ use credential_core::did::did_key;
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::SecretKey;
 use credential_core::model::Timestamp;
+use credential_core::sd_jwt::status_list::{StatusListToken, TokenStatus};
 use credential_core::status::{list_credential, StatusList, StatusPurpose};
 use credential_core::verify::Verifier;
 use std::collections::BTreeMap;
@@ -36,21 +39,27 @@ pub fn run(ctx: &Context, cmd: StatusCommand) -> CliResult<()> {
     }
 }
 
-/// `laissez status publish`: one signed list credential per key, purpose and list number.
+/// `laissez status publish`: one signed list credential per key, purpose and list number, and
+/// one Token Status List per key and list number of SD-JWT VCs.
 pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> CliResult<()> {
     let registry = Registry::open(&home.registry_path())?;
     let out = args.out.clone().unwrap_or_else(|| home.status_dir());
     std::fs::create_dir_all(&out).map_err(|e| CliError::io(io::create, &out, e))?;
     let size = home.config.status.list_size as i64;
-    // (key, list number) -> rows
+    // (key, list number) -> rows, for Bitstring lists and Token Status Lists.
     let mut lists: BTreeMap<(String, i64), Vec<StatusRow>> = BTreeMap::new();
+    let mut tokens: BTreeMap<(String, i64), Vec<StatusRow>> = BTreeMap::new();
     for row in registry.status_rows()? {
-        lists
-            .entry((row.key_name.clone(), row.index / size))
+        let into = if row.purpose == TOKEN_STATUS_PURPOSE {
+            &mut tokens
+        } else {
+            &mut lists
+        };
+        into.entry((row.key_name.clone(), row.index / size))
             .or_default()
             .push(row);
     }
-    if lists.is_empty() {
+    if lists.is_empty() && tokens.is_empty() {
         say!("status_nothing_to_publish");
         return Ok(());
     }
@@ -96,6 +105,34 @@ pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> Cli
                 path = path.display().to_string()
             );
         }
+    }
+    for ((key_name, number), rows) in tokens {
+        if !keys.contains_key(&key_name) {
+            keys.insert(key_name.clone(), keystore::load(home, &key_name, pass)?);
+        }
+        let key = &keys[&key_name];
+        let mut statuses = vec![TokenStatus::Valid.to_u8(); size as usize];
+        for row in &rows {
+            statuses[(row.index % size) as usize] = if row.revoked {
+                TokenStatus::Invalid.to_u8()
+            } else if row.suspended {
+                TokenStatus::Suspended.to_u8()
+            } else {
+                TokenStatus::Valid.to_u8()
+            };
+        }
+        let set = statuses.iter().filter(|s| **s != 0).count();
+        let uri = token_list_uri(home, &key_name, number * size);
+        let token = StatusListToken::issue(&uri, 2, &statuses, now, Some(until), key)?;
+        let path = out.join(format!("{key_name}-token-{number}.jwt"));
+        write_atomic(&path, token.as_bytes(), false)?;
+        say!(
+            "status_published_token",
+            uri = &uri,
+            entries = statuses.len(),
+            set = set,
+            path = path.display().to_string()
+        );
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! `laissez verify`: a credential (JSON, JWT, envelope text or QR image), optionally against a
+//! `laissez verify`: a credential (Data Integrity JSON, derived `ecdsa-sd-2023`, `vc+jwt`,
+//! SD-JWT VC, envelope text or QR image) or a Verifiable Presentation, optionally against a
 //! trust bundle; the exit code carries the verdict.
 
 use super::bundle::parse_anchors;
@@ -8,7 +9,8 @@ use crate::fsutil::{read_input_max, MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES};
 use crate::{clock, i18n, qr_image, report};
 use credential_core::jsonld::ContextStore;
 use credential_core::message;
-use credential_core::verify::{Verdict, Verifier, VerifyOptions};
+use credential_core::verify::{Verdict, VerificationReport, Verifier, VerifyOptions};
+use serde_json::Value;
 use std::path::Path;
 
 /// `laissez verify INPUT`: exit 0 valid, 3 valid but the issuer not checked, 1 otherwise.
@@ -29,11 +31,20 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
             ))
         })?;
     }
-    let opts = VerifyOptions::at(now);
+    let opts = VerifyOptions {
+        challenge: args.challenge.as_deref(),
+        domain: args.domain.as_deref(),
+        ..VerifyOptions::at(now)
+    };
     // A QR image is read first; text (envelope, JSON, JWT) goes to the core as it is.
-    let r = match qr_image::image_text(&bytes)? {
-        Some(text) => verifier.verify_input(text.as_bytes(), &opts),
-        None => verifier.verify_input(&bytes, &opts),
+    let text = qr_image::image_text(&bytes)?;
+    let input = text.as_ref().map_or(&bytes[..], |t| t.as_bytes());
+    let (r, document) = match presentation(input) {
+        Some(vp) => {
+            let r = verifier.verify_presentation(&vp, &opts);
+            (r, Some(vp))
+        }
+        None => verifier.verify_input_document(input, &opts),
     };
     if args.json {
         let text = serde_json::to_string_pretty(&r)
@@ -41,10 +52,67 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
         println!("{text}");
     } else {
         print!("{}", report::render(&r));
+        print!("{}", disclosed_lines(&r, document.as_ref(), &verifier));
     }
     match r.verdict {
         Verdict::Valid => Ok(()),
         Verdict::IssuerNotChecked => Err(CliError::IssuerNotChecked),
         _ => Err(CliError::Negative(None)),
     }
+}
+
+/// A Verifiable Presentation (JSON whose `type` has `VerifiablePresentation`), if `input` is
+/// one; anything else goes to [`Verifier::verify_input_document`].
+fn presentation(input: &[u8]) -> Option<Value> {
+    let trimmed = input.trim_ascii_start();
+    if !trimmed.starts_with(b"{") {
+        return None;
+    }
+    let v = credential_core::json::parse_bounded(trimmed, Default::default()).ok()?;
+    let is_vp = match v.get("type") {
+        Some(Value::String(t)) => t == "VerifiablePresentation",
+        Some(Value::Array(a)) => a.iter().any(|t| t == "VerifiablePresentation"),
+        _ => false,
+    };
+    is_vp.then_some(v)
+}
+
+/// For each selectively disclosed credential in the report (itself or embedded in a
+/// presentation): the claims it shows, with the profile's labels and their values.
+fn disclosed_lines(r: &VerificationReport, document: Option<&Value>, v: &Verifier) -> String {
+    let mut out = String::new();
+    let credentials: Vec<(&VerificationReport, Option<&Value>)> = if r.kind == "presentation" {
+        let embedded = document
+            .and_then(|d| d.get("verifiableCredential"))
+            .map(|c| match c {
+                Value::Array(a) => a.iter().collect(),
+                one => vec![one],
+            })
+            .unwrap_or_default();
+        r.embedded
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e, embedded.get(i).copied()))
+            .collect()
+    } else {
+        vec![(r, document)]
+    };
+    for (report, doc) in credentials {
+        let c = &report.credential;
+        if c.disclosed.is_empty() {
+            continue;
+        }
+        let profile = c.profile.as_deref().and_then(|p| v.profiles().get(p));
+        let heading = message!("report_disclosed", count = c.disclosed.len());
+        out += &format!("  {}\n", i18n::text(&heading));
+        for pointer in &c.disclosed {
+            let label = report::claim_label(profile, pointer);
+            let value = doc
+                .and_then(|d| d.pointer(pointer))
+                .map(report::claim_value)
+                .unwrap_or_default();
+            out += &format!("    {label}: {value}  ({pointer})\n");
+        }
+    }
+    out
 }
