@@ -13,8 +13,8 @@
 //! `disclosures` and `kb_jwt` at the top level (RFC 9901 §8.1 puts them in the unprotected
 //! header; we read both), and its KB-JWT `sd_hash` in that serialization is over the JSON text,
 //! not the compact form, so we refuse its JSON presentations with `key_binding_mismatch`; its
-//! verifier ignores a disclosure the credential does not reference instead of refusing it, and
-//! verifies Key Binding JWTs with ES256 only.
+//! verifier ignores a disclosure the credential does not reference instead of refusing it,
+//! checks neither `exp` nor the KB-JWT's age, and verifies Key Binding JWTs with ES256 only.
 
 use credential_core::codec::Base64;
 use credential_core::keys::{Algorithm, PublicKey, SecretKey};
