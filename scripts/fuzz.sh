@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 
-ALL=(envelope cborld json_bounds trust_bundle status_list qr_frame)
+ALL=(envelope cborld json_bounds trust_bundle status_list qr_frame sd_jwt ecdsa_sd)
 target=${1:-all}
 budget=${2:-60}
 case "$target" in
@@ -41,6 +41,8 @@ max_len() {
     trust_bundle) echo 16384 ;;  # the seed bundle is about 2 KB
     status_list) echo 4096 ;;
     qr_frame) echo 65536 ;;      # 3-byte header + e.g. a 256 × 255 greyscale frame
+    sd_jwt) echo 8192 ;;         # the seed presentations are 1-2 KB
+    ecdsa_sd) echo 4096 ;;       # the seed proof values are under 1 KB
   esac
 }
 

@@ -26,6 +26,9 @@ step "npm packages for the interop harness (tests/interop)"
 command -v node >/dev/null || { echo "node is required (Node 20 + npm)" >&2; exit 1; }
 npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
 
+step "Python venv for the SD-JWT interop harness (tests/interop/py: sd-jwt from PyPI, pinned)"
+tests/interop/py/setup.sh
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

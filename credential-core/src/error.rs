@@ -123,6 +123,12 @@ pub enum Error {
     ProofMissing,
     /// The proof is malformed (missing or wrong-typed members).
     MalformedProof(String),
+    /// A selective-disclosure base proof shown to a verifier: it is the holder's (it carries the
+    /// HMAC key and every signature); verifiers accept only a proof the holder derived from it.
+    BaseProofNotVerifiable {
+        /// The cryptosuite, e.g. `ecdsa-sd-2023`.
+        suite: String,
+    },
     /// The proof names a cryptosuite we do not implement.
     UnsupportedCryptosuite(String),
     /// The signature does not verify.
@@ -273,6 +279,7 @@ impl Error {
             Error::VerificationMethodNotFound(_) => "verification_method_not_found",
             Error::ProofMissing => "proof_missing",
             Error::MalformedProof(_) => "malformed_proof",
+            Error::BaseProofNotVerifiable { .. } => "base_proof_not_verifiable",
             Error::UnsupportedCryptosuite(_) => "unsupported_cryptosuite",
             Error::InvalidSignature => "invalid_signature",
             Error::InvalidProofChain(_) => "invalid_proof_chain",
@@ -365,6 +372,9 @@ impl Error {
             }
             Error::ProofMissing => message!("proof_missing"),
             Error::MalformedProof(m) => message!("malformed_proof", detail = m),
+            Error::BaseProofNotVerifiable { suite } => {
+                message!("base_proof_not_verifiable", suite = suite)
+            }
             Error::UnsupportedCryptosuite(s) => message!("unsupported_cryptosuite", suite = s),
             Error::InvalidSignature => message!("invalid_signature"),
             Error::InvalidProofChain(m) => message!("invalid_proof_chain", detail = m),
@@ -499,6 +509,10 @@ impl fmt::Display for Error {
             }
             Error::ProofMissing => write!(f, "the document has no proof"),
             Error::MalformedProof(m) => write!(f, "malformed proof: {m}"),
+            Error::BaseProofNotVerifiable { suite } => write!(
+                f,
+                "this is a {suite} base proof, which only its holder may use: a verifier accepts only a proof the holder derived from it, disclosing what is asked"
+            ),
             Error::UnsupportedCryptosuite(s) => write!(f, "unsupported cryptosuite {s:?}"),
             Error::InvalidSignature => write!(f, "the signature does not verify"),
             Error::InvalidProofChain(m) => write!(f, "invalid proof chain: {m}"),

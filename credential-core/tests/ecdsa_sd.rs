@@ -9,6 +9,7 @@
 use credential_core::did::{did_key, did_key_vm};
 use credential_core::jsonld::{ContextStore, JsonLdProcessor};
 use credential_core::keys::{Algorithm, SecretKey};
+use credential_core::message::Arg;
 use credential_core::model::Timestamp;
 use credential_core::sd::{self, BaseProofOptions, DerivedProofValue};
 use credential_core::verify::{CheckCode, CheckStatus, Verdict, Verifier, VerifyOptions};
@@ -163,10 +164,38 @@ fn issue_derive_verify_round_trip() {
 #[test]
 fn the_base_proof_is_refused_by_verifiers() {
     let f = fixture();
-    let (v, error, message) = verdict(&f, &f.base);
-    assert_eq!(v, Verdict::Invalid);
-    assert_eq!(error, Some("malformed_proof"));
-    assert!(message.contains("base proof"), "{message}");
+    let r = f
+        .verifier
+        .verify_credential(&Value::Object(f.base.clone()), &VerifyOptions::at(now()));
+    assert_eq!(r.verdict, Verdict::Invalid);
+    let check = r.check(CheckCode::SignatureValid).unwrap();
+    assert_eq!(check.status, CheckStatus::Fail);
+    assert_eq!(check.error, Some("base_proof_not_verifiable"));
+    // Its own catalogue message, naming the suite.
+    assert_eq!(check.message.id, "base_proof_not_verifiable");
+    assert_eq!(
+        check.message.get("suite"),
+        Some(&Arg::Text("ecdsa-sd-2023".into()))
+    );
+    // The decoder says the same to a caller that parses the proof value itself.
+    let e = sd::parse_derived_proof_value(proof_value(&f.base)).unwrap_err();
+    assert_eq!(e.code(), "base_proof_not_verifiable");
+    // Its derivation, and a derived proof value with a base header, are told apart.
+    assert_eq!(verdict(&f, &f.derived).1, None);
+    let mut bytes = credential_core::codec::Base64::UrlSafeNoPad
+        .decode(&proof_value(&f.derived)[1..])
+        .unwrap();
+    bytes[..3].copy_from_slice(&sd::BASE_HEADER);
+    let relabelled = format!(
+        "u{}",
+        credential_core::codec::Base64::UrlSafeNoPad.encode(bytes)
+    );
+    assert_refused(
+        &f,
+        &with_proof_value(&f.derived, &relabelled),
+        "base_proof_not_verifiable",
+        "derived components under a base header",
+    );
 }
 
 #[test]
@@ -206,6 +235,49 @@ fn added_and_removed_statements_fail() {
     let mut d = f.derived.clone();
     d.remove("validFrom");
     assert_refused(&f, &d, "invalid_signature", "mandatory statement removed");
+}
+
+#[test]
+fn a_derivation_repointed_after_the_fact_fails() {
+    // The holder derives for one set of pointers, then shows the document another set selects
+    // (one claim swapped, one claim added, one dropped) under the first derivation's proof.
+    let f = fixture();
+    let proof = f.derived["proof"].clone();
+    for (what, other) in [
+        (
+            "name swapped for birthDate",
+            vec![
+                "/credentialSubject/birthDate",
+                "/credentialSubject/address/addressCountry",
+                "/credentialSubject/knowsLanguage/1",
+            ],
+        ),
+        (
+            "birthDate added",
+            SELECTIVE
+                .iter()
+                .copied()
+                .chain(["/credentialSubject/birthDate"])
+                .collect(),
+        ),
+        ("name dropped", SELECTIVE[1..].to_vec()),
+        (
+            "another array element",
+            vec![
+                "/credentialSubject/name",
+                "/credentialSubject/address/addressCountry",
+                "/credentialSubject/knowsLanguage/2",
+            ],
+        ),
+    ] {
+        let mut d = sd::derive(&f.base, &pointers(&other), &f.processor).unwrap();
+        assert_ne!(
+            d["credentialSubject"], f.derived["credentialSubject"],
+            "{what}"
+        );
+        d["proof"] = proof.clone();
+        assert_refused(&f, &d, "invalid_signature", what);
+    }
 }
 
 #[test]
@@ -289,7 +361,13 @@ fn truncated_and_garbage_proof_values_are_typed_errors() {
         assert!(
             matches!(
                 error,
-                Some("malformed_proof" | "invalid_signature" | "invalid_key")
+                // (base_proof_not_verifiable: the header's last byte turned 01 into 00)
+                Some(
+                    "malformed_proof"
+                        | "invalid_signature"
+                        | "invalid_key"
+                        | "base_proof_not_verifiable"
+                )
             ),
             "char {i}: {error:?}"
         );

@@ -1,5 +1,7 @@
 //! Property-based fuzzing of every decoder that takes outside input: random and mutated input
-//! must produce an error or a value, never a panic. (proptest reports a panic as a failure.)
+//! must produce an error or a value, never a panic. (proptest reports a panic as a failure.) For
+//! SD-JWT and `ecdsa-sd-2023`, edits of a real presentation or proof value are differential: an
+//! edited input that still verifies must show exactly what the original shows.
 
 use credential_core::did;
 use credential_core::envelope::{self, EnvelopeLimits, PREFIX};
@@ -271,4 +273,263 @@ proptest! {
 fn store() -> &'static ContextStore {
     static STORE: std::sync::OnceLock<ContextStore> = std::sync::OnceLock::new();
     STORE.get_or_init(ContextStore::bundled)
+}
+
+/// An SD-JWT VC presentation (P-256 issuer, Ed25519 holder) with nested, recursive and array
+/// disclosures, decoys and a Key Binding JWT; the issuer key; and the claims it verifies to.
+struct SdJwtSample {
+    presentation: String,
+    issuer: PublicKey,
+    claims: serde_json::Map<String, serde_json::Value>,
+}
+
+const SD_AUD: &str = "https://kiosk.example/fuzz";
+const SD_NONCE: &str = "fuzz-nonce";
+const SD_NOW: i64 = 1_780_000_000;
+
+fn sample_sd_jwt() -> &'static SdJwtSample {
+    static S: OnceLock<SdJwtSample> = OnceLock::new();
+    S.get_or_init(|| {
+        use credential_core::keys::Algorithm;
+        use credential_core::sd_jwt::{self, ClaimPath, IssueParams, KeyBindingInput, SdJwt};
+        use rand_chacha::rand_core::SeedableRng;
+        let issuer = SecretKey::from_bytes(Algorithm::P256, &[71; 32]).unwrap();
+        let holder = SecretKey::from_bytes(Algorithm::Ed25519, &[72; 32]).unwrap();
+        let claims = serde_json::json!({
+            "given_name": "Amina",
+            "address": {"locality": "Kano", "country": "NG"},
+            "nationalities": ["NG", "NE"]
+        });
+        let mut params = IssueParams::new(
+            "https://issuer.example",
+            "urn:laissez:fuzz",
+            Timestamp(SD_NOW),
+        );
+        params.holder_key = Some(holder.public_key());
+        let policy = [
+            ClaimPath::claim("given_name"),
+            ClaimPath::claim("address"),
+            ClaimPath::claim("address").key("locality"),
+            ClaimPath::claim("nationalities").all(),
+        ];
+        let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(71);
+        let issued = sd_jwt::issue(
+            claims.as_object().unwrap(),
+            &policy,
+            &params,
+            &issuer,
+            &mut rng,
+        )
+        .unwrap();
+        let kb = KeyBindingInput {
+            signer: &holder,
+            aud: SD_AUD,
+            nonce: SD_NONCE,
+            iat: Timestamp(SD_NOW),
+        };
+        let presentation = SdJwt::parse(&issued.sd_jwt)
+            .unwrap()
+            .present(
+                &[
+                    ClaimPath::claim("address").key("locality"),
+                    ClaimPath::claim("nationalities").index(1),
+                ],
+                Some(&kb),
+            )
+            .unwrap();
+        let issuer = issuer.public_key();
+        let claims = sd_jwt::verify(&presentation, &sd_params(&issuer))
+            .unwrap()
+            .claims;
+        SdJwtSample {
+            presentation,
+            issuer,
+            claims,
+        }
+    })
+}
+
+fn sd_params(issuer: &PublicKey) -> credential_core::sd_jwt::VerifyParams<'_> {
+    let mut p = credential_core::sd_jwt::VerifyParams::new(issuer, Timestamp(SD_NOW));
+    p.key_binding = Some(credential_core::sd_jwt::KeyBindingCheck {
+        aud: SD_AUD,
+        nonce: SD_NONCE,
+        max_age: 300,
+    });
+    p
+}
+
+/// Characters that matter to an SD-JWT: base64url, the separators, and JSON punctuation.
+const SD_ALPHABET: &str =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~.{}[]\":, =+/";
+
+/// One edit of a text: replace, insert or delete a character at a position.
+fn apply_edits(text: &str, edits: &[(prop::sample::Index, u8, char)]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for (at, kind, c) in edits {
+        if chars.is_empty() {
+            chars.push(*c);
+            continue;
+        }
+        let i = at.index(chars.len());
+        match kind % 3 {
+            0 => chars[i] = *c,
+            1 => chars.insert(i, *c),
+            _ => {
+                chars.remove(i);
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// Runs every SD-JWT entry point on `input`. A presentation that still verifies must show the
+/// same claims as the original: no edit may change what a verifier sees.
+fn sd_jwt_entry_points(input: &str) {
+    use credential_core::sd_jwt::{self, SdJwt};
+    let s = sample_sd_jwt();
+    let _ = SdJwt::parse(input).map(|p| p.present(&[], None));
+    let _ = sd_jwt::issuer_hint(input);
+    let _ = sd_jwt::to_flattened_json(input);
+    match sd_jwt::verify(input, &sd_params(&s.issuer)) {
+        Ok(v) => assert_eq!(
+            v.claims, s.claims,
+            "an edited presentation verified to other claims"
+        ),
+        Err(e) => assert_eq!(e.message().id, e.code()),
+    }
+}
+
+/// The derived `ecdsa-sd-2023` sample (P-256 issuer) and its parsed proof value.
+struct EcdsaSdSample {
+    derived: serde_json::Map<String, serde_json::Value>,
+    proof_bytes: Vec<u8>,
+    parsed: credential_core::sd::DerivedProofValue,
+}
+
+fn sample_ecdsa_sd() -> &'static EcdsaSdSample {
+    static S: OnceLock<EcdsaSdSample> = OnceLock::new();
+    S.get_or_init(|| {
+        use credential_core::keys::Algorithm;
+        use credential_core::sd::{self, BaseProofOptions};
+        use rand_chacha::rand_core::SeedableRng;
+        let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2023);
+        let key = SecretKey::generate(Algorithm::P256, &mut rng);
+        let doc = serde_json::json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"],
+            "type": ["VerifiableCredential"],
+            "issuer": did::did_key(&key.public_key()),
+            "validFrom": "2026-01-01T00:00:00Z",
+            "credentialSubject": {"name": "Selam", "birthDate": "1990-04-02", "knowsLanguage": ["am", "en"]}
+        });
+        let options = BaseProofOptions::assertion(did::did_key_vm(&key.public_key())).mandatory(["/issuer"]);
+        let base = sd::create_base_proof(doc.as_object().unwrap(), &options, &key, &mut rng, verifier().processor()).unwrap();
+        let derived = sd::derive(&base, &["/credentialSubject/name".to_owned(), "/credentialSubject/knowsLanguage/1".to_owned()], verifier().processor()).unwrap();
+        let value = derived["proof"]["proofValue"].as_str().unwrap();
+        let proof_bytes = credential_core::codec::Base64::UrlSafeNoPad.decode(&value[1..]).unwrap();
+        let parsed = sd::parse_derived_proof_value(value).unwrap();
+        let r = verifier().verify_credential(&serde_json::Value::Object(derived.clone()), &now());
+        assert!(r.is_authentic(), "{r:?}");
+        EcdsaSdSample { derived, proof_bytes, parsed }
+    })
+}
+
+/// Runs both proof value decoders on `value`; a derived value that parses must serialize back to
+/// one that parses the same, and must verify only if it is the original.
+fn ecdsa_sd_entry_points(value: &str, verify: bool) {
+    use credential_core::sd;
+    let s = sample_ecdsa_sd();
+    let _ = sd::proof_value_kind(value);
+    if let Err(e) = sd::parse_base_proof_value(value) {
+        assert!(matches!(e.code(), "malformed_proof"), "{e}");
+    }
+    match sd::parse_derived_proof_value(value) {
+        Err(e) => assert!(
+            matches!(e.code(), "malformed_proof" | "base_proof_not_verifiable"),
+            "{e}"
+        ),
+        Ok(parsed) => {
+            let again = sd::serialize_derived_proof_value(&parsed).unwrap();
+            assert_eq!(sd::parse_derived_proof_value(&again).unwrap(), parsed);
+            if verify {
+                let mut d = s.derived.clone();
+                d["proof"]["proofValue"] = serde_json::json!(value);
+                let r = verifier().verify_credential(&serde_json::Value::Object(d), &now());
+                if r.is_authentic() {
+                    assert_eq!(parsed, s.parsed, "an edited proof value verified");
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn edited_sd_jwt_presentations_never_panic_nor_show_other_claims(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), prop::sample::select(SD_ALPHABET.chars().collect::<Vec<_>>())), 1..6),
+        json in any::<bool>(),
+    ) {
+        let s = sample_sd_jwt();
+        let text = if json {
+            credential_core::sd_jwt::to_flattened_json(&s.presentation).unwrap().to_string()
+        } else {
+            s.presentation.clone()
+        };
+        sd_jwt_entry_points(&apply_edits(&text, &edits));
+    }
+
+    #[test]
+    fn sd_jwts_of_random_parts_never_panic(
+        parts in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..80), 1..8),
+        kb in any::<bool>(),
+    ) {
+        // Random JSON-ish or binary parts, base64url-encoded where a JWT or disclosure goes.
+        let b64 = |p: &[u8]| credential_core::codec::Base64::UrlSafeNoPad.encode(p);
+        let jwt = format!("{}.{}.{}", b64(br#"{"alg":"ES256","typ":"dc+sd-jwt"}"#), b64(&parts[0]), b64(&parts[0]));
+        let mut text = jwt;
+        for p in &parts[1..] {
+            text.push('~');
+            text.push_str(&b64(p));
+        }
+        text.push('~');
+        if kb {
+            text.push_str(&format!("{}.{}.AA", b64(br#"{"alg":"EdDSA","typ":"kb+jwt"}"#), b64(&parts[parts.len() - 1])));
+        }
+        sd_jwt_entry_points(&text);
+    }
+
+    #[test]
+    fn ecdsa_sd_proof_values_of_random_bytes_never_panic(
+        body in prop::collection::vec(any::<u8>(), 0..600),
+        base in any::<bool>(),
+    ) {
+        let header = if base { credential_core::sd::BASE_HEADER } else { credential_core::sd::DERIVED_HEADER };
+        let bytes = [&header[..], &body].concat();
+        ecdsa_sd_entry_points(&format!("u{}", credential_core::codec::Base64::UrlSafeNoPad.encode(bytes)), false);
+    }
+}
+
+proptest! {
+    // Each case canonicalizes the credential when the edited value still parses: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    #[test]
+    fn edited_ecdsa_sd_proof_values_never_panic_nor_verify(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let s = sample_ecdsa_sd();
+        let mut bytes = s.proof_bytes.clone();
+        for (at, value) in flips {
+            // Past the header, so the derived decoder's structure checks are reached.
+            let i = 3 + at.index(bytes.len() - 3);
+            bytes[i] ^= value | 1;
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut.index(bytes.len() + 1));
+        }
+        ecdsa_sd_entry_points(&format!("u{}", credential_core::codec::Base64::UrlSafeNoPad.encode(bytes)), true);
+    }
 }

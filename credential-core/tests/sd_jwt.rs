@@ -1,5 +1,5 @@
 //! SD-JWT VC: issue, present and verify round trips, and the attacks a verifier must refuse,
-//! each with its own error code. Hostile inputs are refused within a time bound.
+//! each with its own error code.
 
 use credential_core::codec::Base64::UrlSafeNoPad as B64;
 use credential_core::keys::{Algorithm, PublicKey, SecretKey};
@@ -12,7 +12,6 @@ use credential_core::sd_jwt::{
 };
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Map, Value};
-use std::time::{Duration, Instant};
 
 const NOW: i64 = 1_780_000_000;
 const AUD: &str = "https://kiosk.example/border-1";
@@ -556,60 +555,41 @@ fn status_list_check() {
     );
 }
 
-/// Each hostile input is refused with its code, within `bound`.
-fn refused_fast(what: &str, input: &str, expected: &str) {
+/// Each malformed input is refused with its code. (The large and deep hostile inputs, and how
+/// long their refusal takes, are in `hostile_sd.rs` and the `hostile` bench.)
+fn refused(what: &str, input: &str, expected: &str) {
     let key = issuer().public_key();
-    let p = VerifyParams::new(&key, now());
-    let start = Instant::now();
-    let err = sd_jwt::verify(input, &p).unwrap_err();
-    let took = start.elapsed();
+    let err = sd_jwt::verify(input, &VerifyParams::new(&key, now())).unwrap_err();
     assert_eq!(err.code(), expected, "{what}: {err}");
-    assert!(took < Duration::from_millis(50), "{what}: {took:?}");
 }
 
 #[test]
-fn hostile_inputs_are_refused_fast() {
+fn malformed_inputs_are_refused_with_their_codes() {
     let sd = issued();
     let jwt = sd.split('~').next().unwrap().to_owned();
-    let d = Disclosure::object_member("c2FsdHNhbHRzYWx0c2FsdA".into(), "a", json!(1));
-    // 10,000 disclosures: counted before any is decoded.
-    let many = format!("{jwt}~{}", format!("{}~", d.encoded()).repeat(10_000));
-    refused_fast("10,000 disclosures", &many, "sd_jwt_malformed");
-    // A huge input.
-    let huge = format!("{jwt}~{}~", "A".repeat(600 * 1024));
-    refused_fast("600 KiB", &huge, "input_too_large");
-    // A huge disclosure, a huge salt.
-    let big = format!("{jwt}~{}~", "A".repeat(300 * 1024));
-    refused_fast("300 KiB disclosure", &big, "disclosure_invalid");
-    let salty = Disclosure::object_member("s".repeat(100_000), "a", json!(1));
-    refused_fast(
-        "100 KB salt",
-        &format!("{jwt}~{}~", salty.encoded()),
-        "disclosure_invalid",
-    );
     // Bad base64 in a disclosure, in the JWT.
-    refused_fast(
+    refused(
         "bad base64 disclosure",
         &format!("{jwt}~a+b/~"),
         "disclosure_invalid",
     );
-    refused_fast("bad base64 JWT", &format!("{}!~", jwt), "sd_jwt_malformed");
-    refused_fast("no JWT", "~~", "sd_jwt_malformed");
-    refused_fast("empty disclosure", &format!("{jwt}~~"), "sd_jwt_malformed");
+    refused("bad base64 JWT", &format!("{}!~", jwt), "sd_jwt_malformed");
+    refused("no JWT", "~~", "sd_jwt_malformed");
+    refused("empty disclosure", &format!("{jwt}~~"), "sd_jwt_malformed");
     // Duplicate members in the header and in the payload.
     let payload_b64 = jwt.split('.').nth(1).unwrap();
     let dup_header = format!(
         "{}.{payload_b64}.AAAA~",
         B64.encode(r#"{"alg":"ES256","typ":"dc+sd-jwt","typ":"JWT"}"#)
     );
-    refused_fast("duplicate header member", &dup_header, "duplicate_member");
+    refused("duplicate header member", &dup_header, "duplicate_member");
     let dup_payload = format!(
         "{}.{}.AAAA~",
         jwt.split('.').next().unwrap(),
         B64.encode(r#"{"vct":"a","vct":"b"}"#)
     );
-    refused_fast("duplicate payload member", &dup_payload, "duplicate_member");
-    // Deep nesting in the payload, and through a chain of recursive disclosures.
+    refused("duplicate payload member", &dup_payload, "duplicate_member");
+    // Deep nesting just over the bound, in the signed payload.
     let deep = signed(
         serde_json::from_str(&format!(
             "{{\"vct\":\"v\",\"a\":{}1{}}}",
@@ -618,54 +598,7 @@ fn hostile_inputs_are_refused_fast() {
         ))
         .unwrap(),
     );
-    refused_fast("deep payload", &format!("{deep}~"), "json_too_deep");
-    let mut chain = Vec::new();
-    let mut next: Option<String> = None;
-    for _ in 0..40 {
-        let value = match &next {
-            Some(digest) => json!({"_sd": [digest]}),
-            None => json!(1),
-        };
-        let d = Disclosure::object_member("c2FsdHNhbHRzYWx0c2FsdA".into(), "n", value);
-        next = Some(d.digest(HashAlg::Sha256));
-        chain.push(d.encoded().to_owned());
-    }
-    let top = signed(json!({"vct": "v", "_sd": [next.unwrap()]}));
-    refused_fast(
-        "40 nested disclosures",
-        &format!("{top}~{}~", chain.join("~")),
-        "json_too_deep",
-    );
-    // `_sd` inside a disclosure.
-    let bad = Disclosure::object_member("c2FsdHNhbHRzYWx0c2FsdA".into(), "_sd", json!(["x"]));
-    refused_fast(
-        "_sd as a disclosed name",
-        &format!("{jwt}~{}~", bad.encoded()),
-        "disclosure_invalid",
-    );
-    // 1,000 disclosures (the limit is 1,024): decoded, hashed and matched in linear time.
-    let mut digests = Vec::new();
-    let mut ds = Vec::new();
-    for i in 0..1000 {
-        let d =
-            Disclosure::object_member("c2FsdHNhbHRzYWx0c2FsdA".into(), &format!("c{i}"), json!(i));
-        digests.push(d.digest(HashAlg::Sha256));
-        ds.push(d.encoded().to_owned());
-    }
-    let big = format!(
-        "{}~{}~",
-        signed(json!({"vct": "v", "_sd": digests})),
-        ds.join("~")
-    );
-    let key = issuer().public_key();
-    let start = Instant::now();
-    let v = sd_jwt::verify(&big, &VerifyParams::new(&key, now())).unwrap();
-    assert_eq!(v.disclosed.len(), 1000);
-    assert!(
-        start.elapsed() < Duration::from_millis(50),
-        "{:?}",
-        start.elapsed()
-    );
+    refused("deep payload", &format!("{deep}~"), "json_too_deep");
 }
 
 #[test]

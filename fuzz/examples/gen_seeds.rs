@@ -13,10 +13,15 @@ use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::model::{Credential, Timestamp};
 use credential_core::proof::{add_proof, ProofOptions};
 use credential_core::qr::{self, Ecc, QrMatrix};
+use credential_core::sd;
+use credential_core::sd_jwt::{self, ClaimPath, Decoys, IssueParams, KeyBindingInput, SdJwt};
 use credential_core::status::{list_credential, StatusList, StatusPurpose};
 use credential_core::suites::Cryptosuite;
 use credential_core::verify::Verifier;
-use credential_core_fuzz::{anchor_secret, anchors, frame_input, now, store, verifier, NOW};
+use credential_core_fuzz::{
+    anchor_secret, anchors, ecdsa_sd_documents, frame_input, now, sd_jwt_holder, sd_jwt_issuer,
+    sd_jwt_params, store, verifier, NOW, SD_JWT_AUD, SD_JWT_NONCE,
+};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -196,6 +201,9 @@ fn main() {
     // trust_bundle: signed by the targets' anchor, loads with it.
     write("trust_bundle", "bundle", &bundle(&issuer, list));
 
+    sd_jwt_seeds();
+    ecdsa_sd_seeds();
+
     // qr_frame: a tiny envelope as a greyscale frame, 3 pixels a module, 4 modules of quiet
     // zone; the same at 2 pixels a module as RGBA; the credential's envelope, greyscale.
     let m = QrMatrix::new(&tiny, Ecc::M).unwrap();
@@ -223,3 +231,108 @@ fn main() {
         &frame_input(side as u16, &luma),
     );
 }
+
+/// sd_jwt: a presentation with a KB-JWT (compact and JSON serialization) of a credential with
+/// nested, recursive and array disclosures and decoys; a presentation with the same KB-JWT
+/// disclosing everything.
+fn sd_jwt_seeds() {
+    let claims = json!({
+        "given_name": "Amina",
+        "address": {"locality": "Kano", "country": "NG"},
+        "nationalities": ["NG", "NE"],
+        "is_over_18": true
+    });
+    let policy = [
+        ClaimPath::claim("given_name"),
+        ClaimPath::claim("address"),
+        ClaimPath::claim("address").key("locality"),
+        ClaimPath::claim("nationalities").all(),
+        ClaimPath::claim("is_over_18"),
+    ];
+    let holder = sd_jwt_holder();
+    let mut params = IssueParams::new("https://issuer.example", "urn:laissez:fuzz", NOW);
+    params.holder_key = Some(holder.public_key());
+    params.decoys = Decoys::Exactly(1);
+    // Deterministic salts and decoys: a fixed-seed RNG built from SHA-256 of a counter.
+    let mut rng = SeedRng(0);
+    let issued = sd_jwt::issue(
+        claims.as_object().unwrap(),
+        &policy,
+        &params,
+        &sd_jwt_issuer(),
+        &mut rng,
+    )
+    .unwrap();
+    let kb = KeyBindingInput {
+        signer: &holder,
+        aud: SD_JWT_AUD,
+        nonce: SD_JWT_NONCE,
+        iat: NOW,
+    };
+    let held = SdJwt::parse(&issued.sd_jwt).unwrap();
+    let some = held
+        .present(
+            &[
+                ClaimPath::claim("address").key("locality"),
+                ClaimPath::claim("nationalities").index(1),
+            ],
+            Some(&kb),
+        )
+        .unwrap();
+    let all = held.present(&policy, Some(&kb)).unwrap();
+    for (name, text) in [
+        ("presentation".to_owned(), some.clone()),
+        ("presentation-all".to_owned(), all),
+        (
+            "presentation-json".to_owned(),
+            sd_jwt::to_flattened_json(&some).unwrap().to_string(),
+        ),
+    ] {
+        sd_jwt::verify(&text, &sd_jwt_params()).unwrap();
+        write("sd_jwt", &name, text.as_bytes());
+    }
+}
+
+/// ecdsa_sd: the derived proof value the target verifies, and the base proof value it came from.
+fn ecdsa_sd_seeds() {
+    let (base, derived) = ecdsa_sd_documents();
+    let r = verifier().verify_credential(&Value::Object(derived.clone()), &now());
+    assert!(r.is_authentic(), "the derived seed does not verify: {r:?}");
+    let value = |doc: &Map<String, Value>| doc["proof"]["proofValue"].as_str().unwrap().to_owned();
+    sd::parse_derived_proof_value(&value(derived)).unwrap();
+    sd::parse_base_proof_value(&value(base)).unwrap();
+    write("ecdsa_sd", "derived", value(derived).as_bytes());
+    write("ecdsa_sd", "base", value(base).as_bytes());
+}
+
+/// A deterministic RNG for the seeds (SHA-256 in counter mode): the same corpus every run.
+struct SeedRng(u64);
+
+impl rand_core::RngCore for SeedRng {
+    fn next_u32(&mut self) -> u32 {
+        let mut b = [0; 4];
+        self.fill_bytes(&mut b);
+        u32::from_le_bytes(b)
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        let mut b = [0; 8];
+        self.fill_bytes(&mut b);
+        u64::from_le_bytes(b)
+    }
+
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        for chunk in dest.chunks_mut(32) {
+            self.0 += 1;
+            let block = Sha256::digest(self.0.to_le_bytes());
+            chunk.copy_from_slice(&block[..chunk.len()]);
+        }
+    }
+
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
+        self.fill_bytes(dest);
+        Ok(())
+    }
+}
+
+impl rand_core::CryptoRng for SeedRng {}

@@ -1,11 +1,15 @@
 //! Shared set-up of the fuzz targets and the seed generator: the context store, the verifier and
-//! the trust anchor are built once per process, the time is fixed (the core has no clock), and
-//! the QR frame targets share one input layout.
+//! the trust anchor are built once per process, the time is fixed (the core has no clock), the QR
+//! frame targets share one input layout, and the selective-disclosure targets share fixed keys
+//! and one derived `ecdsa-sd-2023` credential.
 
 use credential_core::jsonld::ContextStore;
 use credential_core::keys::{Algorithm, PublicKey, SecretKey};
 use credential_core::model::Timestamp;
+use credential_core::sd::{self, BaseProofOptions, BaseProofSecrets};
+use credential_core::sd_jwt::{KeyBindingCheck, VerifyParams};
 use credential_core::verify::{Verifier, VerifyOptions};
+use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
 
 /// The fixed time of every verification: 2026-01-01T00:00:00Z.
@@ -79,4 +83,84 @@ pub fn frame_input(width: u16, luma: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&width.to_le_bytes());
     out.extend_from_slice(luma);
     out
+}
+
+/// The SD-JWT issuer's key (fixed bytes: the `sd_jwt` seeds are signed with it, so mutations of
+/// their disclosures and KB-JWTs get past the issuer signature).
+pub fn sd_jwt_issuer() -> SecretKey {
+    SecretKey::from_bytes(Algorithm::P256, &[0x5D; 32]).expect("a fixed P-256 key")
+}
+
+/// The SD-JWT holder's key (the `cnf` of the seeds; it signs their KB-JWTs).
+pub fn sd_jwt_holder() -> SecretKey {
+    SecretKey::from_bytes(Algorithm::Ed25519, &[0x5E; 32]).expect("a fixed Ed25519 key")
+}
+
+/// The audience and nonce the `sd_jwt` target's key binding check expects (the seeds' own).
+pub const SD_JWT_AUD: &str = "https://kiosk.example/fuzz";
+/// See [`SD_JWT_AUD`].
+pub const SD_JWT_NONCE: &str = "fuzz-nonce";
+
+/// The issuer's public key, derived once.
+pub fn sd_jwt_issuer_public() -> &'static PublicKey {
+    static K: OnceLock<PublicKey> = OnceLock::new();
+    K.get_or_init(|| sd_jwt_issuer().public_key())
+}
+
+/// SD-JWT verification at [`NOW`] by [`sd_jwt_issuer`], key binding required.
+pub fn sd_jwt_params() -> VerifyParams<'static> {
+    let mut p = VerifyParams::new(sd_jwt_issuer_public(), NOW);
+    p.key_binding = Some(KeyBindingCheck {
+        aud: SD_JWT_AUD,
+        nonce: SD_JWT_NONCE,
+        max_age: 300,
+    });
+    p
+}
+
+/// A credential secured with an `ecdsa-sd-2023` base proof by a fixed P-256 key with fixed
+/// secrets, and the document derived from it disclosing the name and one language (both built
+/// once: the `ecdsa_sd` target puts its input into the derived document's proof).
+pub fn ecdsa_sd_documents() -> &'static (Map<String, Value>, Map<String, Value>) {
+    static D: OnceLock<(Map<String, Value>, Map<String, Value>)> = OnceLock::new();
+    D.get_or_init(|| {
+        let key = SecretKey::from_bytes(Algorithm::P256, &[0x5C; 32]).expect("a fixed key");
+        let proof_key = SecretKey::from_bytes(Algorithm::P256, &[0x5B; 32]).expect("a fixed key");
+        let secrets = BaseProofSecrets::from_parts([0x5A; 32], proof_key).expect("P-256");
+        let did = credential_core::did::did_key(&key.public_key());
+        let doc = json!({
+            "@context": [
+                "https://www.w3.org/ns/credentials/v2",
+                "https://www.w3.org/ns/credentials/undefined-terms/v2"
+            ],
+            "type": ["VerifiableCredential"],
+            "issuer": did,
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialSubject": {
+                "name": "Selam Tesfaye",
+                "birthDate": "1990-04-02",
+                "address": {"addressCountry": "ET"},
+                "knowsLanguage": ["am", "en"]
+            }
+        });
+        let options =
+            BaseProofOptions::assertion(credential_core::did::did_key_vm(&key.public_key()))
+                .created(NOW)
+                .mandatory(["/issuer", "/validFrom"]);
+        let processor = verifier().processor();
+        let base = sd::create_base_proof_with(
+            doc.as_object().expect("an object"),
+            &options,
+            &key,
+            &secrets,
+            processor,
+        )
+        .expect("a base proof");
+        let pointers = [
+            "/credentialSubject/name".to_owned(),
+            "/credentialSubject/knowsLanguage/1".to_owned(),
+        ];
+        let derived = sd::derive(&base, &pointers, processor).expect("a derived proof");
+        (base, derived)
+    })
 }

@@ -43,6 +43,7 @@ unresolvable_did = تعذّر حلّ { $did } دون اتصال بالشبكة: 
 verification_method_not_found = لم يُعثر على طريقة التحقق: { $detail }
 proof_missing = لا يحتوي المستند على أي إثبات
 malformed_proof = إثبات غير سليم البنية: { $detail }
+base_proof_not_verifiable = هذا إثبات أساسي من نوع { $suite } لا يستخدمه إلا حامله: لا يقبل المُتحقِّق إلا إثباتًا يشتقه الحامل منه، يكشف فيه ما هو مطلوب
 unsupported_cryptosuite = مجموعة التشفير "{ $suite }" غير مدعومة
 invalid_signature = فشل التحقق من التوقيع
 invalid_proof_chain = سلسلة إثباتات غير صالحة: { $detail }

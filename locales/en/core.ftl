@@ -43,6 +43,7 @@ unresolvable_did = cannot resolve { $did } offline: only did:key and did:jwk res
 verification_method_not_found = verification method not found: { $detail }
 proof_missing = the document has no proof
 malformed_proof = malformed proof: { $detail }
+base_proof_not_verifiable = this is a { $suite } base proof, which only its holder may use: a verifier accepts only a proof the holder derived from it, disclosing what is asked
 unsupported_cryptosuite = unsupported cryptosuite "{ $suite }"
 invalid_signature = the signature does not verify
 invalid_proof_chain = invalid proof chain: { $detail }

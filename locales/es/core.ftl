@@ -43,6 +43,7 @@ unresolvable_did = no se puede resolver { $did } sin conexión: solo did:key y d
 verification_method_not_found = método de verificación no encontrado: { $detail }
 proof_missing = el documento no tiene ninguna prueba
 malformed_proof = prueba mal formada: { $detail }
+base_proof_not_verifiable = esta es una prueba base { $suite }, que solo su titular puede usar: un verificador acepta únicamente una prueba derivada de ella por el titular, que revele lo que se pide
 unsupported_cryptosuite = suite criptográfica no admitida "{ $suite }"
 invalid_signature = la firma no es válida
 invalid_proof_chain = cadena de pruebas no válida: { $detail }

@@ -43,6 +43,7 @@ unresolvable_did = impossible de résoudre { $did } hors ligne : seuls did:key 
 verification_method_not_found = méthode de vérification introuvable : { $detail }
 proof_missing = le document ne comporte aucune preuve
 malformed_proof = preuve mal formée : { $detail }
+base_proof_not_verifiable = ceci est une preuve de base { $suite }, que seul son titulaire peut utiliser : un vérificateur n'accepte qu'une preuve que le titulaire en a dérivée, en révélant ce qui est demandé
 unsupported_cryptosuite = suite cryptographique non prise en charge « { $suite } »
 invalid_signature = la vérification de la signature a échoué
 invalid_proof_chain = chaîne de preuves non valide : { $detail }

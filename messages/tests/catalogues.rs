@@ -324,6 +324,9 @@ fn every_error() -> Vec<Error> {
         Error::VerificationMethodNotFound(d()),
         Error::ProofMissing,
         Error::MalformedProof(d()),
+        Error::BaseProofNotVerifiable {
+            suite: "ecdsa-sd-2023".into(),
+        },
         Error::UnsupportedCryptosuite("x-2020".into()),
         Error::InvalidSignature,
         Error::InvalidProofChain(d()),

@@ -203,7 +203,9 @@ fn verify_selective(
     // Refuse a base proof before resolving anything: it is for the holder, never a verifier.
     let proof_value = string(proof, "proofValue")?;
     if crate::sd::proof_value_kind(proof_value)? == crate::sd::ProofValueKind::Base {
-        crate::sd::parse_derived_proof_value(proof_value)?;
+        return Err(Error::BaseProofNotVerifiable {
+            suite: crate::sd::CRYPTOSUITE.into(),
+        });
     }
     let vm = did::resolve(string(proof, "verificationMethod")?, req.resolver)?;
     let key = vm.public_key.clone();

@@ -255,16 +255,14 @@ pub fn parse_base_proof_value(proof_value: &str) -> Result<BaseProofValue> {
     })
 }
 
-/// parseDerivedProofValue. A base proof value is refused with its own message: verifiers only
-/// accept derived proofs.
+/// parseDerivedProofValue. A base proof value is refused with its own error,
+/// [`Error::BaseProofNotVerifiable`]: verifiers only accept derived proofs.
 pub fn parse_derived_proof_value(proof_value: &str) -> Result<DerivedProofValue> {
     let (kind, c) = components(proof_value)?;
     if kind != ProofValueKind::Derived {
-        return Err(Error::MalformedProof(
-            "ecdsa-sd-2023 base proof: verifiers accept only derived proofs (the holder derives \
-             one, disclosing what is needed)"
-                .into(),
-        ));
+        return Err(Error::BaseProofNotVerifiable {
+            suite: super::CRYPTOSUITE.into(),
+        });
     }
     let Cbor::Map(entries) = &c[3] else {
         return Err(malformed("labelMap is not a map"));
