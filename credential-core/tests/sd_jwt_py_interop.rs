@@ -9,7 +9,7 @@
 //! `$LAISSEZ_PY_INTEROP_VENV`). Under CI a missing venv fails; elsewhere the test is skipped
 //! loudly.
 //!
-//! What `sd-jwt` 0.10.4 does differently (decision record 0008): its JSON serialization puts
+//! What `sd-jwt` 0.10.4 does differently (decision record 0011): its JSON serialization puts
 //! `disclosures` and `kb_jwt` at the top level (RFC 9901 §8.1 puts them in the unprotected
 //! header; we read both), and its KB-JWT `sd_hash` in that serialization is over the JSON text,
 //! not the compact form, so we refuse its JSON presentations with `key_binding_mismatch`; its
