@@ -18,6 +18,10 @@ use js_error::js_error;
 const TYPES: &'static str = r#"
 /** What to disclose besides the mandatory claims: a preset of the credential's profile, or JSON pointers into the credential (an SD-JWT VC: into its credential view). */
 export type Choice = { preset: string } | { pointers: string[] };
+/** A language of the Laissez catalogues and profiles. */
+export type Language = "en" | "fr" | "es" | "ar";
+/** A holder key's algorithm. */
+export type KeyAlgorithm = "Ed25519" | "P-256" | "P-384";
 /** A claim and its label in the requested language. */
 export interface Claim { pointer: string; label: string; }
 /** One preset as it applies to the credential. */
@@ -35,7 +39,7 @@ export interface Jwk { kty: string; crv: string; x: string; y?: string; d?: stri
 export interface KeyBindingInput { holderJwk: Jwk; aud: string; nonce: string; iat: number; }
 /** A new holder key. Keep privateJwk secret (encrypted at rest). */
 export interface HolderKey {
-  algorithm: "Ed25519" | "P-256" | "P-384";
+  algorithm: KeyAlgorithm;
   privateJwk: Jwk; publicJwk: Jwk;
   didKey: string; didJwk: string; verificationMethod: string;
 }
@@ -101,7 +105,7 @@ pub fn version() -> String {
 #[wasm_bindgen(unchecked_return_type = "Presets")]
 pub fn presets(
     #[wasm_bindgen(unchecked_param_type = "string | object")] credential: JsValue,
-    lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Language")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let credential = text_of(&credential, "presets(credential)")?;
     let lang = lang.unwrap_or_else(|| "en".into());
@@ -129,24 +133,21 @@ pub fn derive(
 pub fn present_sd_jwt(
     #[wasm_bindgen(js_name = sdJwt)] sd_jwt: &str,
     #[wasm_bindgen(unchecked_param_type = "Choice")] choice: JsValue,
-    #[wasm_bindgen(js_name = keyBinding, unchecked_param_type = "KeyBindingInput | undefined")]
-    key_binding: JsValue,
+    #[wasm_bindgen(js_name = keyBinding, unchecked_optional_param_type = "KeyBindingInput")]
+    key_binding: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let choice = text_of(&choice, "presentSdJwt(…, choice)")?;
-    let key_binding = if key_binding.is_undefined() || key_binding.is_null() {
-        None
-    } else {
-        Some(Zeroizing::new(text_of(
-            &key_binding,
-            "presentSdJwt(…, keyBinding)",
-        )?))
-    };
+    let key_binding = key_binding
+        .map(|kb| text_of(&kb, "presentSdJwt(…, keyBinding)").map(Zeroizing::new))
+        .transpose()?;
     with_wallet(|w| w.present_sd_jwt(sd_jwt, &choice, key_binding)).map_err(|e| js_error(&e))
 }
 
 /// A new holder key of `alg` (`Ed25519`, `P-256` or `P-384`) from WebCrypto randomness.
 #[wasm_bindgen(js_name = generateHolderKey, unchecked_return_type = "HolderKey")]
-pub fn generate_holder_key(alg: &str) -> Result<JsValue, JsValue> {
+pub fn generate_holder_key(
+    #[wasm_bindgen(unchecked_param_type = "KeyAlgorithm")] alg: &str,
+) -> Result<JsValue, JsValue> {
     let mut seed = Zeroizing::new([0u8; 32]);
     get_random_values(&mut seed[..])?;
     let key = holder_key::generate(alg, seed).map_err(|e| js_error(&e))?;
