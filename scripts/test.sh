@@ -52,11 +52,17 @@ cargo run -q -p credential-core --example qr_round_trip
 step "cargo doc (no warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
-step "cargo clippy for wasm32 (the verifier's JavaScript bindings)"
+step "cargo clippy for wasm32 (the verifier's and the holder's JavaScript bindings)"
 cargo clippy -p verifier-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p holder-wasm --target wasm32-unknown-unknown -- -D warnings
 
 step "verifier-wasm: build for the web and Node (scripts/build-wasm.sh)"
 scripts/build-wasm.sh
+
+step "holder-wasm: the holder tests' corpus and native verifier (holder-wasm/examples/holder_corpus.rs)"
+holder_corpus=$(mktemp -d)
+cargo run -q -p holder-wasm --example holder_corpus -- write "$holder_corpus"
+rm -rf "$holder_corpus"
 
 step "verifier-wasm: Node tests and kiosk tests in Chromium (screenshots in target/kiosk-screenshots)"
 node --test verifier-wasm/tests/

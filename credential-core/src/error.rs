@@ -89,6 +89,9 @@ pub enum Error {
     /// The credential has none of the claims a disclosure preset shows (e.g. `yellow-fever`
     /// for a certificate without that vaccination).
     PresetNotApplicable(String),
+    /// A holder asked to disclose a claim that this credential cannot selectively disclose: not
+    /// one of its profile's selective claims (or inside one), or absent from the credential.
+    ClaimNotDisclosable(String),
     /// Issuing is refused for VC 1.1 documents (they are read and verified only).
     UnsupportedVersion(String),
 
@@ -264,6 +267,7 @@ impl Error {
             Error::UnknownProfile(_) => "unknown_profile",
             Error::UnknownPreset(_) => "unknown_preset",
             Error::PresetNotApplicable(_) => "preset_not_applicable",
+            Error::ClaimNotDisclosable(_) => "claim_not_disclosable",
             Error::UnsupportedVersion(_) => "unsupported_version",
             Error::JsonLd(_) => "jsonld_error",
             Error::DataLossDetected(_) => "data_loss_detected",
@@ -355,6 +359,7 @@ impl Error {
             Error::UnknownProfile(m) => message!("unknown_profile", profile = m),
             Error::UnknownPreset(m) => message!("unknown_preset", preset = m),
             Error::PresetNotApplicable(m) => message!("preset_not_applicable", preset = m),
+            Error::ClaimNotDisclosable(m) => message!("claim_not_disclosable", pointer = m),
             Error::UnsupportedVersion(m) => message!("unsupported_version", detail = m),
             Error::JsonLd(m) => message!("jsonld_error", detail = m),
             Error::DataLossDetected(m) => message!("data_loss_detected", detail = m),
@@ -484,6 +489,9 @@ impl fmt::Display for Error {
                 f,
                 "the credential has none of the claims the {m} preset shows"
             ),
+            Error::ClaimNotDisclosable(m) => {
+                write!(f, "the claim {m} cannot be selectively disclosed in this credential")
+            }
             Error::UnsupportedVersion(m) => write!(f, "unsupported data model version: {m}"),
             Error::JsonLd(m) => write!(f, "JSON-LD processing failed: {m}"),
             Error::DataLossDetected(m) => write!(

@@ -28,6 +28,7 @@ schema_invalid = المستند لا يطابق مخطط ملف التعريف: 
 unknown_profile = ملف التعريف { $profile } غير معروف
 unknown_preset = إعداد الإفصاح المسبق { $preset } غير معروف
 preset_not_applicable = لا تتضمن الوثيقة أيًّا من البيانات التي يعرضها الإعداد المسبق { $preset }
+claim_not_disclosable = لا يمكن الكشف الانتقائي عن البيان { $pointer } في هذه الوثيقة
 unsupported_version = إصدار نموذج البيانات غير مدعوم: { $detail }
 jsonld_error = فشلت معالجة JSON-LD: { $detail }
 data_loss_detected = اكتُشف فقدان في البيانات: { $detail }، لذا لن يُوقَّع المستند

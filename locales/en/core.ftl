@@ -28,6 +28,7 @@ schema_invalid = does not conform to the profile schema: { $detail }
 unknown_profile = unknown profile { $profile }
 unknown_preset = unknown disclosure preset { $preset }
 preset_not_applicable = the credential has none of the claims the { $preset } preset shows
+claim_not_disclosable = the claim { $pointer } cannot be selectively disclosed in this credential
 unsupported_version = unsupported data model version: { $detail }
 jsonld_error = JSON-LD processing failed: { $detail }
 data_loss_detected = data loss detected: { $detail }, so it would not be signed

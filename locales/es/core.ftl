@@ -28,6 +28,7 @@ schema_invalid = no se ajusta al esquema del perfil: { $detail }
 unknown_profile = perfil { $profile } desconocido
 unknown_preset = preajuste de divulgación desconocido: { $preset }
 preset_not_applicable = la credencial no tiene ninguno de los datos que muestra el preajuste { $preset }
+claim_not_disclosable = el dato { $pointer } no se puede divulgar de forma selectiva en esta credencial
 unsupported_version = versión del modelo de datos no admitida: { $detail }
 jsonld_error = error en el procesamiento JSON-LD: { $detail }
 data_loss_detected = pérdida de datos detectada: { $detail }; por eso no se firmaría

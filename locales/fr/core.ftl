@@ -28,6 +28,7 @@ schema_invalid = non conforme au schéma du profil : { $detail }
 unknown_profile = profil inconnu { $profile }
 unknown_preset = préréglage de divulgation inconnu : { $preset }
 preset_not_applicable = le justificatif n'a aucune des données que montre le préréglage { $preset }
+claim_not_disclosable = la donnée { $pointer } ne peut pas être divulguée sélectivement dans ce justificatif
 unsupported_version = version du modèle de données non prise en charge : { $detail }
 jsonld_error = échec du traitement JSON-LD : { $detail }
 data_loss_detected = perte de données détectée : { $detail } ; le document ne serait donc pas signé

@@ -309,6 +309,7 @@ fn every_error() -> Vec<Error> {
         Error::UnknownProfile("p".into()),
         Error::UnknownPreset("p".into()),
         Error::PresetNotApplicable("yellow-fever".into()),
+        Error::ClaimNotDisclosable("/credentialSubject/birthDate".into()),
         Error::UnsupportedVersion(d()),
         Error::JsonLd(d()),
         Error::DataLossDetected(d()),
