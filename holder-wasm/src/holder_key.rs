@@ -35,12 +35,14 @@ pub struct PublicParts {
     pub verification_method: String,
 }
 
-/// The JOSE-style name of `alg` (`Ed25519`, `P-256`, `P-384`).
+/// The JOSE-style name of `alg` (`Ed25519`, `P-256`; `P-384` when the core has its `p384`
+/// feature, which this module leaves out: decision 0009).
 pub fn algorithm_name(alg: Algorithm) -> &'static str {
     match alg {
         Algorithm::Ed25519 => "Ed25519",
         Algorithm::P256 => "P-256",
-        Algorithm::P384 => "P-384",
+        #[allow(unreachable_patterns)]
+        _ => "P-384",
     }
 }
 

@@ -88,7 +88,8 @@ pub fn present_vp(
     let key = holder.public_key();
     let suite = match key.algorithm() {
         Algorithm::Ed25519 => Cryptosuite::EddsaRdfc2022,
-        Algorithm::P256 | Algorithm::P384 => Cryptosuite::EcdsaRdfc2019,
+        // P-256 (and P-384 where the core has it).
+        _ => Cryptosuite::EcdsaRdfc2019,
     };
     let mut vp = Map::new();
     vp.insert("@context".into(), json!([CONTEXT_V2]));
