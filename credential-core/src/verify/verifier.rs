@@ -157,7 +157,8 @@ impl Verifier {
     }
 
     /// Verifies a credential as a verifier receives it from outside: QR envelope text
-    /// (`LZ1:...`), credential JSON (Data Integrity proofs), a `vc+jwt` (VC-JOSE-COSE), or an
+    /// (`LZ1:...`), credential JSON (Data Integrity proofs; a Verifiable Presentation, JSON whose
+    /// `type` has `VerifiablePresentation`, is verified as one), a `vc+jwt` (VC-JOSE-COSE), or an
     /// SD-JWT VC presentation (compact, `~`-separated; with a Key Binding JWT checked against
     /// `opts.domain` as audience and `opts.challenge` as nonce when both are given). Another
     /// JWT is `unsupported_format`. The CLI and the WASM verifier both call this, so they report
@@ -199,7 +200,11 @@ impl Verifier {
                 return self.verify_jwt(t, opts);
             }
         }
-        let report = self.verify_credential(&document, opts);
+        let report = if is_presentation(&document) {
+            self.verify_presentation(&document, opts)
+        } else {
+            self.verify_credential(&document, opts)
+        };
         (report, Some(document))
     }
 
@@ -830,6 +835,15 @@ fn selectively_disclosed(doc: &serde_json::Map<String, Value>) -> bool {
         Some(Value::Array(proofs)) => proofs.iter().any(is_sd),
         Some(p) => is_sd(p),
         None => false,
+    }
+}
+
+/// Whether `doc` is a Verifiable Presentation (its `type` has `VerifiablePresentation`).
+fn is_presentation(doc: &Value) -> bool {
+    match doc.get("type") {
+        Some(Value::String(t)) => t == "VerifiablePresentation",
+        Some(Value::Array(a)) => a.iter().any(|t| t == "VerifiablePresentation"),
+        _ => false,
     }
 }
 

@@ -39,13 +39,7 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
     // A QR image is read first; text (envelope, JSON, JWT) goes to the core as it is.
     let text = qr_image::image_text(&bytes)?;
     let input = text.as_ref().map_or(&bytes[..], |t| t.as_bytes());
-    let (r, document) = match presentation(input) {
-        Some(vp) => {
-            let r = verifier.verify_presentation(&vp, &opts);
-            (r, Some(vp))
-        }
-        None => verifier.verify_input_document(input, &opts),
-    };
+    let (r, document) = verifier.verify_input_document(input, &opts);
     if args.json {
         let text = serde_json::to_string_pretty(&r)
             .map_err(|e| CliError::input(message!("serialise_report", detail = e.to_string())))?;
@@ -59,22 +53,6 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
         Verdict::IssuerNotChecked => Err(CliError::IssuerNotChecked),
         _ => Err(CliError::Negative(None)),
     }
-}
-
-/// A Verifiable Presentation (JSON whose `type` has `VerifiablePresentation`), if `input` is
-/// one; anything else goes to [`Verifier::verify_input_document`].
-fn presentation(input: &[u8]) -> Option<Value> {
-    let trimmed = input.trim_ascii_start();
-    if !trimmed.starts_with(b"{") {
-        return None;
-    }
-    let v = credential_core::json::parse_bounded(trimmed, Default::default()).ok()?;
-    let is_vp = match v.get("type") {
-        Some(Value::String(t)) => t == "VerifiablePresentation",
-        Some(Value::Array(a)) => a.iter().any(|t| t == "VerifiablePresentation"),
-        _ => false,
-    };
-    is_vp.then_some(v)
 }
 
 /// For each selectively disclosed credential in the report (itself or embedded in a
