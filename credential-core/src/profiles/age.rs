@@ -185,15 +185,20 @@ impl AgeClaims {
             .collect()
     }
 
+    /// Whether `subject` has any of these age claims (so its credential needs the age context).
+    pub fn present_in(&self, subject: &Map<String, Value>) -> bool {
+        self.years
+            .iter()
+            .any(|&y| subject.contains_key(&Self::term(y)))
+    }
+
     /// Adds the claims computed at `at` that `subject` does not state; returns whether `subject`
-    /// now has any age claim (so the credential needs the age context).
+    /// now has any age claim.
     pub(crate) fn add_to(&self, subject: &mut Map<String, Value>, at: Timestamp) -> bool {
         for (term, value) in self.compute(subject, at) {
             subject.entry(term).or_insert(Value::Bool(value));
         }
-        self.years
-            .iter()
-            .any(|&y| subject.contains_key(&Self::term(y)))
+        self.present_in(subject)
     }
 
     /// Refuses (`invalid_credential_subject`) an age claim in `subject` that is not the one the
