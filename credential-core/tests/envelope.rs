@@ -291,9 +291,9 @@ fn store() -> &'static ContextStore {
 }
 
 /// A legal identity with age claims, issued by the core issuer (so with the age context after
-/// the legal-identity one), round-trips in every encoding and still verifies. In CBOR-LD the age
-/// context is the registry entry's context code 67, and the claims and context together cost a
-/// few bytes over the same credential without them.
+/// the legal-identity one), round-trips in every JSON encoding and still verifies. In CBOR-LD
+/// the age context is the registry entry's context code 67, and the claims and context together
+/// cost a few bytes over the same credential without them.
 #[test]
 fn age_claims_round_trip_in_every_encoding_and_verify() {
     use credential_core::cborld;
@@ -325,7 +325,8 @@ fn age_claims_round_trip_in_every_encoding_and_verify() {
         cred["@context"],
         json!([CONTEXT_V2, LEGAL_IDENTITY_V1, AGE_V1])
     );
-    for encoding in Encoding::ALL {
+    // Every encoding of a JSON credential (the JWT one takes JWT forms only).
+    for encoding in Encoding::ALL.into_iter().filter(|e| *e != Encoding::Jwt) {
         let text = envelope::encode(&cred, encoding, store()).unwrap();
         let (back, _) = envelope::decode(&text, EnvelopeLimits::default(), store()).unwrap();
         assert_eq!(back, cred, "{encoding:?}");
