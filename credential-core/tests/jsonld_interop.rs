@@ -143,7 +143,7 @@ fn documents() -> Vec<Value> {
     for (_, signed) in samples::credentials(&verifier) {
         docs.push(signed);
     }
-    // Age claims (decision 0009): with the age context after the legal-identity one; without it
+    // Age claims (decision 0013): with the age context after the legal-identity one; without it
     // (data loss); and a later context redefining a protected age term.
     let age_context = json!([
         "https://www.w3.org/ns/credentials/v2",
