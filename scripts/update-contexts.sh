@@ -38,3 +38,6 @@ else
 fi
 echo "pins for credential-core/src/jsonld/store.rs:"
 (cd "$out" && sha256sum ./*.jsonld)
+# The Laissez contexts are ours (specs/contexts/, never changed once published: a change is a new
+# version with a new URL); their pins are printed for the same table.
+(cd "$root/specs/contexts" && sha256sum ./*.jsonld)

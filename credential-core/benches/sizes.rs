@@ -106,8 +106,22 @@ fn presets(verifier: &Verifier) {
                 .map(|(_, subject)| {
                     let mut subject = subject;
                     subject["id"] = json!(did_key(&holder.public_key()));
+                    // The age claims (and their context) the issuer computes, if any.
+                    let mut contexts =
+                        vec![credential_core::jsonld::CONTEXT_V2, profile.context_url()];
+                    if let (Some(age), Some(claims)) =
+                        (profile.age_claims(), subject.as_object_mut())
+                    {
+                        let computed = age.compute(claims, now);
+                        if !computed.is_empty() {
+                            contexts.push(age.context_url());
+                        }
+                        for (term, value) in computed {
+                            claims.insert(term, json!(value));
+                        }
+                    }
                     json!({
-                        "@context": [credential_core::jsonld::CONTEXT_V2, profile.context_url()],
+                        "@context": contexts,
                         "id": "urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d",
                         "type": profile.types(),
                         "issuer": did_key(&issuer.public_key()),

@@ -219,7 +219,9 @@ impl<'a> CredentialBuilder<'a> {
         self
     }
 
-    /// The unsigned credential as built, before any check.
+    /// The unsigned credential as built, before any check. A profile with age claims (legal
+    /// identity) gets the `ageOverNN` claims its birth date determines at `now` (see
+    /// [`crate::profiles::age_over`]), and then the age context after its own.
     pub fn build(&self, now: Timestamp) -> Result<Value> {
         if !self.subject.is_object() {
             return Err(Error::InvalidCredentialSubject(
@@ -230,8 +232,17 @@ impl<'a> CredentialBuilder<'a> {
             Some(p) => (p.context_url(), json!(p.types())),
             None => (UNDEFINED_TERMS_V2, json!(["VerifiableCredential"])),
         };
+        let mut contexts = vec![CONTEXT_V2, context];
+        let mut subject = self.subject.clone();
+        if let (Some(age), Value::Object(claims)) =
+            (self.profile.and_then(Profile::age_claims), &mut subject)
+        {
+            if age.add_to(claims, now) {
+                contexts.push(age.context_url());
+            }
+        }
         let mut doc = Map::new();
-        doc.insert("@context".into(), json!([CONTEXT_V2, context]));
+        doc.insert("@context".into(), json!(contexts));
         if let Some(id) = &self.id {
             doc.insert("id".into(), json!(id));
         }
@@ -254,7 +265,7 @@ impl<'a> CredentialBuilder<'a> {
             }
             doc.insert("validUntil".into(), json!(until.to_rfc3339()));
         }
-        doc.insert("credentialSubject".into(), self.subject.clone());
+        doc.insert("credentialSubject".into(), subject);
         if let Some(p) = self.profile {
             doc.insert(
                 "credentialSchema".into(),
@@ -278,14 +289,20 @@ impl<'a> CredentialBuilder<'a> {
         Ok(Value::Object(doc))
     }
 
-    /// Builds the credential, checks it (VC 2.0 data model, the profile's JSON Schema, every
-    /// term defined) and signs it at `now` (the proof's `created`). Signing is deterministic
-    /// for Ed25519 and RFC 6979 ECDSA, so no randomness is needed here; ids that must be
-    /// unpredictable are the caller's (see [`crate::codec::urn_uuid`]).
+    /// Builds the credential, checks it (VC 2.0 data model, the profile's JSON Schema, age
+    /// claims stated in the subject equal to those computed, every term defined) and signs it
+    /// at `now` (the proof's `created`). Signing is deterministic for Ed25519 and RFC 6979
+    /// ECDSA, so no randomness is needed here; ids that must be unpredictable are the caller's
+    /// (see [`crate::codec::urn_uuid`]).
     pub fn issue(self, now: Timestamp) -> Result<Credential> {
         let doc = self.build(now)?;
         if let Some(p) = self.profile {
             p.check(&doc)?;
+            if let (Some(age), Some(Value::Object(subject))) =
+                (p.age_claims(), doc.get("credentialSubject"))
+            {
+                age.check(subject, now)?;
+            }
         }
         // The status entries as a verifier will read them (index range, list URL).
         if let Value::Object(o) = &doc {

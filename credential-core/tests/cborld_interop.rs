@@ -9,8 +9,11 @@
 mod common;
 
 use credential_core::cborld::{self, TypeTable, LAISSEZ_REGISTRY_ENTRY};
+use credential_core::issue::Issuer;
 use credential_core::jsonld::ContextStore;
+use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::model::Timestamp;
+use credential_core::suites::Cryptosuite;
 use credential_core::verify::{Verdict, Verifier, VerifyOptions};
 use serde_json::Value;
 use std::io::Write;
@@ -143,6 +146,21 @@ fn profile_samples_match_the_reference_implementation_both_ways() {
         let n = check(&reference, &store, &verifier, &name, &doc);
         eprintln!("{name}: {n} bytes of CBOR-LD");
     }
+    // A legal identity with age claims, as the core issuer makes it (age context, code 67).
+    let key = SecretKey::from_bytes(Algorithm::Ed25519, &[42; 32]).unwrap();
+    let (_, subject) = samples::examples("legal-identity").remove(0);
+    let doc = Issuer::new(key, Cryptosuite::EddsaRdfc2022)
+        .unwrap()
+        .credential()
+        .profile("legal-identity")
+        .unwrap()
+        .subject(subject)
+        .issue(Timestamp::parse("2025-06-01T00:00:00Z").unwrap())
+        .unwrap()
+        .into_json();
+    assert!(doc["credentialSubject"].get("ageOver18").is_some());
+    let n = check(&reference, &store, &verifier, "legal-identity/age", &doc);
+    eprintln!("legal-identity with age claims: {n} bytes of CBOR-LD");
 }
 
 #[test]

@@ -2,13 +2,18 @@
 //! preset applied to the profile's example records shows what it promises and nothing it must
 //! hide.
 
+use credential_core::model::Timestamp;
 use credential_core::profiles::{ClaimPath, Profiles};
 use credential_core::Error;
 use serde_json::{json, Value};
 use std::path::Path;
 
-/// The example subject records of a profile, each as the credential an issuer would make of it.
+/// The example subject records of a profile, each as the credential an issuer would make of it
+/// (with the age claims the birth date determines, for a profile that has them).
 fn examples(profile: &str) -> Vec<(String, Value)> {
+    let profiles = Profiles::bundled();
+    let age_claims = profiles.get(profile).unwrap().age_claims();
+    let issued = Timestamp::parse("2025-01-01T00:00:00Z").unwrap();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../specs/profiles")
         .join(profile)
@@ -20,6 +25,12 @@ fn examples(profile: &str) -> Vec<(String, Value)> {
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         subject.as_object_mut().unwrap().remove("recordId");
         subject["id"] = json!("did:key:z6MkholderExample");
+        if let Some(age) = age_claims {
+            let claims = subject.as_object_mut().unwrap();
+            for (term, value) in age.compute(claims, issued) {
+                claims.insert(term, json!(value));
+            }
+        }
         let credential = json!({
             "type": ["VerifiableCredential"],
             "issuer": "did:key:z6MkissuerExample",
@@ -77,6 +88,7 @@ fn every_profile_has_coherent_rules_and_presets_in_four_languages() {
     assert_eq!(
         presets,
         [
+            "age-over-18",
             "authorised-to-travel",
             "fit-to-travel",
             "proof-of-registration",
@@ -130,7 +142,7 @@ fn presets_show_what_they_promise_and_nothing_they_must_hide() {
             }
         }
     }
-    assert!(applied >= 8, "presets applied to only {applied} examples");
+    assert!(applied >= 13, "presets applied to only {applied} examples");
 }
 
 #[test]
@@ -167,20 +179,22 @@ fn yellow_fever_shows_that_vaccination_only_and_is_refused_without_it() {
     ));
 }
 
-/// A legal identity issued with an `ecdsa-sd-2023` base proof (the profile's mandatory claims),
-/// presented with the `proof-of-registration` preset: it verifies (its schema checked on the
-/// claims shown), shows the names and registration, and none of the birth date, birthplace, sex
-/// or nationality.
+/// A legal identity issued by the core issuer from example `stem` at `now` (so with the age
+/// claims its birth date determines), with an `ecdsa-sd-2023` base proof on the profile's
+/// mandatory claims, then derived to show `preset` and the `extra` claims; returns the derived
+/// credential and its verification report at `now`.
 #[cfg(feature = "ecdsa-sd")]
-#[test]
-fn proof_of_registration_derived_with_ecdsa_sd_verifies_and_hides_the_rest() {
+fn derive_legal_identity(
+    stem: &str,
+    preset: &str,
+    extra: &[&str],
+) -> (Value, credential_core::verify::VerificationReport) {
     use credential_core::did::did_key_vm;
     use credential_core::issue::Issuer;
     use credential_core::keys::{Algorithm, SecretKey};
-    use credential_core::model::Timestamp;
     use credential_core::sd::{self, BaseProofOptions};
     use credential_core::suites::Cryptosuite;
-    use credential_core::verify::{CheckCode, CheckStatus, Verdict, Verifier, VerifyOptions};
+    use credential_core::verify::{Verifier, VerifyOptions};
     use rand_chacha::rand_core::SeedableRng;
 
     let now = Timestamp::parse("2026-06-01T00:00:00Z").unwrap();
@@ -197,10 +211,12 @@ fn proof_of_registration_derived_with_ecdsa_sd_verifies_and_hides_the_rest() {
     let issuer = Issuer::new(key(), Cryptosuite::EcdsaRdfc2019).unwrap();
     let (_, record) = examples("legal-identity")
         .into_iter()
-        .find(|(f, _)| f.starts_with("arabic"))
+        .find(|(f, _)| f.starts_with(stem))
         .unwrap();
     let mut subject = record["credentialSubject"].clone();
-    subject.as_object_mut().unwrap().remove("id");
+    let claims = subject.as_object_mut().unwrap();
+    // The record as the issuer receives it: no holder id, no age claims (it computes them).
+    claims.retain(|k, _| k != "id" && !k.starts_with("ageOver"));
     let unsigned = issuer
         .credential()
         .profile("legal-identity")
@@ -224,14 +240,28 @@ fn proof_of_registration_derived_with_ecdsa_sd_verifies_and_hides_the_rest() {
         issuer.processor(),
     )
     .unwrap();
-    let shown = rules
-        .preset_pointers("proof-of-registration", &Value::Object(base.clone()))
-        .unwrap();
-    let derived = sd::derive(&base, &shown, issuer.processor()).unwrap();
-    let text = serde_json::to_string(&derived).unwrap();
+    let base = Value::Object(base);
+    let mut shown = rules.preset_pointers(preset, &base).unwrap();
+    for claim in extra {
+        shown.extend(ClaimPath::parse(claim).unwrap().resolve(&base));
+    }
+    let derived = sd::derive(base.as_object().unwrap(), &shown, issuer.processor()).unwrap();
+    let derived = Value::Object(derived);
+    let report = Verifier::new(issuer.processor().store().clone())
+        .verify_credential(&derived, &VerifyOptions::at(now));
+    (derived, report)
+}
 
-    let r = Verifier::new(issuer.processor().store().clone())
-        .verify_credential(&Value::Object(derived), &VerifyOptions::at(now));
+/// A legal identity presented with the `proof-of-registration` preset: it verifies (its
+/// schema checked on the claims shown), shows the names and registration, and none of the birth
+/// date, birthplace, sex or nationality.
+#[cfg(feature = "ecdsa-sd")]
+#[test]
+fn proof_of_registration_derived_with_ecdsa_sd_verifies_and_hides_the_rest() {
+    use credential_core::verify::{CheckCode, CheckStatus, Verdict};
+
+    let (derived, r) = derive_legal_identity("arabic", "proof-of-registration", &[]);
+    let text = serde_json::to_string(&derived).unwrap();
     assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{r:#?}");
     assert_eq!(
         r.check(CheckCode::SchemaValid).unwrap().status,
@@ -255,7 +285,87 @@ fn proof_of_registration_derived_with_ecdsa_sd_verifies_and_hides_the_rest() {
         "nationality",
         "placeOfBirth",
         "portraitDigest",
+        "ageOver",
     ] {
         assert!(!text.contains(hidden), "{hidden} leaked: {text}");
     }
+}
+
+/// A legal identity presented with the `age-over-18` preset (ISO/IEC 18013-5's age check: the
+/// age claim, and the portrait when the verifier matches the face): it verifies, shows
+/// `ageOver18: true` and nothing else of the subject — no name, birth date, nationality,
+/// registration or other age — and adding the portrait digest shows that too.
+#[cfg(feature = "ecdsa-sd")]
+#[test]
+fn age_over_18_derived_with_ecdsa_sd_verifies_and_shows_only_the_age() {
+    use credential_core::jsonld::{AGE_V1, CONTEXT_V2, LEGAL_IDENTITY_V1};
+    use credential_core::verify::{CheckCode, CheckStatus, Verdict};
+
+    let portrait = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+    for extra in [&[][..], &["/credentialSubject/portraitDigest"][..]] {
+        let (derived, r) = derive_legal_identity("arabic", "age-over-18", extra);
+        assert_eq!(r.verdict, Verdict::IssuerNotChecked, "{r:#?}");
+        assert_eq!(
+            r.check(CheckCode::SchemaValid).unwrap().status,
+            CheckStatus::Pass
+        );
+        assert_eq!(
+            derived["@context"],
+            json!([CONTEXT_V2, LEGAL_IDENTITY_V1, AGE_V1])
+        );
+        let subject = derived["credentialSubject"].as_object().unwrap();
+        let mut members: Vec<&str> = subject.keys().map(String::as_str).collect();
+        members.sort_unstable();
+        let mut expected = vec!["ageOver18"];
+        if !extra.is_empty() {
+            expected.push("portraitDigest");
+        }
+        assert_eq!(members, expected);
+        assert_eq!(subject["ageOver18"], true);
+        let text = serde_json::to_string(&derived).unwrap();
+        assert_eq!(text.contains(portrait), !extra.is_empty());
+        for hidden in [
+            "birthDate",
+            "1990",
+            "Amina",
+            "أمينة",
+            "Yusuf",
+            "XXA",
+            "Tripoli",
+            "female",
+            "LB-2023-77120",
+            "Civil registry",
+            "ageOver65",
+        ] {
+            assert!(!text.contains(hidden), "{hidden} leaked: {text}");
+        }
+    }
+}
+
+/// Without an `ageOver18` claim (no birth date) the preset is refused, not presented empty.
+#[test]
+fn age_over_18_is_refused_without_the_claim() {
+    let profiles = Profiles::bundled();
+    let rules = profiles
+        .get("legal-identity")
+        .unwrap()
+        .disclosure()
+        .unwrap();
+    let (_, unknown) = examples("legal-identity")
+        .into_iter()
+        .find(|(f, _)| f.starts_with("geez-unknown"))
+        .unwrap();
+    assert!(unknown["credentialSubject"].get("ageOver18").is_none());
+    assert!(matches!(
+        rules.preset_pointers("age-over-18", &unknown),
+        Err(Error::PresetNotApplicable(p)) if p == "age-over-18"
+    ));
+    let (_, adult) = examples("legal-identity")
+        .into_iter()
+        .find(|(f, _)| f.starts_with("latin-colombia"))
+        .unwrap();
+    assert_eq!(
+        rules.preset_pointers("age-over-18", &adult).unwrap(),
+        ["/credentialSubject/ageOver18"]
+    );
 }

@@ -289,3 +289,92 @@ fn store() -> &'static ContextStore {
     static STORE: std::sync::OnceLock<ContextStore> = std::sync::OnceLock::new();
     STORE.get_or_init(ContextStore::bundled)
 }
+
+/// A legal identity with age claims, issued by the core issuer (so with the age context after
+/// the legal-identity one), round-trips in every JSON encoding and still verifies. In CBOR-LD
+/// the age context is the registry entry's context code 67, and the claims and context together
+/// cost a few bytes over the same credential without them.
+#[test]
+fn age_claims_round_trip_in_every_encoding_and_verify() {
+    use credential_core::cborld;
+    use credential_core::issue::{issue, Issuer};
+    use credential_core::jsonld::{AGE_V1, CONTEXT_V2, LEGAL_IDENTITY_V1};
+    use credential_core::keys::{Algorithm, SecretKey};
+    use credential_core::model::Credential;
+    use credential_core::proof::ProofOptions;
+    use credential_core::suites::Cryptosuite;
+
+    let verifier = Verifier::new(ContextStore::bundled());
+    let at = Timestamp::parse("2025-06-01T00:00:00Z").unwrap();
+    let key = || SecretKey::from_bytes(Algorithm::Ed25519, &[42; 32]).unwrap();
+    let issuer = Issuer::new(key(), Cryptosuite::EddsaRdfc2022).unwrap();
+    let (_, subject) = samples::examples("legal-identity")
+        .into_iter()
+        .find(|(f, _)| f.starts_with("arabic"))
+        .unwrap();
+    let builder = issuer
+        .credential()
+        .profile("legal-identity")
+        .unwrap()
+        .id("urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d")
+        .subject(subject);
+    let unsigned = builder.build(at).unwrap();
+    let cred = builder.issue(at).unwrap().into_json();
+    assert_eq!(cred["credentialSubject"]["ageOver18"], true);
+    assert_eq!(
+        cred["@context"],
+        json!([CONTEXT_V2, LEGAL_IDENTITY_V1, AGE_V1])
+    );
+    // Every encoding of a JSON credential (the JWT one takes JWT forms only).
+    for encoding in Encoding::ALL.into_iter().filter(|e| *e != Encoding::Jwt) {
+        let text = envelope::encode(&cred, encoding, store()).unwrap();
+        let (back, _) = envelope::decode(&text, EnvelopeLimits::default(), store()).unwrap();
+        assert_eq!(back, cred, "{encoding:?}");
+        assert_eq!(
+            verifier.verify_credential(&back, &now()).verdict,
+            Verdict::IssuerNotChecked,
+            "{encoding:?}"
+        );
+    }
+    let with_age = cborld::encode(&cred, store()).unwrap();
+    // @context as the array of the codes 33, 64 and 67 (CBOR unsigned integers 0x18 nn).
+    assert!(
+        with_age
+            .windows(7)
+            .any(|w| w == [0x83, 0x18, 33, 0x18, 64, 0x18, 67]),
+        "{with_age:02x?}"
+    );
+
+    // The same credential without the claims and the context, signed by the same key.
+    let mut without = unsigned.as_object().unwrap().clone();
+    without["@context"] = json!([CONTEXT_V2, LEGAL_IDENTITY_V1]);
+    let subject = without["credentialSubject"].as_object_mut().unwrap();
+    subject.remove("ageOver18");
+    subject.remove("ageOver65");
+    let options = ProofOptions::assertion(
+        Cryptosuite::EddsaRdfc2022,
+        credential_core::did::did_key_vm(&key().public_key()),
+    )
+    .created(at);
+    let plain = issue(
+        &Credential::from_json(Value::Object(without)).unwrap(),
+        &options,
+        &key(),
+        verifier.processor(),
+    )
+    .unwrap()
+    .into_json();
+    let without_age = cborld::encode(&plain, store()).unwrap();
+    let (smallest_with, _) = envelope::encode_smallest(&cred, store()).unwrap();
+    let (smallest_without, _) = envelope::encode_smallest(&plain, store()).unwrap();
+    eprintln!(
+        "legal identity, eddsa-rdfc-2022: CBOR-LD {} B with age claims, {} B without; \
+         smallest envelope {} / {} characters",
+        with_age.len(),
+        without_age.len(),
+        smallest_with.len(),
+        smallest_without.len()
+    );
+    assert!(with_age.len() > without_age.len());
+    assert!(with_age.len() - without_age.len() <= 12);
+}

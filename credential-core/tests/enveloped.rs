@@ -41,8 +41,20 @@ fn credential(profile: &str, example: &str, issuer: &str) -> Value {
     let p = profiles.get(profile).unwrap();
     let mut subject = example_record(profile, example);
     subject["id"] = json!(did_key(&key(Algorithm::Ed25519, 99).public_key()));
+    // The age claims (and their context) the issuer computes for a legal identity.
+    let mut contexts = vec![CONTEXT_V2, p.context_url()];
+    if let Some(age) = p.age_claims() {
+        let claims = subject.as_object_mut().unwrap();
+        let computed = age.compute(claims, t("2026-01-01T00:00:00Z"));
+        if !computed.is_empty() {
+            contexts.push(age.context_url());
+        }
+        for (term, value) in computed {
+            claims.insert(term, json!(value));
+        }
+    }
     json!({
-        "@context": [CONTEXT_V2, p.context_url()],
+        "@context": contexts,
         "id": "urn:uuid:6a1f0c52-3b0e-4c8e-9d7e-1c2b3a4d5e6f",
         "type": p.types(),
         "issuer": issuer,
@@ -298,6 +310,23 @@ fn sd_jwt_vc_presets_verify_and_show_only_their_claims() {
             ][..],
         ),
         (
+            "legal-identity",
+            "arabic",
+            "age-over-18",
+            &["ageOver18"][..],
+            &[
+                "birthDate",
+                "givenName",
+                "familyNameLatin",
+                "nationality",
+                "registrationNumber",
+                "ageOver65",
+                "1990-04",
+                "Amina",
+                "XXA",
+            ][..],
+        ),
+        (
             "health-vaccination",
             "yellow-fever",
             "yellow-fever",
@@ -337,6 +366,13 @@ fn sd_jwt_vc_presets_verify_and_show_only_their_claims() {
         );
         assert_eq!(r.credential.profile.as_deref(), Some(profile));
         let view = view.unwrap();
+        // The view is a JSON-LD credential like a Data Integrity one: every claim shown expands
+        // (age claims bring the age context along).
+        credential_core::jsonld::JsonLdProcessor::new(
+            credential_core::jsonld::ContextStore::bundled(),
+        )
+        .to_rdf(view.as_object().unwrap())
+        .unwrap_or_else(|e| panic!("{preset}: the view does not expand: {e}"));
         let report = serde_json::to_string(&r).unwrap();
         let view_text = view.to_string();
         // The presentation's bytes: the disclosures are base64url JSON; decode them all.

@@ -143,6 +143,34 @@ fn documents() -> Vec<Value> {
     for (_, signed) in samples::credentials(&verifier) {
         docs.push(signed);
     }
+    // Age claims (decision 0013): with the age context after the legal-identity one; without it
+    // (data loss); and a later context redefining a protected age term.
+    let age_context = json!([
+        "https://www.w3.org/ns/credentials/v2",
+        "https://w3id.org/laissez/legal-identity/v1",
+        "https://w3id.org/laissez/age/v1"
+    ]);
+    let age = |context: Value| {
+        json!({
+            "@context": context,
+            "type": ["VerifiableCredential", "LegalIdentityCredential"],
+            "issuer": "did:example:registry",
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialSubject": {"givenName": "Amina", "birthDate": "1990-04",
+                                  "ageOver18": true, "ageOver65": false}
+        })
+    };
+    docs.push(age(age_context.clone()));
+    docs.push(age(json!([
+        "https://www.w3.org/ns/credentials/v2",
+        "https://w3id.org/laissez/legal-identity/v1"
+    ])));
+    let mut redefined = age_context;
+    redefined
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"ageOver18": "https://example.org/notAnAge"}));
+    docs.push(age(redefined));
     docs
 }
 

@@ -180,11 +180,16 @@ fn verify_json(home: &Path, file: &Path, extra: &[&str]) -> (Option<i32>, Value)
 }
 
 /// (profile, example subject, preset): one example per profile to which its preset applies.
-const PRESETS: [(&str, &str, &str); 4] = [
+const PRESETS: [(&str, &str, &str); 5] = [
     (
         "legal-identity",
         "legal-identity/examples/valid/arabic-stateless.json",
         "proof-of-registration",
+    ),
+    (
+        "legal-identity",
+        "legal-identity/examples/valid/arabic-stateless.json",
+        "age-over-18",
     ),
     (
         "health-vaccination",
@@ -221,7 +226,7 @@ fn every_preset_of_every_profile_with_both_mechanisms_shows_exactly_what_it_name
             "{profile} has a preset this test does not present"
         );
         for securing in ["ecdsa-sd-2023", "sd-jwt"] {
-            let case = format!("{profile}-{securing}");
+            let case = format!("{profile}-{preset}-{securing}");
             let issued_path = s.issue(profile, &example(subject), securing, &case);
             let issued = std::fs::read_to_string(&issued_path).unwrap();
             let view = full_view(&issued);

@@ -121,6 +121,21 @@ fn valid_examples_issue_and_verify_with_every_suite() {
         assert_eq!(schema["status"], "pass", "{name}");
         let profile = name.split('/').next().unwrap();
         assert_eq!(report["credential"]["profile"], profile);
+        if profile == "legal-identity" {
+            // The issuer computes the age claims: every example with a birth date was born
+            // between 1975 and 1999, so 18 or over and (until 2040) not 65.
+            let cred: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+            let subject = &cred["credentialSubject"];
+            let contexts = cred["@context"].as_array().unwrap();
+            if subject["birthDateCertainty"] == "unknown" {
+                assert!(subject.get("ageOver18").is_none(), "{name}");
+                assert_eq!(contexts.len(), 2, "{name}");
+            } else {
+                assert_eq!(subject["ageOver18"], true, "{name}");
+                assert_eq!(subject["ageOver65"], false, "{name}");
+                assert_eq!(contexts[2], "https://w3id.org/laissez/age/v1", "{name}");
+            }
+        }
     }
 }
 
@@ -219,6 +234,7 @@ fn reference_implementation_verifies_profile_credentials_with_our_contexts() {
         ),
         ("https://w3id.org/laissez/health/v1", "health-v1.jsonld"),
         ("https://w3id.org/laissez/travel/v1", "travel-v1.jsonld"),
+        ("https://w3id.org/laissez/age/v1", "age-v1.jsonld"),
     ] {
         cmd.arg("--context").arg(format!(
             "{url}={}",

@@ -4,7 +4,8 @@
 //! changed once published; a new table needs a new registry entry id.
 
 use crate::jsonld::{
-    CONTEXT_V1, CONTEXT_V2, DATA_INTEGRITY_V2, HEALTH_V1, LEGAL_IDENTITY_V1, MULTIKEY_V1, TRAVEL_V1,
+    AGE_V1, CONTEXT_V1, CONTEXT_V2, DATA_INTEGRITY_V2, HEALTH_V1, LEGAL_IDENTITY_V1, MULTIKEY_V1,
+    TRAVEL_V1,
 };
 
 /// Registry entry id of the Laissez tables, in the CBOR-LD registry's first-come-first-served
@@ -46,6 +47,7 @@ const CONTEXTS: &[(&str, u64)] = &[
     (LEGAL_IDENTITY_V1, 64),
     (HEALTH_V1, 65),
     (TRAVEL_V1, 66),
+    (AGE_V1, 67),
 ];
 
 /// URL codes: the profiles' JSON Schemas, which every Laissez credential names.

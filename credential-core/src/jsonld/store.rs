@@ -60,6 +60,11 @@ const BUNDLED: &[Bundled] = &[
         text: include_str!("../../../specs/contexts/legal-identity-v1.jsonld"),
     },
     Bundled {
+        url: AGE_V1,
+        sha256: "f33946be10a25fdc4f5684e0a0c9995d74859c8871cba0446d23e67b18080feb",
+        text: include_str!("../../../specs/contexts/age-v1.jsonld"),
+    },
+    Bundled {
         url: HEALTH_V1,
         sha256: "ae3b408de879411fa0b94f1b514616dd23c650314654f9a1486a43a9a3b6b440",
         text: include_str!("../../../specs/contexts/health-v1.jsonld"),
@@ -73,6 +78,9 @@ const BUNDLED: &[Bundled] = &[
 
 /// URL of the Laissez legal-identity profile context (`specs/contexts/legal-identity-v1.jsonld`).
 pub const LEGAL_IDENTITY_V1: &str = "https://w3id.org/laissez/legal-identity/v1";
+/// URL of the Laissez age claims context (`specs/contexts/age-v1.jsonld`: `ageOver18`,
+/// `ageOver65`), listed after the legal-identity context by credentials that carry them.
+pub const AGE_V1: &str = "https://w3id.org/laissez/age/v1";
 /// URL of the Laissez health profiles context (`specs/contexts/health-v1.jsonld`).
 pub const HEALTH_V1: &str = "https://w3id.org/laissez/health/v1";
 /// URL of the Laissez travel-eligibility profile context (`specs/contexts/travel-v1.jsonld`).

@@ -107,11 +107,13 @@ fn parse(s: &str, require_tz: bool) -> Option<Timestamp> {
     ))
 }
 
-fn is_leap(y: i64) -> bool {
+/// Whether `y` is a leap year of the proleptic Gregorian calendar.
+pub(crate) fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-fn days_in_month(y: i64, m: i64) -> i64 {
+/// The number of days of month `m` (1-12) of year `y`.
+pub(crate) fn days_in_month(y: i64, m: i64) -> i64 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,

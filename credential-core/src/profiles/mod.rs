@@ -2,10 +2,12 @@
 //! Each is defined in `specs/profiles/<name>/` (JSON Schema 2020-12, display labels, selectively
 //! disclosable claims) with its JSON-LD context in `specs/contexts/`, embedded here at build time.
 
+mod age;
 mod disclosure;
 mod pattern;
 mod schema;
 
+pub use age::{age_over, AgeClaims};
 pub use disclosure::{ClaimPath, Disclosure, Preset};
 
 use crate::error::{Error, Result};
@@ -46,6 +48,7 @@ struct ProfileFile {
     vct: String,
     primary_fields: Vec<String>,
     labels: BTreeMap<String, Labels>,
+    age_claims: Option<AgeClaims>,
 }
 
 impl ProfileFile {
@@ -81,6 +84,10 @@ impl ProfileFile {
             vct: text("vct")?,
             primary_fields: list("primaryFields")?,
             labels: field_labels,
+            age_claims: match v.get("ageClaims") {
+                Some(a) => Some(AgeClaims::parse(a)?),
+                None => None,
+            },
         })
     }
 }
@@ -145,6 +152,11 @@ impl Profile {
     /// The SD-JWT VC type (`vct`) of this profile's credentials in SD-JWT VC form.
     pub fn vct(&self) -> &str {
         &self.file.vct
+    }
+
+    /// The age claims its issuer computes from the birth date (`ageOver18`, …), if any.
+    pub fn age_claims(&self) -> Option<&AgeClaims> {
+        self.file.age_claims.as_ref()
     }
 
     /// Fields a verifier shows first (dotted paths under `credentialSubject`).

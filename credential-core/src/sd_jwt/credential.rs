@@ -251,6 +251,14 @@ pub fn to_credential(claims: &Map<String, Value>, profiles: &Profiles) -> Value 
             }
         }
     }
+    // Age claims shown: their context follows the profile's, as in a Data Integrity issuance.
+    if let Some(age) = profile.and_then(Profile::age_claims) {
+        if age.present_in(&subject) {
+            if let Some(Value::Array(contexts)) = doc.get_mut("@context") {
+                contexts.push(age.context_url().into());
+            }
+        }
+    }
     doc.insert("credentialSubject".into(), Value::Object(subject));
     Value::Object(doc)
 }
