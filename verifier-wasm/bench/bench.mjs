@@ -3,10 +3,10 @@
 // scripts/build-wasm.sh, a build of the laissez CLI, which makes the credentials, and of
 // credential-core's example ecdsa_sd_derived, which makes the derived ecdsa-sd-2023 one).
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {chromium} from 'playwright-core';
-import {corpus, root} from '../tests/corpus.mjs';
+import {corpus, laissez, root} from '../tests/corpus.mjs';
 import {serve} from '../kiosk/serve.mjs';
 
 const SUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-jcs-2019'];
@@ -18,6 +18,21 @@ const inputs = Object.fromEntries(SUITES.map(s => [s, readFileSync(join(creds, `
 // A legal identity derived with the proof-of-registration preset (8 disclosed claims).
 inputs['ecdsa-sd-2023'] = readFileSync(sdDerived, 'utf8');
 const envelope = readFileSync(join(corpus().dir, 'legal-identity-eddsa-rdfc-2022.json.envelope.txt'), 'utf8');
+// JWT forms of the same legal identity, by the demo's issuer: vc+jwt, and an SD-JWT VC presented
+// with the proof-of-registration preset (no key binding: the verifier is given no nonce).
+{
+  const home = join(corpus().dir, 'issuer-home');
+  const subject = join(root, 'specs/profiles/legal-identity/examples/valid/arabic-stateless.json');
+  const holder = laissez(['key', 'list'], {home: join(corpus().dir, 'stranger-home')}).split(/\s+/)[2];
+  const issue = (securing, extra) => laissez(['issue', '--profile', 'legal-identity', '--subject', subject,
+    '--securing', securing, '--record-id', `bench-${securing}`, ...extra], {home}).trim();
+  inputs['vc+jwt'] = issue('vc+jwt', []);
+  const sdJwt = join(corpus().dir, 'bench.sd-jwt');
+  writeFileSync(sdJwt, issue('sd-jwt', ['--holder-key', holder]));
+  const shown = join(corpus().dir, 'bench-shown.sd-jwt');
+  laissez(['present', sdJwt, '--preset', 'proof-of-registration', '--out', shown], {home});
+  inputs['sd-jwt-vc'] = readFileSync(shown, 'utf8').trim();
+}
 
 /**
  * The timing loop, run in Node and (as source) in the page: µs per verify after 300 warm-up
@@ -89,4 +104,6 @@ for (const s of SUITES) {
   row(`verify ${s}`, node[s], browserResult[s], 'µs');
 }
 row('verify ecdsa-sd-2023 (derived)', node['ecdsa-sd-2023'], browserResult['ecdsa-sd-2023'], 'µs');
+row('verify vc+jwt (EdDSA)', node['vc+jwt'], browserResult['vc+jwt'], 'µs');
+row('verify SD-JWT VC (preset shown)', node['sd-jwt-vc'], browserResult['sd-jwt-vc'], 'µs');
 row('verify LZ1 envelope (eddsa-rdfc)', node.envelope, browserResult.envelope, 'µs');
