@@ -67,7 +67,8 @@ function check(input) {
     const dt = document.createElement('dt');
     dt.textContent = f.label;
     const dd = document.createElement('dd');
-    dd.textContent = f.value;
+    // A yes/no claim (ageOver18) in the reader's words, never a raw `true`.
+    dd.textContent = f.boolean === undefined ? f.value : messages.format(f.boolean ? 'kiosk_yes' : 'kiosk_no');
     dd.dataset.field = f.name;
     fields.append(dt, dd);
   }

@@ -46,7 +46,7 @@ export interface VerifyResult {
   trustBundle?: { id?: string; version: number; issued: string; nextUpdate: string; ageDays: number; };
   display: {
     language: string; direction: "ltr" | "rtl"; title?: string; issuerName?: string;
-    fields: { name: string; label: string; value: string }[];
+    fields: { name: string; label: string; value: string; boolean?: boolean }[];
     portrait?: string; trustDataAgeDays?: number;
   };
 }

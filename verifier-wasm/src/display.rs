@@ -51,6 +51,10 @@ pub struct Field {
     pub label: String,
     /// The value as text.
     pub value: String,
+    /// For a yes/no claim (`ageOver18`): its value, which the screen words in its language
+    /// (`value` is then `true` or `false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boolean: Option<bool>,
 }
 
 /// Builds the display fields for `document` (the credential, if it could be read).
@@ -95,6 +99,7 @@ pub fn build(
                         name: name.clone(),
                         label: p.label(name, language).to_owned(),
                         value: text(v, language),
+                        boolean: v.as_bool(),
                     });
                 }
             }
@@ -110,6 +115,7 @@ pub fn build(
                         name: name.clone(),
                         label: name.clone(),
                         value: text(v, language),
+                        boolean: v.as_bool(),
                     });
                 }
             }

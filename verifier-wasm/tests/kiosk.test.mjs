@@ -86,6 +86,10 @@ test('a good QR with no trust list: amber, never green, with the holder name and
   assert.match(await page.textContent('[data-testid=verdict-word]'), /issuer not checked/);
   assert.match(v.reason, /Issuer recognition/);
   assert.ok(v.fields.includes(subject(files.valid).givenName), v.fields);
+  // The age claim is worded, not shown as a raw JSON boolean.
+  const over18 = await page.textContent('[data-field=ageOver18]');
+  assert.equal(typeof subject(files.valid).ageOver18, 'boolean');
+  assert.equal(over18, subject(files.valid).ageOver18 ? 'Yes' : 'No');
   await page.screenshot({path: join(shots, 'issuer-not-checked.png'), fullPage: true});
   await close();
 });
@@ -121,6 +125,7 @@ test('Arabic: right-to-left layout and Arabic labels', async () => {
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.equal(await page.textContent('[data-testid=verdict-word]'), 'التوقيع صالح — لم يُتحقق من جهة الإصدار');
   assert.match(await page.textContent('[data-testid=fields]'), /الاسم الأول/);
+  assert.match(await page.textContent('[data-field=ageOver18]'), /^(نعم|لا)$/);
   assert.equal(await page.$eval('[data-testid=fields]', el => getComputedStyle(el).direction), 'rtl');
   await page.screenshot({path: join(shots, 'valid-arabic.png'), fullPage: true});
   await close();
