@@ -68,7 +68,11 @@ function check(input) {
     dt.textContent = f.label;
     const dd = document.createElement('dd');
     // A yes/no claim (ageOver18) in the reader's words, never a raw `true`.
-    dd.textContent = f.boolean === undefined ? f.value : messages.format(f.boolean ? 'kiosk_yes' : 'kiosk_no');
+    if (f.boolean === undefined) {
+      dd.textContent = f.value;
+    } else {
+      dd.textContent = f.boolean ? messages.format('kiosk_yes') : messages.format('kiosk_no');
+    }
     dd.dataset.field = f.name;
     fields.append(dt, dd);
   }
