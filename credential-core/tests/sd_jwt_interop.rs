@@ -7,6 +7,8 @@
 //! `node_modules` has the packages). Under CI a missing install fails; elsewhere the test is
 //! skipped loudly.
 
+mod common;
+
 use credential_core::keys::{Algorithm, PublicKey, SecretKey};
 use credential_core::model::Timestamp;
 use credential_core::sd_jwt::{
@@ -14,9 +16,8 @@ use credential_core::sd_jwt::{
 };
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const NOW: i64 = 1_780_000_000;
 const AUD: &str = "https://kiosk.example/interop";
@@ -42,32 +43,9 @@ fn harness() -> Option<PathBuf> {
     None
 }
 
-/// Runs the harness script with `node_modules` from `dir` (the script is evaluated there, so
-/// its imports resolve against that folder).
+/// Runs `tests/interop/sd-jwt.mjs` with `node_modules` from `dir`.
 fn node(dir: &Path, request: &Value) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop/sd-jwt.mjs");
-    let script = std::fs::read_to_string(script).unwrap();
-    let mut child = Command::new("node")
-        .args(["--input-type=module", "-e", &script])
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run node");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "sd-jwt.mjs: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::run_node_harness(dir, "sd-jwt.mjs", request)
 }
 
 fn tamper_disclosure(presentation: &str) -> String {

@@ -16,6 +16,8 @@
 //! verifier ignores a disclosure the credential does not reference instead of refusing it,
 //! checks neither `exp` nor the KB-JWT's age, and verifies Key Binding JWTs with ES256 only.
 
+mod common;
+
 use credential_core::codec::Base64;
 use credential_core::keys::{Algorithm, PublicKey, SecretKey};
 use credential_core::model::Timestamp;
@@ -24,9 +26,8 @@ use credential_core::sd_jwt::{
 };
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Map, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 const NOW: i64 = 1_780_000_000;
 const AUD: &str = "https://kiosk.example/py-interop";
@@ -55,26 +56,8 @@ fn python() -> Option<PathBuf> {
 fn py(python: &Path, request: &Value) -> Value {
     let script =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop/py/sd_jwt_harness.py");
-    let mut child = Command::new(python)
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the venv's python");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "sd_jwt_harness.py: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let script = script.to_string_lossy();
+    common::run_harness(python, &[script.as_ref()], Path::new("."), request)
 }
 
 /// What the Python side is asked to issue.

@@ -6,6 +6,8 @@
 //! Needs `npm ci --prefix tests/interop`. Under CI a missing install fails; elsewhere the test is
 //! skipped loudly.
 
+mod common;
+
 use credential_core::did::{did_key, did_key_vm};
 use credential_core::jsonld::{ContextStore, CONTEXT_V2, LEGAL_IDENTITY_V1};
 use credential_core::keys::{Algorithm, SecretKey};
@@ -14,9 +16,8 @@ use credential_core::vc_jose;
 use credential_core::verify::{Verdict, Verifier, VerifyOptions};
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 fn harness() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop");
@@ -33,28 +34,7 @@ fn harness() -> Option<PathBuf> {
 }
 
 fn node(dir: &Path, request: &Value) -> Value {
-    let script = std::fs::read_to_string(dir.join("vc-jose.mjs")).unwrap();
-    let mut child = Command::new("node")
-        .args(["--input-type=module", "-e", &script])
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run node");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "vc-jose.mjs: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::run_node_harness(dir, "vc-jose.mjs", request)
 }
 
 fn credential(issuer: &str) -> Value {

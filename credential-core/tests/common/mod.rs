@@ -88,3 +88,48 @@ pub fn verifier(vectors: &Path) -> Verifier {
 pub fn now() -> Timestamp {
     Timestamp::parse("2025-06-01T00:00:00Z").unwrap()
 }
+
+/// Runs a harness (`program` with `args`, in `dir`) that reads one JSON request on stdin and
+/// writes one JSON answer on stdout, as the interop harnesses in `tests/interop` do; fails the
+/// test, with the harness's stderr, when it exits with an error.
+pub fn run_harness(program: &Path, args: &[&str], dir: &Path, request: &Value) -> Value {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run {}: {e}", program.display()));
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(request.to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{} {args:?}: {}",
+        program.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Runs the ES module `tests/interop/<script>` with Node in `dir` (whose `node_modules` its
+/// imports resolve against) through [`run_harness`].
+pub fn run_node_harness(dir: &Path, script: &str, request: &Value) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/interop")
+        .join(script);
+    let source = std::fs::read_to_string(path).unwrap();
+    run_harness(
+        Path::new("node"),
+        &["--input-type=module", "-e", &source],
+        dir,
+        request,
+    )
+}
