@@ -76,9 +76,13 @@ test('presets of a base-proof legal identity and of its SD-JWT VC agree', () => 
     assert.equal(p.title, 'Legal identity');
     assert.ok(p.disclosable.some(c => c.pointer === '/credentialSubject/givenName' && c.label === 'Given name'));
     assert.ok(!p.disclosable.some(c => c.pointer === '/credentialSubject/id'), 'the subject id is mandatory');
-    assert.equal(p.presets.length, 1);
-    const [reg] = p.presets;
-    assert.equal(reg.name, 'proof-of-registration');
+    // The issuer computed ageOver18 from the birth date, so both legal-identity presets apply.
+    assert.deepEqual(p.presets.map(q => q.name), ['proof-of-registration', 'age-over-18']);
+    const [reg, age] = p.presets;
+    assert.deepEqual(age.disclose, ['/credentialSubject/ageOver18']);
+    for (const n of NEVER) {
+      assert.ok(age.hidden.map(c => c.pointer).includes(n), `${n} hidden by age-over-18`);
+    }
     assert.equal(reg.label, 'Proof of registration');
     assert.deepEqual([...reg.disclose].sort(), [...REGISTRATION].sort());
     const hidden = reg.hidden.map(c => c.pointer);
