@@ -44,7 +44,7 @@
 //! ```
 
 pub mod credential;
-mod digest;
+pub(crate) mod digest;
 mod disclosure;
 mod issue;
 pub mod jws;

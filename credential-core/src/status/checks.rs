@@ -8,9 +8,9 @@ use crate::trust::TrustBundle;
 use crate::verify::{CheckCode, VerificationReport};
 
 /// Adds `revocation_status` / `suspension_status` (or `status_unknown` warnings) for each entry.
-pub(crate) fn check_status(
+pub(crate) fn check_status<'a>(
     r: &mut VerificationReport,
-    bundle: Option<&TrustBundle>,
+    bundle: Option<&'a TrustBundle>,
     cred: &Credential,
     now: Timestamp,
 ) {
@@ -28,50 +28,12 @@ pub(crate) fn check_status(
             StatusPurpose::Suspension => CheckCode::SuspensionStatus,
         };
         let purpose = entry.purpose.name();
-        let Some(bundle) = bundle else {
-            r.warn(
-                CheckCode::StatusUnknown,
-                message!("status_not_checked", purpose = purpose),
-            );
+        let lookup = |b: &'a TrustBundle| b.status_list(&entry.list_url);
+        let Some(list) = usable_list(r, bundle, purpose, &entry.list_url, lookup, |l| {
+            l.issuer == issuer_id && l.purpose == entry.purpose
+        }) else {
             continue;
         };
-        let list = match bundle.status_list(&entry.list_url) {
-            None => {
-                r.warn(
-                    CheckCode::StatusUnknown,
-                    message!(
-                        "status_list_missing",
-                        purpose = purpose,
-                        list = &entry.list_url
-                    ),
-                );
-                continue;
-            }
-            Some(Err(e)) => {
-                r.warn(
-                    CheckCode::StatusUnknown,
-                    message!(
-                        "status_list_unusable",
-                        purpose = purpose,
-                        list = &entry.list_url,
-                        error = e.code()
-                    ),
-                );
-                continue;
-            }
-            Some(Ok(list)) => list,
-        };
-        if list.issuer != issuer_id || list.purpose != entry.purpose {
-            r.warn(
-                CheckCode::StatusUnknown,
-                message!(
-                    "status_list_not_issuers",
-                    purpose = purpose,
-                    list = &entry.list_url
-                ),
-            );
-            continue;
-        }
         let days = list.valid_from.map(|f| (now.0 - f.0).max(0) / 86_400);
         match list.list.get(entry.index) {
             Ok(true) => r.fail_with(
@@ -95,4 +57,55 @@ pub(crate) fn check_status(
             Err(e) => r.fail(CheckCode::CredentialStatus, &e),
         }
     }
+}
+
+/// The cached list a status entry names, for `purpose`, when the bundle has a usable one that
+/// `is_issuers` accepts (the credential issuer's list, of that purpose); otherwise `None`, with
+/// the `status_unknown` warning saying why: no bundle, no copy of the list, a copy that failed
+/// verification, or someone else's list. Shared by Bitstring Status Lists and Token Status Lists.
+pub(crate) fn usable_list<'a, T>(
+    r: &mut VerificationReport,
+    bundle: Option<&'a TrustBundle>,
+    purpose: &str,
+    url: &str,
+    lookup: impl FnOnce(&'a TrustBundle) -> Option<Result<&'a T, &'a crate::error::Error>>,
+    is_issuers: impl FnOnce(&T) -> bool,
+) -> Option<&'a T> {
+    let Some(bundle) = bundle else {
+        r.warn(
+            CheckCode::StatusUnknown,
+            message!("status_not_checked", purpose = purpose),
+        );
+        return None;
+    };
+    let list = match lookup(bundle) {
+        None => {
+            r.warn(
+                CheckCode::StatusUnknown,
+                message!("status_list_missing", purpose = purpose, list = url),
+            );
+            return None;
+        }
+        Some(Err(e)) => {
+            r.warn(
+                CheckCode::StatusUnknown,
+                message!(
+                    "status_list_unusable",
+                    purpose = purpose,
+                    list = url,
+                    error = e.code()
+                ),
+            );
+            return None;
+        }
+        Some(Ok(list)) => list,
+    };
+    if !is_issuers(list) {
+        r.warn(
+            CheckCode::StatusUnknown,
+            message!("status_list_not_issuers", purpose = purpose, list = url),
+        );
+        return None;
+    }
+    Some(list)
 }

@@ -2,7 +2,7 @@
 //! status list credentials.
 
 mod bitstring;
-mod checks;
+pub(crate) mod checks;
 mod entry;
 
 pub use bitstring::{StatusList, MIN_BITS};

@@ -11,9 +11,11 @@ use crate::error::Error;
 use crate::message;
 use crate::model::Timestamp;
 use crate::proof::ProofOutcome;
+use crate::sd_jwt::digest::truncate;
 use crate::sd_jwt::jws::JwsAlg;
 use crate::sd_jwt::status_list::{StatusReference, TokenStatus};
 use crate::sd_jwt::{self, KeyBindingCheck, VerifiedSdJwt, VerifyParams};
+use crate::status::checks::usable_list;
 use crate::trust::TrustBundle;
 use crate::vc_jose::VcJwt;
 use serde_json::Value;
@@ -172,11 +174,6 @@ impl Verifier {
     }
 }
 
-/// A value from outside, cut for a message.
-fn truncate(s: &str) -> String {
-    s.chars().take(120).collect()
-}
-
 /// The outcome of trying `keys` in turn: the first that verifies, else the last failure.
 fn first_key_that_verifies(
     keys: Vec<VerificationMethod>,
@@ -246,50 +243,17 @@ fn check_token_status(
         }
     };
     let purpose = "revocation";
-    let Some(bundle) = bundle else {
-        r.warn(
-            CheckCode::StatusUnknown,
-            message!("status_not_checked", purpose = purpose),
-        );
+    let uri = reference.uri.as_str();
+    let Some(token) = usable_list(
+        r,
+        bundle,
+        purpose,
+        uri,
+        |b| b.status_token(uri),
+        |t| Some(t.issuer.as_str()) == v.issuer(),
+    ) else {
         return;
     };
-    let token = match bundle.status_token(&reference.uri) {
-        None => {
-            r.warn(
-                CheckCode::StatusUnknown,
-                message!(
-                    "status_list_missing",
-                    purpose = purpose,
-                    list = &reference.uri
-                ),
-            );
-            return;
-        }
-        Some(Err(e)) => {
-            r.warn(
-                CheckCode::StatusUnknown,
-                message!(
-                    "status_list_unusable",
-                    purpose = purpose,
-                    list = &reference.uri,
-                    error = e.code()
-                ),
-            );
-            return;
-        }
-        Some(Ok(t)) => t,
-    };
-    if Some(token.issuer.as_str()) != v.issuer() {
-        r.warn(
-            CheckCode::StatusUnknown,
-            message!(
-                "status_list_not_issuers",
-                purpose = purpose,
-                list = &reference.uri
-            ),
-        );
-        return;
-    }
     let days = (now.0 - token.list.issued_at.0).max(0) / 86_400;
     match token.list.get(reference.idx) {
         Ok(TokenStatus::Valid) => r.pass(
