@@ -106,11 +106,17 @@ impl VcJwt {
 /// Whether `text` looks like a compact JWS whose header says `typ` `vc+jwt` (read without
 /// checking anything else), so that a verifier can route it.
 pub fn is_vc_jwt(text: &str) -> bool {
+    const MAX_HEADER_BYTES: usize = 4096;
     let Some(header) = text.split('.').next() else {
         return false;
     };
+    // Base64url grows 3 bytes into 4 characters: a longer segment cannot decode to a header within
+    // the bound, so it is refused before any decoding work.
+    if header.len() > MAX_HEADER_BYTES / 3 * 4 + 4 {
+        return false;
+    }
     let limits = crate::json::JsonLimits {
-        max_bytes: 4096,
+        max_bytes: MAX_HEADER_BYTES,
         ..crate::json::JsonLimits::default()
     };
     crate::codec::Base64::UrlSafeNoPad
@@ -132,6 +138,15 @@ mod tests {
             "issuer": "did:example:issuer",
             "credentialSubject": {"id": "did:example:holder"}
         })
+    }
+
+    #[test]
+    fn an_oversized_header_is_not_a_vc_jwt() {
+        let typ = crate::codec::Base64::UrlSafeNoPad.encode(br#"{"typ":"vc+jwt"}"#);
+        assert!(is_vc_jwt(&format!("{typ}.e30.sig")));
+        let padded = format!(r#"{{"typ":"vc+jwt","x":"{}"}}"#, "a".repeat(5000));
+        let long = crate::codec::Base64::UrlSafeNoPad.encode(padded.as_bytes());
+        assert!(!is_vc_jwt(&format!("{long}.e30.sig")));
     }
 
     #[test]
