@@ -614,7 +614,14 @@ async function main() {
     await applyLanguage();
   });
   $('lock-form').addEventListener('submit', submitPin);
-  $('restore-file').addEventListener('change', e => e.target.files[0] && restoreBackup(e.target.files[0]));
+  // Each file input is cleared after use, so that choosing the same file again (a retry) acts.
+  $('restore-file').addEventListener('change', async e => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) {
+      await restoreBackup(file);
+    }
+  });
   $('go-receive').addEventListener('click', () => {
     $('import-result').hidden = true;
     show('receive');
@@ -634,8 +641,20 @@ async function main() {
       await importText(text);
     }
   });
-  $('image').addEventListener('change', e => e.target.files[0] && importImage(e.target.files[0]));
-  $('file').addEventListener('change', async e => e.target.files[0] && importText(await e.target.files[0].text()));
+  $('image').addEventListener('change', async e => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) {
+      await importImage(file);
+    }
+  });
+  $('file').addEventListener('change', async e => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) {
+      await importText(await file.text());
+    }
+  });
   $('import-text').addEventListener('click', () => $('text').value.trim() && importText($('text').value));
   $('keep-anyway').addEventListener('click', async () => {
     if (pending) {
@@ -667,6 +686,7 @@ async function main() {
   });
   $('bundle').addEventListener('change', async e => {
     const file = e.target.files[0];
+    e.target.value = '';
     if (file) {
       await useTrust(await file.text(), $('anchor').value.trim(), true);
     }

@@ -462,10 +462,89 @@ test('usable at 320 px: no horizontal scrolling', async () => {
   await wallet.page.setViewportSize(PHONE);
 });
 
+test('paper: a printed card (ID-1) with the QR code and the fields in both scripts', async () => {
+  await wallet.page.click('[data-testid=list] li:first-child .card-button');
+  await wallet.page.selectOption('[data-testid=paper]', 'id1');
+  await wallet.page.click('[data-testid=print]');
+  await wallet.page.waitForSelector('#print-card img', {state: 'attached'});
+  await wallet.page.emulateMedia({media: 'print'});
+  assert.ok(await wallet.page.isVisible('#print-card'));
+  assert.ok(await wallet.page.isHidden('main'));
+  const subject = subjectOf(join(corpus().creds, 'legal-identity-eddsa-rdfc-2022.json'));
+  const card = await wallet.page.textContent('#print-card');
+  for (const name of [subject.givenName, subject.givenNameLatin].filter(Boolean)) {
+    assert.ok(card.includes(name), card);
+  }
+  await wallet.page.locator('#print-card').screenshot({path: join(shots, 'print-id1.png')});
+  await wallet.page.emulateMedia({media: 'screen'});
+  await wallet.page.click('#card button.back');
+});
+
+test('encrypted backup restored on another device with the PIN; delete one; forget everything', async () => {
+  await wallet.page.click('[data-testid=go-settings]');
+  const [download] = await Promise.all([wallet.page.waitForEvent('download'), wallet.page.click('[data-testid=backup]')]);
+  const backupFile = join(work, 'backup.json');
+  await download.saveAs(backupFile);
+  const backup = readFileSync(backupFile, 'utf8');
+  const subject = subjectOf(join(corpus().creds, 'legal-identity-eddsa-rdfc-2022.json'));
+  assert.ok(!backup.includes(subject.givenName) && !backup.includes(subject.registrationNumber));
+  assert.equal(JSON.parse(backup).format, 'laissez-wallet-backup');
+  await wallet.page.click('#settings button.back');
+
+  // Another device: a fresh browser profile, same origin.
+  const other = await launch('other-device', join(work, 'other.y4m'), PHONE);
+  try {
+    await ready(other.page, `${walletOrigin}/index.html`);
+    await other.page.fill('[data-testid=pin]', 'not the pin 1');
+    await other.page.setInputFiles('[data-testid=restore-file]', backupFile);
+    await other.page.waitForFunction(() => /Wrong PIN/.test(document.querySelector('[data-testid=status]').textContent));
+    await other.page.fill('[data-testid=pin]', PIN);
+    await other.page.setInputFiles('[data-testid=restore-file]', backupFile);
+    await other.page.waitForSelector('[data-testid=home]:not([hidden])');
+    assert.equal(await other.page.locator('[data-testid=list] li').count(), 2);
+    assert.ok((await other.page.textContent('[data-testid=list]')).includes(subject.givenName));
+    // The same holder key came along.
+    await other.page.click('[data-testid=go-settings]');
+    await wallet.page.click('[data-testid=go-settings]');
+    assert.equal(await other.page.inputValue('[data-testid=holder-did]'), await wallet.page.inputValue('[data-testid=holder-did]'));
+    await wallet.page.click('#settings button.back');
+  } finally {
+    await other.context.close();
+  }
+
+  await wallet.page.click('[data-testid=list] li:nth-child(2) .card-button');
+  await wallet.page.click('[data-testid=delete]');
+  await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 1);
+
+  await wallet.page.click('[data-testid=go-settings]');
+  await wallet.page.click('[data-testid=forget]');
+  await wallet.page.waitForSelector('[data-testid=lock]:not([hidden])');
+  await wallet.page.waitForFunction(() => /Create your wallet/.test(document.querySelector('#lock-title').textContent));
+  const left = await wallet.page.evaluate(() => new Promise(resolve => {
+    const req = indexedDB.open('laissez-wallet');
+    req.onsuccess = () => {
+      const db = req.result;
+      const stores = [...db.objectStoreNames];
+      if (!stores.includes('credentials')) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const count = db.transaction('credentials').objectStore('credentials').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+    };
+  }));
+  assert.equal(left, 0);
+});
+
 test('no request left either page\'s origin', () => {
   const origin = {wallet: walletOrigin, kiosk: kioskOrigin};
   for (const browser of ['wallet', 'kiosk']) {
-    const mine = requests.filter(r => r.browser === browser);
+    const mine = requests.filter(r => r.browser === browser || (browser === 'wallet' && r.browser === 'other-device'));
     assert.ok(mine.length > 10, `only ${mine.length} requests recorded for the ${browser}`);
     const outside = mine.filter(r => !r.url.startsWith(`${origin[browser]}/`) && !/^(data|blob):/.test(r.url));
     assert.deepEqual(outside.map(r => r.url), [], `the ${browser}'s requests outside its origin`);
