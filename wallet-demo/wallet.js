@@ -126,8 +126,13 @@ async function unlocked(v) {
   armLock();
   show('home');
   renderList();
+  await receiveLink();
+}
+
+/** Imports the credential a link carries (`#credential=<envelope text, URL-encoded>`), once unlocked. */
+async function receiveLink() {
   const link = new URLSearchParams(location.hash.slice(1)).get('credential');
-  if (link) {
+  if (link && vault) {
     history.replaceState(null, '', location.pathname);
     show('receive');
     await importText(link);
@@ -700,6 +705,7 @@ async function main() {
       showTrustStatus();
     }
   });
+  window.addEventListener('hashchange', () => receiveLink().catch(e => status(describeError(e))));
   for (const event of ['pointerdown', 'keydown']) {
     document.addEventListener(event, armLock, {passive: true});
   }

@@ -462,6 +462,23 @@ test('usable at 320 px: no horizontal scrolling', async () => {
   await wallet.page.setViewportSize(PHONE);
 });
 
+test('receive by link: #credential=<envelope> is imported after unlocking', async () => {
+  const envelope = laissez(['qr', 'encode', join(corpus().creds, 'health-assessment-eddsa-rdfc-2022.json')]).trim();
+  assert.match(envelope, /^LZ1:/);
+  // Opened while locked: imported once the PIN is given.
+  await wallet.page.click('[data-testid=lock-now]');
+  await wallet.page.goto(`${walletOrigin}/index.html#credential=${encodeURIComponent(envelope)}`);
+  await wallet.page.reload();
+  await wallet.page.waitForSelector('body[data-ready=true]');
+  await wallet.page.fill('[data-testid=pin]', PIN);
+  await wallet.page.click('[data-testid=unlock]');
+  await wallet.page.waitForSelector('[data-testid=import-result]:not([hidden])');
+  assert.equal(await wallet.page.getAttribute('[data-testid=import-verdict]', 'data-verdict'), 'valid');
+  assert.equal(new URL(wallet.page.url()).hash, '');
+  await wallet.page.click('#receive button.back');
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 3);
+});
+
 test('paper: a printed card (ID-1) with the QR code and the fields in both scripts', async () => {
   await wallet.page.click('[data-testid=list] li:first-child .card-button');
   await wallet.page.selectOption('[data-testid=paper]', 'id1');
@@ -501,7 +518,7 @@ test('encrypted backup restored on another device with the PIN; delete one; forg
     await other.page.fill('[data-testid=pin]', PIN);
     await other.page.setInputFiles('[data-testid=restore-file]', backupFile);
     await other.page.waitForSelector('[data-testid=home]:not([hidden])');
-    assert.equal(await other.page.locator('[data-testid=list] li').count(), 2);
+    assert.equal(await other.page.locator('[data-testid=list] li').count(), 3);
     assert.ok((await other.page.textContent('[data-testid=list]')).includes(subject.givenName));
     // The same holder key came along.
     await other.page.click('[data-testid=go-settings]');
@@ -515,7 +532,7 @@ test('encrypted backup restored on another device with the PIN; delete one; forg
   await wallet.page.click('[data-testid=list] li:nth-child(2) .card-button');
   await wallet.page.click('[data-testid=delete]');
   await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
-  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 1);
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 2);
 
   await wallet.page.click('[data-testid=go-settings]');
   await wallet.page.click('[data-testid=forget]');
