@@ -152,8 +152,26 @@ async function submitPin(event) {
 
 // --- Showing credentials ----------------------------------------------------------------------
 
+/** What a verifier is shown of an item: the credential, or for a base proof its full derivation. */
+const shownOf = item => item.view ?? item.text;
+
 function reportOf(item) {
-  return verify(item.text, {language: lang});
+  return verify(shownOf(item), {language: lang});
+}
+
+/**
+ * An `ecdsa-sd-2023` base proof is for its holder only: no verifier accepts it. Such a credential
+ * is checked (and shown whole) through the credential derived from it with every claim
+ * disclosed; returns that derivation's text, or undefined for any other credential.
+ */
+async function fullDerivation(text, report) {
+  if (!report.checks.some(c => c.error === 'base_proof_not_verifiable' || c.message?.id === 'base_proof_not_verifiable')) {
+    return undefined;
+  }
+  const h = await holderModule();
+  const inner = h.openEnvelope(text);
+  const pointers = h.presets(inner, lang).disclosable.map(c => c.pointer);
+  return JSON.stringify(h.derive(inner, {pointers}));
 }
 
 function verdictBadge(r) {
@@ -350,7 +368,16 @@ async function scanOnce() {
 /** Verifies `text`; keeps it when valid, asks first when only a warning stands, refuses it else. */
 async function importText(text) {
   text = text.trim();
-  const r = verify(text, {language: lang});
+  let r = verify(text, {language: lang});
+  let view;
+  try {
+    view = await fullDerivation(text, r);
+  } catch {
+    view = undefined;
+  }
+  if (view) {
+    r = verify(view, {language: lang});
+  }
   const banner = $('import-verdict');
   banner.className = `banner verdict-${COLOURS[r.verdict] ?? 'red'}`;
   banner.dataset.verdict = r.verdict;
@@ -367,16 +394,16 @@ async function importText(text) {
   }
   if (r.verdict === 'valid') {
     $('import-reason').textContent = messages.format('wallet_added');
-    await keep(text);
+    await keep(text, view);
     return;
   }
   $('import-reason').textContent = `${messages.format('wallet_warning')} ${why}`;
-  pending = text;
+  pending = {text, view};
   $('keep-anyway').hidden = false;
 }
 
-async function keep(text) {
-  await vault.add({text, added: new Date().toISOString()});
+async function keep(text, view) {
+  await vault.add({text, view, added: new Date().toISOString()});
   items = await vault.list();
   renderList();
   $('text').value = '';
@@ -552,7 +579,7 @@ async function printCard() {
   const r = reportOf(current);
   const h = await holderModule();
   const canvas = document.createElement('canvas');
-  drawQr(canvas, h.qrCode(h.toEnvelope(current.text)), 4);
+  drawQr(canvas, h.qrCode(h.toEnvelope(shownOf(current))), 4);
   const card = $('print-card');
   card.className = `print-only ${$('paper').value}`;
   const img = document.createElement('img');
@@ -663,13 +690,13 @@ async function main() {
   $('import-text').addEventListener('click', () => $('text').value.trim() && importText($('text').value));
   $('keep-anyway').addEventListener('click', async () => {
     if (pending) {
-      await keep(pending);
+      await keep(pending.text, pending.view);
       pending = null;
       $('keep-anyway').hidden = true;
       $('import-reason').textContent = messages.format('wallet_added');
     }
   });
-  $('show-qr').addEventListener('click', () => showQr(current.text, reportOf(current).display.title ?? ''));
+  $('show-qr').addEventListener('click', () => showQr(shownOf(current), reportOf(current).display.title ?? ''));
   $('show-less').addEventListener('click', () => openLess().catch(e => status(describeError(e))));
   $('print').addEventListener('click', () => printCard().catch(e => status(describeError(e))));
   $('delete').addEventListener('click', async () => {

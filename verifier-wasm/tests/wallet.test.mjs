@@ -436,6 +436,31 @@ test('show less on an SD-JWT VC: presets offered, the chosen one shown as a QR c
   await wallet.page.click('#card button.back');
 });
 
+test('an ecdsa-sd-2023 base credential: checked through its full derivation, shown less by derivation, green at the kiosk', async () => {
+  const c = corpus();
+  await wallet.page.click('[data-testid=go-receive]');
+  await wallet.page.setInputFiles('[data-testid=file]', join(c.creds, 'legal-identity-ecdsa-sd-2023.json'));
+  await wallet.page.waitForFunction(() => document.querySelector('[data-testid=import-verdict]').dataset.verdict === 'valid');
+  await wallet.page.click('#receive button.back');
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 3);
+  await wallet.page.click('[data-testid=list] li:nth-child(3) .card-button');
+  await wallet.page.click('[data-testid=show-less]');
+  await wallet.page.waitForSelector('[data-testid=preset-age-over-18]');
+  await wallet.page.check('[data-testid=preset-age-over-18]');
+  await wallet.page.click('[data-testid=show-chosen]');
+  await walletQrToKioskCamera('derived-qr');
+  const v = await kioskVerdict('[data-testid=scan]');
+  assert.equal(v.verdict, 'valid', v.reason);
+  const subject = subjectOf(join(c.creds, 'legal-identity-ecdsa-sd-2023.json'));
+  // Age over 18 shows the answer, not the name or the birth date.
+  assert.ok(!v.fields.includes(subject.givenName) && !v.fields.includes(subject.birthDate), v.fields);
+  assert.match(await kiosk.page.textContent('[data-field=ageOver18]'), /^(Yes|No)$/);
+  await kiosk.page.screenshot({path: join(shots, 'kiosk-derived-age.png'), fullPage: true});
+  await kiosk.page.click('#again');
+  await wallet.page.click('[data-testid=qr-close]');
+  await wallet.page.click('#card button.back');
+});
+
 test('Arabic: right-to-left layout and Arabic labels', async () => {
   await wallet.page.selectOption('[data-testid=language]', 'ar');
   await wallet.page.waitForFunction(() => document.documentElement.dir === 'rtl');
@@ -476,7 +501,7 @@ test('receive by link: #credential=<envelope> is imported after unlocking', asyn
   assert.equal(await wallet.page.getAttribute('[data-testid=import-verdict]', 'data-verdict'), 'valid');
   assert.equal(new URL(wallet.page.url()).hash, '');
   await wallet.page.click('#receive button.back');
-  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 3);
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 4);
 });
 
 test('paper: a printed card (ID-1) with the QR code and the fields in both scripts', async () => {
@@ -518,7 +543,7 @@ test('encrypted backup restored on another device with the PIN; delete one; forg
     await other.page.fill('[data-testid=pin]', PIN);
     await other.page.setInputFiles('[data-testid=restore-file]', backupFile);
     await other.page.waitForSelector('[data-testid=home]:not([hidden])');
-    assert.equal(await other.page.locator('[data-testid=list] li').count(), 3);
+    assert.equal(await other.page.locator('[data-testid=list] li').count(), 4);
     assert.ok((await other.page.textContent('[data-testid=list]')).includes(subject.givenName));
     // The same holder key came along.
     await other.page.click('[data-testid=go-settings]');
@@ -532,7 +557,7 @@ test('encrypted backup restored on another device with the PIN; delete one; forg
   await wallet.page.click('[data-testid=list] li:nth-child(2) .card-button');
   await wallet.page.click('[data-testid=delete]');
   await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
-  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 2);
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 3);
 
   await wallet.page.click('[data-testid=go-settings]');
   await wallet.page.click('[data-testid=forget]');
