@@ -522,6 +522,23 @@ test('paper: a printed card (ID-1) with the QR code and the fields in both scrip
   await wallet.page.click('#card button.back');
 });
 
+test('locks itself after five minutes without a touch', async () => {
+  await wallet.page.clock.install();
+  await wallet.page.reload();
+  await wallet.page.waitForSelector('body[data-ready=true]');
+  await wallet.page.fill('[data-testid=pin]', PIN);
+  await wallet.page.click('[data-testid=unlock]');
+  await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
+  await wallet.page.clock.fastForward('04:50');
+  assert.ok(await wallet.page.isVisible('[data-testid=home]'));
+  await wallet.page.clock.fastForward('00:20');
+  await wallet.page.waitForSelector('[data-testid=lock]:not([hidden])');
+  assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 0);
+  await wallet.page.fill('[data-testid=pin]', PIN);
+  await wallet.page.click('[data-testid=unlock]');
+  await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
+});
+
 test('encrypted backup restored on another device with the PIN; delete one; forget everything', async () => {
   await wallet.page.click('[data-testid=go-settings]');
   const [download] = await Promise.all([wallet.page.waitForEvent('download'), wallet.page.click('[data-testid=backup]')]);
