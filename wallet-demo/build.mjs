@@ -1,6 +1,7 @@
 // Assembles the wallet's served folder from the built packages (run by scripts/build-wasm.sh after
 // it builds them): the verifier module (pkg/), the holder module (pkg/holder/, loaded only on
-// "show less", a QR code or a kiosk's request), the kiosk's messages.js with @fluent/bundle, and the
+// "show less", a QR code or a kiosk's request), the kiosk's shared modules (messages.js with
+// @fluent/bundle, verdicts.js, requests.js, draw-qr.js), and the
 // catalogues core.ftl and wallet.ftl of each language. Then prints the first load's size (what
 // the page fetches before anyone touches it: HTML, JS, CSS, the verifier module, one language's
 // catalogues), gzipped, and fails above the 500 KB goal of issue 14.
@@ -15,6 +16,8 @@ const pkg = join(root, 'verifier-wasm/pkg');
 /** Issue 14's goal for the first load, gzipped (decimal kilobytes). */
 const FIRST_LOAD_GOAL = 500_000;
 const LANGUAGES = ['en', 'fr', 'es', 'ar'];
+/** The kiosk's modules the wallet serves as they are. */
+const SHARED = ['messages.js', 'verdicts.js', 'requests.js', 'draw-qr.js'];
 
 for (const d of ['pkg', 'locales', 'vendor']) {
   rmSync(join(here, d), {recursive: true, force: true});
@@ -26,7 +29,10 @@ for (const f of ['verifier_wasm.js', 'verifier_wasm_bg.wasm']) {
 for (const f of ['holder_wasm.js', 'holder_wasm_bg.wasm']) {
   cpSync(join(pkg, 'holder/web', f), join(here, 'pkg/holder', f));
 }
-cpSync(join(root, 'verifier-wasm/kiosk/messages.js'), join(here, 'messages.js'));
+// The kiosk's modules the wallet shares: messages, verdict colours, the request wire format, QR drawing.
+for (const f of SHARED) {
+  cpSync(join(root, 'verifier-wasm/kiosk', f), join(here, f));
+}
 const fluent = join(root, 'verifier-wasm/node_modules/@fluent/bundle/esm');
 mkdirSync(join(here, 'vendor/fluent-bundle'), {recursive: true});
 for (const f of readdirSync(fluent).filter(f => f.endsWith('.js'))) {
@@ -40,7 +46,7 @@ for (const lang of LANGUAGES) {
 }
 
 const firstLoad = [
-  'index.html', 'wallet.css', 'wallet.js', 'vault.js', 'request.js', 'messages.js', 'manifest.webmanifest',
+  'index.html', 'wallet.css', 'wallet.js', 'vault.js', 'answer.js', ...SHARED, 'manifest.webmanifest',
   'icon.svg', 'pkg/verifier_wasm.js', 'pkg/verifier_wasm_bg.wasm', 'locales/en/core.ftl', 'locales/en/wallet.ftl',
   ...readdirSync(join(here, 'vendor/fluent-bundle')).map(f => `vendor/fluent-bundle/${f}`),
 ];

@@ -6,7 +6,8 @@ const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 // @fluent/bundle's modules, as copied by wallet-demo/build.mjs.
 const FLUENT = ['ast', 'builtins', 'bundle', 'index', 'memoizer', 'resolver', 'resource', 'scope', 'types'];
 const FILES = [
-  './', './index.html', './wallet.css', './wallet.js', './vault.js', './request.js', './messages.js',
+  './', './index.html', './wallet.css', './wallet.js', './vault.js', './answer.js', './messages.js',
+  './verdicts.js', './requests.js', './draw-qr.js',
   './manifest.webmanifest', './icon.svg', './pkg/verifier_wasm.js', './pkg/verifier_wasm_bg.wasm',
   './pkg/holder/holder_wasm.js', './pkg/holder/holder_wasm_bg.wasm',
   ...LANGUAGES.flatMap(l => [`./locales/${l}/core.ftl`, `./locales/${l}/wallet.ftl`]),

@@ -1,11 +1,14 @@
 // The holder's offline wallet: receive (camera, image, file, pasted text, a link), keep
 // (encrypted in IndexedDB, vault.js), show (cards, a full-screen QR, a printed card), show less
 // (presets and claims, derived on the device by the holder module, loaded only when needed) and
-// answer a kiosk's request (request.js). Only this folder's own files are ever fetched.
+// answer a kiosk's request (requests.js, answer.js). Only this folder's own files are ever fetched.
 import init, {verify, decodeQr, loadTrustBundle, version} from './pkg/verifier_wasm.js';
 import {LANGUAGES, direction, loadMessages} from './messages.js';
 import {Vault, restore, forgetEverything, loadTrust, saveTrust} from './vault.js';
-import {parseRequest, bindPresentation, base64url} from './request.js';
+import {bindPresentation, base64url} from './answer.js';
+import {parseRequest} from './requests.js';
+import {drawQr} from './draw-qr.js';
+import {COLOURS} from './verdicts.js';
 
 const $ = id => document.getElementById(id);
 /** The catalogue files the wallet renders from. */
@@ -16,10 +19,6 @@ const SCAN_FPS = 5;
 const MAX_FRAME_SIDE = 1280;
 /** Verdicts the wallet refuses to keep. */
 const REFUSED = new Set(['invalid', 'revoked']);
-const COLOURS = {
-  valid: 'green', issuer_not_checked: 'amber', expired: 'amber', not_yet_valid: 'amber', untrusted: 'amber',
-  suspended: 'amber', invalid: 'red', revoked: 'red',
-};
 const SCREENS = ['lock', 'home', 'receive', 'card', 'present', 'settings'];
 
 let lang = localStorage.getItem('laissez-language') ?? (navigator.language ?? 'en').slice(0, 2);
@@ -256,25 +255,6 @@ function openCard(item) {
 }
 
 // --- QR codes --------------------------------------------------------------------------------
-
-/** Draws `qr` (holder module's qrCode) on `canvas`, black on white, `px` pixels per module. */
-function drawQr(canvas, qr, px) {
-  const quiet = 4;
-  const side = (qr.width + 2 * quiet) * px;
-  canvas.width = side;
-  canvas.height = side;
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, side, side);
-  ctx.fillStyle = '#000';
-  for (let y = 0; y < qr.width; y++) {
-    for (let x = 0; x < qr.width; x++) {
-      if (qr.modules[y * qr.width + x]) {
-        ctx.fillRect((x + quiet) * px, (y + quiet) * px, px, px);
-      }
-    }
-  }
-}
 
 /** Shows `text` (credential, presentation or envelope) full screen as a QR code; keeps the screen awake. */
 async function showQr(text, title, note = '') {

@@ -7,6 +7,7 @@ import {LANGUAGES, direction, loadMessages} from './messages.js';
 import {COLOURS} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
 import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
+import {drawQr} from './draw-qr.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -168,20 +169,8 @@ async function showRequest() {
     holder = m;
   }
   const qr = holder.qrCode(requests.create($('ask-what').value));
-  const px = 6, quiet = 4;
   const canvas = $('ask-qr');
-  canvas.width = canvas.height = (qr.width + 2 * quiet) * px;
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000';
-  for (let y = 0; y < qr.width; y++) {
-    for (let x = 0; x < qr.width; x++) {
-      if (qr.modules[y * qr.width + x]) {
-        ctx.fillRect((x + quiet) * px, (y + quiet) * px, px, px);
-      }
-    }
-  }
+  drawQr(canvas, qr, 6);
   canvas.hidden = false;
   $('ask-help').textContent = messages.format('kiosk_request_help', {minutes: REQUEST_TTL_MINUTES});
   $('ask-scan').hidden = false;

@@ -8,7 +8,7 @@ const FILES = [
   './', './index.html', './kiosk.css', './kiosk.js', './messages.js', './verdicts.js', './store.js',
   './manifest.webmanifest', './icon.svg', './pkg/verifier_wasm.js', './pkg/verifier_wasm_bg.wasm',
   // Request mode: the request's bookkeeping, and the holder module that draws its QR code.
-  './requests.js', './pkg/holder/holder_wasm.js', './pkg/holder/holder_wasm_bg.wasm',
+  './requests.js', './draw-qr.js', './pkg/holder/holder_wasm.js', './pkg/holder/holder_wasm_bg.wasm',
   ...LANGUAGES.flatMap(l => [`./locales/${l}/core.ftl`, `./locales/${l}/kiosk.ftl`]),
   ...FLUENT.map(m => `./vendor/fluent-bundle/${m}.js`),
 ];
