@@ -379,11 +379,13 @@ test('request mode: kiosk challenge -> wallet consent -> bound presentation -> g
   await wallet.page.click('#receive button.back');
   assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 2);
 
-  // The kiosk asks for proof of registration.
+  // The kiosk asks for proof of registration (its words from its catalogue).
+  assert.equal(await kiosk.page.textContent('[data-testid=request]'), 'Ask a wallet');
   await kiosk.page.click('[data-testid=request]');
   await kiosk.page.selectOption('[data-testid=ask-what]', 'proof-of-registration');
   await kiosk.page.click('[data-testid=ask-show]');
   await kiosk.page.waitForSelector('[data-testid=ask-qr]:not([hidden])');
+  assert.match(await kiosk.page.textContent('#ask-help'), /expires in 5 minutes/);
   await kiosk.page.screenshot({path: join(shots, 'kiosk-request.png'), fullPage: true});
   writeCamera(wallet.camera, await kiosk.page.locator('[data-testid=ask-qr]').screenshot());
 
