@@ -110,7 +110,13 @@ function lock() {
   items = [];
   current = null;
   request = null;
-  $('list').replaceChildren();
+  // Nothing personal stays on the page behind the lock screen.
+  for (const id of ['list', 'card-body', 'presets', 'claims', 'print-card', 'asked-by', 'asked-for', 'answer-with']) {
+    $(id).replaceChildren();
+  }
+  $('text').value = '';
+  $('import-result').hidden = true;
+  $('consent').hidden = true;
   closeQr();
   show('lock');
   showLockTexts();

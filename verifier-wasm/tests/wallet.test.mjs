@@ -531,11 +531,15 @@ test('locks itself after five minutes without a touch', async () => {
   await wallet.page.fill('[data-testid=pin]', PIN);
   await wallet.page.click('[data-testid=unlock]');
   await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
+  await wallet.page.click('[data-testid=list] li:first-child .card-button');
+  const subject = subjectOf(join(corpus().creds, 'legal-identity-eddsa-rdfc-2022.json'));
+  assert.ok((await wallet.page.content()).includes(subject.registrationNumber));
   await wallet.page.clock.fastForward('04:50');
-  assert.ok(await wallet.page.isVisible('[data-testid=home]'));
+  assert.ok(await wallet.page.isVisible('[data-testid=card]'));
   await wallet.page.clock.fastForward('00:20');
   await wallet.page.waitForSelector('[data-testid=lock]:not([hidden])');
   assert.equal(await wallet.page.locator('[data-testid=list] li').count(), 0);
+  assert.ok(!(await wallet.page.content()).includes(subject.registrationNumber), 'personal data left in the page');
   await wallet.page.fill('[data-testid=pin]', PIN);
   await wallet.page.click('[data-testid=unlock]');
   await wallet.page.waitForSelector('[data-testid=home]:not([hidden])');
