@@ -64,5 +64,8 @@ holder_corpus=$(mktemp -d)
 cargo run -q -p holder-wasm --example holder_corpus -- write "$holder_corpus"
 rm -rf "$holder_corpus"
 
-step "verifier-wasm: Node tests and kiosk tests in Chromium (screenshots in target/kiosk-screenshots)"
+step "npm packages of the wallet's browser tests (wallet-demo: axe-core)"
+npm ci --prefix wallet-demo --no-audit --no-fund --loglevel=error
+
+step "verifier-wasm: Node tests, kiosk and wallet tests in Chromium (screenshots in target/kiosk-screenshots, target/wallet-screenshots)"
 node --test verifier-wasm/tests/

@@ -43,6 +43,8 @@ export interface HolderKey {
   privateJwk: Jwk; publicJwk: Jwk;
   didKey: string; didJwk: string; verificationMethod: string;
 }
+/** A QR code (ECC M): `width`×`width` modules, row-major, 1 = dark. */
+export interface QrModules { width: number; version: number; modules: Uint8Array; }
 /** What the module throws: `code` and `args` render in any language with the `messages` module; `message` is the two as text. */
 export interface LaissezError extends Error { code: string; args: Record<string, string | number>; }
 "#;
@@ -170,4 +172,30 @@ pub fn present_vp(
     let vp = with_wallet(|w| w.present_vp(&credential, jwk, challenge, domain))
         .map_err(|e| js_error(&e))?;
     to_js(&vp)
+}
+
+/// `text` as a QR code (ECC M; envelope text in alphanumeric mode), for the page to draw.
+#[wasm_bindgen(js_name = qrCode, unchecked_return_type = "QrModules")]
+pub fn qr_code(text: &str) -> Result<JsValue, JsValue> {
+    let qr = crate::qr_code::qr_code(text).map_err(|e| js_error(&e))?;
+    let out = js_sys::Object::new();
+    Reflect::set(&out, &"width".into(), &(qr.width as u32).into())?;
+    Reflect::set(&out, &"version".into(), &i32::from(qr.version).into())?;
+    let modules = js_sys::Uint8Array::from(qr.modules.as_slice());
+    Reflect::set(&out, &"modules".into(), &modules)?;
+    Ok(out.into())
+}
+
+/// A compact SD-JWT / JWT or credential JSON as the shortest envelope text (`LZ1:…`) that
+/// carries it; envelope text is returned as it is.
+#[wasm_bindgen(js_name = toEnvelope)]
+pub fn to_envelope(input: &str) -> Result<String, JsValue> {
+    with_wallet(|w| w.to_envelope(input)).map_err(|e| js_error(&e))
+}
+
+/// What envelope text (`LZ1:…`) carries: credential JSON text or a compact SD-JWT / JWT. Other
+/// text is returned as it is.
+#[wasm_bindgen(js_name = openEnvelope)]
+pub fn open_envelope(input: &str) -> Result<String, JsValue> {
+    with_wallet(|w| w.open_envelope(input)).map_err(|e| js_error(&e))
 }

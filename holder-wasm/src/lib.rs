@@ -1,7 +1,8 @@
 //! Laissez holder operations for the offline web wallet: `credential-core` behind a small
 //! JavaScript API (`presets`, `derive`, `presentSdJwt`, `generateHolderKey`, `presentVp`,
-//! `version`), built with wasm-bindgen by `scripts/build-wasm.sh` into a module of its own, so
-//! that the kiosk's verifier module carries none of it.
+//! `toEnvelope`, `openEnvelope`, `qrCode`, `version`), built with wasm-bindgen by
+//! `scripts/build-wasm.sh` into a module of its own, so that the kiosk's verifier module carries
+//! none of it.
 //!
 //! The logic lives in plain Rust ([`wallet`] and the modules it uses, tested natively); the
 //! bindings in `bindings.rs` exist only on `wasm32`. Nothing here touches the network or keeps a
@@ -12,6 +13,7 @@ pub mod held;
 pub mod holder_key;
 pub mod present;
 pub mod presets;
+pub mod qr_code;
 pub mod wallet;
 
 #[cfg(target_arch = "wasm32")]

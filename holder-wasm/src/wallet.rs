@@ -6,6 +6,7 @@ use crate::held::Held;
 use crate::holder_key::{read_private_jwk, wipe};
 use crate::present::{self, KeyBinding};
 use crate::presets::{self, Presets};
+use crate::qr_code;
 use credential_core::error::{Error, Result};
 use credential_core::json::{parse_bounded, JsonLimits};
 use credential_core::jsonld::ContextStore;
@@ -106,6 +107,18 @@ impl Wallet {
             .map(|text| read_key_binding(&text))
             .transpose()?;
         present::present_sd_jwt(sd_jwt, &pointers, key_binding.as_ref())
+    }
+
+    /// `input` (a compact (SD-)JWT or credential JSON) as the shortest envelope text; envelope
+    /// text as it is.
+    pub fn to_envelope(&self, input: &str) -> Result<String> {
+        qr_code::to_envelope(input, self.verifier.processor().store())
+    }
+
+    /// What envelope text carries (credential JSON text or a compact (SD-)JWT); other text as
+    /// it is.
+    pub fn open_envelope(&self, input: &str) -> Result<String> {
+        qr_code::open_envelope(input, self.verifier.processor().store())
     }
 
     /// A Verifiable Presentation of `credential` (JSON) signed by `holder_jwk` (a private JWK,

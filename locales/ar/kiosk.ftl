@@ -45,3 +45,16 @@ kiosk_trust_loaded = تم تحميل قائمة الثقة (الإصدار { $ve
 }
 kiosk_forget = حذف
 kiosk_error = { $message } [{ $code }]
+kiosk_request = الطلب من محفظة
+kiosk_request_title = طلب وثيقة من محفظة
+kiosk_request_what = المطلوب
+kiosk_request_show = عرض الطلب
+kiosk_request_help = دع المحفظة تمسح هذا الرمز، ثم امسح ردّها. يصلح الطلب مرة واحدة وتنتهي صلاحيته خلال { $minutes } دقائق.
+kiosk_scan_answer = مسح الرد
+kiosk_request_expired = انتهت صلاحية الطلب: اعرض طلبًا جديدًا
+kiosk_request_not_bound = الرد غير مرتبط بطلب جهاز التحقق هذا
+kiosk_preset_proof_of_registration = إثبات التسجيل
+kiosk_preset_age_over_18 = فوق 18 عامًا
+kiosk_preset_yellow_fever = التطعيم ضد الحمى الصفراء
+kiosk_preset_fit_to_travel = لائق للسفر
+kiosk_preset_authorised_to_travel = مسموح له بالسفر

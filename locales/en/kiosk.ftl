@@ -33,3 +33,16 @@ kiosk_trust_loaded = Trust list version { $version } loaded, { $issuers ->
 }
 kiosk_forget = Forget
 kiosk_error = { $message } [{ $code }]
+kiosk_request = Ask a wallet
+kiosk_request_title = Ask a wallet for a credential
+kiosk_request_what = What to ask for
+kiosk_request_show = Show the request
+kiosk_request_help = Let the wallet scan this code, then scan its answer. The request works once and expires in { $minutes } minutes.
+kiosk_scan_answer = Scan the answer
+kiosk_request_expired = The request has expired: show a new one
+kiosk_request_not_bound = The answer is not bound to this kiosk's request
+kiosk_preset_proof_of_registration = Proof of registration
+kiosk_preset_age_over_18 = Age over 18
+kiosk_preset_yellow_fever = Yellow fever vaccination
+kiosk_preset_fit_to_travel = Fit to travel
+kiosk_preset_authorised_to_travel = Authorised to travel

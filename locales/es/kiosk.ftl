@@ -33,3 +33,16 @@ kiosk_trust_loaded = Lista de confianza versión { $version } cargada, { $issuer
 }
 kiosk_forget = Olvidar
 kiosk_error = { $message } [{ $code }]
+kiosk_request = Pedir a una cartera
+kiosk_request_title = Pedir una credencial a una cartera
+kiosk_request_what = Qué pedir
+kiosk_request_show = Mostrar la solicitud
+kiosk_request_help = Deje que la cartera escanee este código y luego escanee su respuesta. La solicitud sirve una sola vez y caduca en { $minutes } minutos.
+kiosk_scan_answer = Escanear la respuesta
+kiosk_request_expired = La solicitud ha caducado: muestre una nueva
+kiosk_request_not_bound = La respuesta no está vinculada a la solicitud de este quiosco
+kiosk_preset_proof_of_registration = Prueba de registro
+kiosk_preset_age_over_18 = Mayor de 18 años
+kiosk_preset_yellow_fever = Vacunación contra la fiebre amarilla
+kiosk_preset_fit_to_travel = Apto para viajar
+kiosk_preset_authorised_to_travel = Autorizado a viajar

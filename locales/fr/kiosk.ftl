@@ -33,3 +33,16 @@ kiosk_trust_loaded = Liste de confiance version { $version } chargée, { $issuer
 }
 kiosk_forget = Oublier
 kiosk_error = { $message } [{ $code }]
+kiosk_request = Demander à un portefeuille
+kiosk_request_title = Demander une attestation à un portefeuille
+kiosk_request_what = Que demander
+kiosk_request_show = Afficher la demande
+kiosk_request_help = Laissez le portefeuille scanner ce code, puis scannez sa réponse. La demande ne sert qu’une fois et expire dans { $minutes } minutes.
+kiosk_scan_answer = Scanner la réponse
+kiosk_request_expired = La demande a expiré : affichez-en une nouvelle
+kiosk_request_not_bound = La réponse n’est pas liée à la demande de cette borne
+kiosk_preset_proof_of_registration = Preuve d’enregistrement
+kiosk_preset_age_over_18 = Plus de 18 ans
+kiosk_preset_yellow_fever = Vaccination contre la fièvre jaune
+kiosk_preset_fit_to_travel = Apte à voyager
+kiosk_preset_authorised_to_travel = Autorisé à voyager

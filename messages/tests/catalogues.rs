@@ -3,7 +3,7 @@
 //! - French, Spanish and Arabic have exactly the English messages, each with the same variables;
 //! - every message the Rust sources build (`message!`, `say!`, `note!`) is in English, with the
 //!   variables the code passes, and every English message is used somewhere (Rust, the kiosk,
-//!   or the verdict/check/outcome names the kiosk forms from codes);
+//!   the wallet, or the verdict/check/outcome names the kiosk forms from codes);
 //! - every core error renders in English exactly as its `Display` text;
 //! - every core message rendered in every language with sample arguments is written to
 //!   `target/messages/rendered.json`, which the WASM package's Node test renders again with
@@ -16,7 +16,7 @@ use laissez_messages::{Localizer, LANGUAGES};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const FILES: [&str; 3] = ["core.ftl", "cli.ftl", "kiosk.ftl"];
+const FILES: [&str; 4] = ["core.ftl", "cli.ftl", "kiosk.ftl", "wallet.ftl"];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -216,10 +216,20 @@ fn rust_uses() -> Vec<(String, BTreeSet<String>, String)> {
 
 /// Ids the kiosk names literally: `data-i18n="id"` and `format('id'`.
 fn kiosk_uses() -> BTreeSet<String> {
+    page_uses("verifier-wasm/kiosk", &["index.html", "kiosk.js"])
+}
+
+/// Ids the wallet names literally, as the kiosk does.
+fn wallet_uses() -> BTreeSet<String> {
+    page_uses("wallet-demo", &["index.html", "wallet.js"])
+}
+
+/// Ids named literally (`data-i18n="id"`, `format('id'`) in `files` of the folder `dir`.
+fn page_uses(dir: &str, files: &[&str]) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    let kiosk = repo().join("verifier-wasm/kiosk");
-    for file in ["index.html", "kiosk.js"] {
-        let text = read(&kiosk.join(file));
+    let folder = repo().join(dir);
+    for file in files {
+        let text = read(&folder.join(file));
         for marker in ["data-i18n=\"", "format('"] {
             for piece in text.split(marker).skip(1) {
                 let id: String = piece
@@ -264,9 +274,18 @@ fn every_message_the_code_builds_is_in_english_and_every_english_message_is_used
         );
         used.insert(id);
     }
+    let wallet = catalogue("en", "wallet.ftl");
+    for id in wallet_uses() {
+        assert!(
+            wallet.contains_key(&id) || english.contains_key(&id),
+            "the wallet uses {id}, which is not in locales/en"
+        );
+        used.insert(id);
+    }
     let unused: Vec<_> = english
         .keys()
         .chain(kiosk.keys())
+        .chain(wallet.keys())
         .filter(|id| !used.contains(*id))
         .collect();
     assert!(

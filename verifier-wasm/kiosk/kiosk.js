@@ -1,10 +1,13 @@
 // The kiosk: camera scanning (frames decoded by the WASM verifier), image files and pasted text;
-// a verdict screen readable at arm's length; a trust list kept offline. No network use beyond
-// this folder's own files.
+// a verdict screen readable at arm's length; a trust list kept offline; and request mode, which
+// shows a wallet a challenge QR and checks the answer is bound to it (requests.js). No network
+// use beyond this folder's own files.
 import init, {verify, decodeQr, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
 import {LANGUAGES, direction, loadMessages} from './messages.js';
 import {COLOURS} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
+import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
+import {drawQr} from './draw-qr.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -19,6 +22,11 @@ if (!(lang in LANGUAGES)) {
 /** The messages of `lang` (messages.js). */
 let messages = null;
 let lastInput = null;
+/** The request an answer was checked against ({challenge, domain}), or null. */
+let lastBinding = null;
+const requests = new Requests(kioskId());
+/** The holder module, loaded in request mode only (it draws the request's QR code). */
+let holder = null;
 let trustSummary = null;
 let stream = null;
 let scanTimer = null;
@@ -33,7 +41,10 @@ async function applyLanguage() {
   }
   showTrustStatus();
   if (lastInput !== null) {
-    check(lastInput);
+    check(lastInput, lastBinding);
+  }
+  if (!$('ask-qr').hidden) {
+    $('ask-help').textContent = messages.format('kiosk_request_help', {minutes: REQUEST_TTL_MINUTES});
   }
 }
 
@@ -49,18 +60,26 @@ function showTrustStatus() {
     messages.format('kiosk_no_trust');
 }
 
-/** Verifies `input` (envelope text or JSON) and shows the verdict screen. */
-function check(input) {
+/**
+ * Verifies `input` (envelope text or JSON) and shows the verdict screen. With `binding` (an
+ * answer to this kiosk's request: {challenge, domain}), the holder's binding to it is checked
+ * too, and an answer without one is refused.
+ */
+function check(input, binding = null) {
   lastInput = input;
-  const r = verify(input, {language: lang});
-  const colour = COLOURS[r.verdict] ?? 'red';
+  lastBinding = binding;
+  const r = verify(input, {language: lang, ...binding});
+  const unbound = binding !== null && !r.checks.some(c => c.code === 'holder_binding' && c.status === 'pass');
+  const verdict = unbound && r.verdict !== 'invalid' ? 'invalid' : r.verdict;
+  const colour = COLOURS[verdict] ?? 'red';
   const banner = $('banner');
   banner.className = `banner verdict-${colour}`;
-  banner.dataset.verdict = r.verdict;
-  $('verdict-word').textContent = messages.verdict(r.verdict);
+  banner.dataset.verdict = verdict;
+  $('verdict-word').textContent = messages.verdict(verdict);
   const reason = r.checks.find(c => c.status === 'fail') ??
     (r.verdict !== 'valid' ? r.checks.find(c => c.status === 'warning') : undefined);
-  $('reason').textContent = reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` : '';
+  $('reason').textContent = reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` :
+    unbound ? messages.format('kiosk_request_not_bound') : '';
   const fields = $('fields');
   fields.replaceChildren();
   for (const f of r.display.fields) {
@@ -96,6 +115,7 @@ function check(input) {
   }
   $('verdict').hidden = false;
   $('input').hidden = true;
+  $('ask').hidden = true;
   $('again').focus();
 }
 
@@ -127,6 +147,35 @@ function readFrame(source, width, height) {
   }
 }
 
+/** Checks what the camera read: an answer to the open request in request mode, else a credential. */
+function scanned(text) {
+  if ($('ask').hidden) {
+    check(text);
+    return;
+  }
+  const binding = requests.take();
+  if (binding) {
+    check(text, binding);
+  } else {
+    status(messages.format('kiosk_request_expired'));
+  }
+}
+
+/** Opens a request for the chosen preset and shows its QR code. */
+async function showRequest() {
+  if (!holder) {
+    const m = await import('./pkg/holder/holder_wasm.js');
+    await m.default({module_or_path: new URL('./pkg/holder/holder_wasm_bg.wasm', import.meta.url)});
+    holder = m;
+  }
+  const qr = holder.qrCode(requests.create($('ask-what').value));
+  const canvas = $('ask-qr');
+  drawQr(canvas, qr, 6);
+  canvas.hidden = false;
+  $('ask-help').textContent = messages.format('kiosk_request_help', {minutes: REQUEST_TTL_MINUTES});
+  $('ask-scan').hidden = false;
+}
+
 async function startCamera() {
   if (!navigator.mediaDevices?.getUserMedia) {
     status(messages.format('kiosk_no_camera'));
@@ -153,7 +202,7 @@ async function startCamera() {
     if (text) {
       stopCamera();
       status('');
-      check(text);
+      scanned(text);
     }
   }, 1000 / SCAN_FPS);
 }
@@ -200,8 +249,17 @@ async function main() {
   $('stop').addEventListener('click', stopCamera);
   $('image').addEventListener('change', e => e.target.files[0] && openImage(e.target.files[0]));
   $('verify-text').addEventListener('click', () => $('text').value.trim() && check($('text').value));
+  $('request').addEventListener('click', () => {
+    $('ask').hidden = false;
+    $('ask-qr').hidden = true;
+    $('ask-scan').hidden = true;
+    $('ask-help').textContent = '';
+  });
+  $('ask-show').addEventListener('click', () => showRequest().catch(e => status(messages.error(e))));
+  $('ask-scan').addEventListener('click', startCamera);
   $('again').addEventListener('click', () => {
     lastInput = null;
+    lastBinding = null;
     $('verdict').hidden = true;
     $('input').hidden = false;
     $('image').value = '';

@@ -83,11 +83,12 @@ export class Messages {
 
 /**
  * Loads the messages of `lang` (English if it has no catalogue). `read(lang, file)` returns the
- * text of a catalogue file; by default it is fetched from `locales/` beside this module.
+ * text of a catalogue file; by default it is fetched from `locales/` beside this module. `files`
+ * are the catalogue files to load (the wallet loads `core.ftl` and `wallet.ftl`).
  */
-export async function loadMessages(lang, read = fetchCatalogue) {
+export async function loadMessages(lang, read = fetchCatalogue, files = FILES) {
   const chosen = lang in LANGUAGES ? lang : 'en';
-  const load = l => Promise.all(FILES.map(f => read(l, f)));
+  const load = l => Promise.all(files.map(f => read(l, f)));
   const [texts, english] = await Promise.all([load(chosen), chosen === 'en' ? null : load('en')]);
   return new Messages(chosen, texts, english ?? texts);
 }

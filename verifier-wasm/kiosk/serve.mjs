@@ -1,5 +1,6 @@
 // Serves the kiosk folder on localhost (no dependencies): `node kiosk/serve.mjs [PORT]`.
-// Exported for the browser tests, which start it on a free port.
+// Exported for the browser tests, which start it on a free port; `serveFolder` serves any
+// static folder the same way (the wallet's wallet-demo/serve.mjs uses it).
 import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
 import {extname, join, normalize, dirname} from 'node:path';
@@ -12,12 +13,17 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts the server on `port` (0: any free port); resolves to the server. */
+/** Starts the kiosk's server on `port` (0: any free port); resolves to the server. */
 export function serve(port = 0, host = '127.0.0.1') {
+  return serveFolder(here, port, host);
+}
+
+/** Serves the files under `folder` (an absolute path) on `port`; resolves to the server. */
+export function serveFolder(folder, port = 0, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(here, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(here)) {
+    const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(folder)) {
       res.writeHead(403).end();
       return;
     }

@@ -1,12 +1,14 @@
 // Service worker: caches the kiosk's own files on install and serves them cache-first, so the
 // page starts and verifies with no network. Nothing outside this folder is ever fetched.
-const CACHE = 'laissez-kiosk-v2';
+const CACHE = 'laissez-kiosk-v3';
 const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 // @fluent/bundle's modules, as copied by scripts/build-wasm.sh.
 const FLUENT = ['ast', 'builtins', 'bundle', 'index', 'memoizer', 'resolver', 'resource', 'scope', 'types'];
 const FILES = [
   './', './index.html', './kiosk.css', './kiosk.js', './messages.js', './verdicts.js', './store.js',
   './manifest.webmanifest', './icon.svg', './pkg/verifier_wasm.js', './pkg/verifier_wasm_bg.wasm',
+  // Request mode: the request's bookkeeping, and the holder module that draws its QR code.
+  './requests.js', './draw-qr.js', './pkg/holder/holder_wasm.js', './pkg/holder/holder_wasm_bg.wasm',
   ...LANGUAGES.flatMap(l => [`./locales/${l}/core.ftl`, `./locales/${l}/kiosk.ftl`]),
   ...FLUENT.map(m => `./vendor/fluent-bundle/${m}.js`),
 ];

@@ -24,6 +24,10 @@ export interface VerifyOptions {
   trustBundle?: string;
   /** Trust anchors for trustBundle: did:key or Multikey values. */
   anchors?: string[];
+  /** The challenge this verifier gave the holder: checked against a presentation's proof or an SD-JWT's Key Binding JWT (`nonce`). */
+  challenge?: string;
+  /** This verifier's domain: checked against a presentation's proof or a Key Binding JWT (`aud`). */
+  domain?: string;
 }
 /** The verdict of a report (generated from credential-core's `Verdict`; tests/codes.rs checks it). */
 export type Verdict = "valid" | "issuer_not_checked" | "invalid" | "expired" | "not_yet_valid" | "untrusted" | "revoked" | "suspended";

@@ -21,6 +21,11 @@ pub struct Options {
     pub trust_bundle: Option<String>,
     /// Trust anchors (did:key or Multikey) for `trust_bundle`.
     pub anchors: Vec<String>,
+    /// The challenge this verifier gave the holder: a presentation's proof `challenge`, an
+    /// SD-JWT's Key Binding JWT `nonce`.
+    pub challenge: Option<String>,
+    /// This verifier's domain: a presentation's proof `domain`, a Key Binding JWT's `aud`.
+    pub domain: Option<String>,
 }
 
 impl Options {
@@ -37,6 +42,8 @@ impl Options {
             language: text("language")?,
             trust_bundle: text("trustBundle")?,
             anchors: Vec::new(),
+            challenge: text("challenge")?,
+            domain: text("domain")?,
         };
         match object.get("anchors") {
             None | Some(serde_json::Value::Null) => {}
@@ -48,12 +55,15 @@ impl Options {
             }
             Some(_) => return Err("anchors must be an array of strings".into()),
         }
-        if let Some(key) = object
-            .keys()
-            .find(|k| !matches!(k.as_str(), "now" | "language" | "trustBundle" | "anchors"))
-        {
+        if let Some(key) = object.keys().find(|k| {
+            !matches!(
+                k.as_str(),
+                "now" | "language" | "trustBundle" | "anchors" | "challenge" | "domain"
+            )
+        }) {
             return Err(format!(
-                "unknown field `{key}`, expected one of `now`, `language`, `trustBundle`, `anchors`"
+                "unknown field `{key}`, expected one of `now`, `language`, `trustBundle`, \
+                 `anchors`, `challenge`, `domain`"
             ));
         }
         Ok(options)
@@ -159,7 +169,9 @@ impl Session {
         if let Some(bundle) = &options.trust_bundle {
             self.load_trust_bundle(bundle.as_bytes(), &options.anchors, now)?;
         }
-        let opts = VerifyOptions::at(now);
+        let mut opts = VerifyOptions::at(now);
+        opts.challenge = options.challenge.as_deref();
+        opts.domain = options.domain.as_deref();
         let (report, document) = self.verifier.verify_input_document(input, &opts);
         let language = options.language.as_deref().unwrap_or("en");
         let display = display::build(

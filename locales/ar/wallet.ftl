@@ -1,0 +1,91 @@
+# رسائل Laissez: المحفظة غير المتصلة لصاحب الوثائق (wallet-demo).
+
+wallet_title = وثائقي
+wallet_language = اللغة
+wallet_create_title = أنشئ محفظتك
+wallet_create_help = اختر رمزًا سريًا أو عبارة مرور من 6 أحرف على الأقل. إنها تشفّر وثائقك على هذا الهاتف، ولا يستطيع أحد استعادتها لك.
+wallet_create = إنشاء المحفظة
+wallet_unlock_title = افتح محفظتك
+wallet_unlock_help = أدخل رمزك السري أو عبارة المرور.
+wallet_unlock = فتح
+wallet_pin = الرمز السري أو عبارة المرور
+wallet_working = لحظة من فضلك…
+wallet_wrong_pin = الرمز السري أو عبارة المرور غير صحيحة
+wallet_lock = قفل
+wallet_restore = استعادة نسخة احتياطية
+wallet_restore_file = فتح ملف النسخة الاحتياطية
+wallet_restore_pin = اكتب أولًا الرمز السري أو عبارة المرور الخاصة بالنسخة، ثم افتح الملف
+wallet_backup_invalid = هذا الملف ليس نسخة احتياطية لمحفظة
+wallet_receive = إضافة وثيقة
+wallet_present = الرد على جهاز تحقق
+wallet_settings = الإعدادات
+wallet_list = الوثائق
+wallet_empty = لا توجد وثائق بعد.
+wallet_credential = وثيقة
+wallet_scan = مسح رمز QR
+wallet_scanning = وجّه الكاميرا نحو رمز QR
+wallet_stop = إيقاف الكاميرا
+wallet_no_camera = لا توجد كاميرا متاحة
+wallet_no_qr = لم يُعثر على رمز QR في هذه الصورة
+wallet_open_image = فتح صورة
+wallet_open_file = فتح ملف
+wallet_paste = لصق نص الوثيقة
+wallet_import = تحقق وأضف
+wallet_added = تم التحقق منها وإضافتها إلى محفظتك.
+wallet_refused = لم تُضف: فشلت هذه الوثيقة في التحقق.
+wallet_warning = انتبه: تعذّر التحقق من هذه الوثيقة بالكامل.
+wallet_keep_anyway = الاحتفاظ بها على أي حال
+wallet_back = رجوع
+wallet_issuer = جهة الإصدار
+wallet_valid_until = صالحة حتى
+wallet_status_age = آخر تحقق من الحالة
+wallet_days = { $days ->
+    [one] منذ يوم واحد
+   *[other] منذ { $days } يومًا
+}
+wallet_no_trust = لم تُحمَّل قائمة ثقة
+wallet_yes = نعم
+wallet_no = لا
+wallet_portrait = صورة صاحب الوثيقة
+wallet_show_qr = عرض رمز QR
+wallet_qr_label = رمز QR للمسح
+wallet_close = إغلاق
+wallet_show_less = عرض أقل
+wallet_choose = ما الذي يُعرض
+wallet_presets = خيارات جاهزة
+wallet_choose_claims = أختار التفاصيل بنفسي
+wallet_claims = التفاصيل
+wallet_show_chosen = اعرض هذا فقط
+wallet_shown_less = لا يحتوي هذا الرمز إلا على ما اخترته.
+wallet_full_only = لا يمكن عرض هذه الوثيقة إلا كاملة.
+wallet_print = طباعة بطاقة
+wallet_paper = حجم الورق
+wallet_paper_id1 = بطاقة هوية (ID-1)
+wallet_paper_a6 = A6
+wallet_delete = حذف
+wallet_delete_confirm = حذف هذه الوثيقة من هذا الهاتف؟
+wallet_present_help = امسح الطلب الذي يعرضه جهاز التحقق. سترى ما يطلبه قبل عرض أي شيء.
+wallet_consent_title = هناك من يطلب الاطلاع على
+wallet_asked_by = الجهة الطالبة
+wallet_asked_for = المطلوب
+wallet_answer_with = من هذه الوثيقة
+wallet_consent_yes = مشاركة
+wallet_consent_no = رفض
+wallet_answer_note = اعرض هذا الرمز على جهاز التحقق الآن. يصلح مرة واحدة ولهذا الطلب فقط.
+wallet_nothing_to_answer = لا توجد لديك وثيقة تستطيع الرد على هذا الطلب.
+wallet_request_expired = انتهت صلاحية هذا الطلب. اطلب طلبًا جديدًا من جهاز التحقق.
+wallet_request_malformed = رمز QR هذا ليس طلبًا من جهاز تحقق.
+wallet_trust = قائمة الثقة
+wallet_anchor = مرساة الثقة (did:key)
+wallet_load_trust = تحميل قائمة الثقة
+wallet_trust_loaded = حُمّلت قائمة الثقة الإصدار { $version }، { $issuers ->
+    [one] جهة إصدار واحدة
+   *[other] { $issuers } جهات إصدار
+}
+wallet_my_key = مفتاحي
+wallet_my_key_help = أعطه لجهة الإصدار كي ترتبط وثائقك بهذه المحفظة.
+wallet_backup_title = النسخ الاحتياطي
+wallet_backup = حفظ نسخة احتياطية مشفّرة
+wallet_forget = نسيان كل شيء
+wallet_forget_confirm = حذف كل الوثائق ومفتاحك من هذا الهاتف؟ لا يمكن التراجع عن ذلك.
+wallet_error = { $message } [{ $code }]

@@ -1,0 +1,91 @@
+# Laissez messages: the holder's offline wallet (wallet-demo).
+
+wallet_title = My credentials
+wallet_language = Language
+wallet_create_title = Create your wallet
+wallet_create_help = Choose a PIN or passphrase of at least 6 characters. It encrypts your credentials on this phone; nobody can recover it for you.
+wallet_create = Create wallet
+wallet_unlock_title = Unlock your wallet
+wallet_unlock_help = Enter your PIN or passphrase.
+wallet_unlock = Unlock
+wallet_pin = PIN or passphrase
+wallet_working = Working…
+wallet_wrong_pin = Wrong PIN or passphrase
+wallet_lock = Lock
+wallet_restore = Restore a backup
+wallet_restore_file = Open backup file
+wallet_restore_pin = Type the backup's PIN or passphrase first, then open the file
+wallet_backup_invalid = This file is not a wallet backup
+wallet_receive = Add a credential
+wallet_present = Answer a kiosk
+wallet_settings = Settings
+wallet_list = Credentials
+wallet_empty = No credential yet.
+wallet_credential = Credential
+wallet_scan = Scan QR code
+wallet_scanning = Point the camera at the QR code
+wallet_stop = Stop camera
+wallet_no_camera = No camera available
+wallet_no_qr = No QR code found in this image
+wallet_open_image = Open image
+wallet_open_file = Open file
+wallet_paste = Paste credential text
+wallet_import = Check and add
+wallet_added = Checked and added to your wallet.
+wallet_refused = Not added: this credential failed its check.
+wallet_warning = Be careful: this credential could not be fully checked.
+wallet_keep_anyway = Keep it anyway
+wallet_back = Back
+wallet_issuer = Issuer
+wallet_valid_until = Valid until
+wallet_status_age = Status checked
+wallet_days = { $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}
+wallet_no_trust = No trust list loaded
+wallet_yes = Yes
+wallet_no = No
+wallet_portrait = Photo of the holder
+wallet_show_qr = Show QR code
+wallet_qr_label = QR code to scan
+wallet_close = Close
+wallet_show_less = Show less
+wallet_choose = What to show
+wallet_presets = Ready-made choices
+wallet_choose_claims = Let me choose the details
+wallet_claims = Details
+wallet_show_chosen = Show only this
+wallet_shown_less = Only what you chose is in this code.
+wallet_full_only = This credential can only be shown whole.
+wallet_print = Print a card
+wallet_paper = Paper size
+wallet_paper_id1 = ID card (ID-1)
+wallet_paper_a6 = A6
+wallet_delete = Delete
+wallet_delete_confirm = Delete this credential from this phone?
+wallet_present_help = Scan the request shown by the kiosk. You will see what it asks before anything is shown.
+wallet_consent_title = Someone asks to see
+wallet_asked_by = Asked by
+wallet_asked_for = What
+wallet_answer_with = From this credential
+wallet_consent_yes = Share
+wallet_consent_no = Refuse
+wallet_answer_note = Show this code to the kiosk now. It works once, for this request only.
+wallet_nothing_to_answer = None of your credentials can answer this request.
+wallet_request_expired = This request has expired. Ask the kiosk for a new one.
+wallet_request_malformed = This QR code is not a kiosk request.
+wallet_trust = Trust list
+wallet_anchor = Trust anchor (did:key)
+wallet_load_trust = Load trust list
+wallet_trust_loaded = Trust list version { $version } loaded, { $issuers ->
+    [one] one issuer
+   *[other] { $issuers } issuers
+}
+wallet_my_key = My holder key
+wallet_my_key_help = Give this to an issuer so that your credentials are bound to this wallet.
+wallet_backup_title = Backup
+wallet_backup = Save an encrypted backup
+wallet_forget = Forget everything
+wallet_forget_confirm = Delete every credential and your key from this phone? This cannot be undone.
+wallet_error = { $message } [{ $code }]

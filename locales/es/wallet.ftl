@@ -1,0 +1,91 @@
+# Mensajes de Laissez: la cartera sin conexión del titular (wallet-demo).
+
+wallet_title = Mis credenciales
+wallet_language = Idioma
+wallet_create_title = Crear su cartera
+wallet_create_help = Elija un PIN o una frase de al menos 6 caracteres. Cifra sus credenciales en este teléfono; nadie puede recuperarlo por usted.
+wallet_create = Crear cartera
+wallet_unlock_title = Desbloquear su cartera
+wallet_unlock_help = Escriba su PIN o su frase.
+wallet_unlock = Desbloquear
+wallet_pin = PIN o frase
+wallet_working = Un momento…
+wallet_wrong_pin = PIN o frase incorrectos
+wallet_lock = Bloquear
+wallet_restore = Restaurar una copia de seguridad
+wallet_restore_file = Abrir el archivo de copia
+wallet_restore_pin = Escriba primero el PIN o la frase de la copia y luego abra el archivo
+wallet_backup_invalid = Este archivo no es una copia de seguridad de la cartera
+wallet_receive = Añadir una credencial
+wallet_present = Responder a un quiosco
+wallet_settings = Ajustes
+wallet_list = Credenciales
+wallet_empty = Todavía no hay credenciales.
+wallet_credential = Credencial
+wallet_scan = Escanear código QR
+wallet_scanning = Apunte la cámara al código QR
+wallet_stop = Detener la cámara
+wallet_no_camera = No hay cámara disponible
+wallet_no_qr = No se encontró ningún código QR en esta imagen
+wallet_open_image = Abrir imagen
+wallet_open_file = Abrir archivo
+wallet_paste = Pegar el texto de la credencial
+wallet_import = Comprobar y añadir
+wallet_added = Comprobada y añadida a su cartera.
+wallet_refused = No añadida: esta credencial no superó la comprobación.
+wallet_warning = Cuidado: esta credencial no se pudo comprobar del todo.
+wallet_keep_anyway = Guardarla de todos modos
+wallet_back = Volver
+wallet_issuer = Emisor
+wallet_valid_until = Válida hasta
+wallet_status_age = Estado comprobado
+wallet_days = { $days ->
+    [one] hace { $days } día
+   *[other] hace { $days } días
+}
+wallet_no_trust = No hay lista de confianza cargada
+wallet_yes = Sí
+wallet_no = No
+wallet_portrait = Foto del titular
+wallet_show_qr = Mostrar código QR
+wallet_qr_label = Código QR para escanear
+wallet_close = Cerrar
+wallet_show_less = Mostrar menos
+wallet_choose = Qué mostrar
+wallet_presets = Opciones preparadas
+wallet_choose_claims = Elegir yo los datos
+wallet_claims = Datos
+wallet_show_chosen = Mostrar solo esto
+wallet_shown_less = Este código solo contiene lo que usted eligió.
+wallet_full_only = Esta credencial solo puede mostrarse completa.
+wallet_print = Imprimir una tarjeta
+wallet_paper = Tamaño del papel
+wallet_paper_id1 = Tarjeta de identidad (ID-1)
+wallet_paper_a6 = A6
+wallet_delete = Eliminar
+wallet_delete_confirm = ¿Eliminar esta credencial de este teléfono?
+wallet_present_help = Escanee la solicitud que muestra el quiosco. Verá lo que pide antes de mostrar nada.
+wallet_consent_title = Alguien pide ver
+wallet_asked_by = Pedido por
+wallet_asked_for = Qué
+wallet_answer_with = De esta credencial
+wallet_consent_yes = Compartir
+wallet_consent_no = Rechazar
+wallet_answer_note = Muestre ahora este código al quiosco. Sirve una sola vez, solo para esta solicitud.
+wallet_nothing_to_answer = Ninguna de sus credenciales puede responder a esta solicitud.
+wallet_request_expired = Esta solicitud ha caducado. Pida una nueva al quiosco.
+wallet_request_malformed = Este código QR no es una solicitud de quiosco.
+wallet_trust = Lista de confianza
+wallet_anchor = Ancla de confianza (did:key)
+wallet_load_trust = Cargar la lista de confianza
+wallet_trust_loaded = Lista de confianza versión { $version } cargada, { $issuers ->
+    [one] un emisor
+   *[other] { $issuers } emisores
+}
+wallet_my_key = Mi clave de titular
+wallet_my_key_help = Entréguela a un emisor para que sus credenciales queden vinculadas a esta cartera.
+wallet_backup_title = Copia de seguridad
+wallet_backup = Guardar una copia cifrada
+wallet_forget = Olvidarlo todo
+wallet_forget_confirm = ¿Eliminar todas las credenciales y su clave de este teléfono? No se puede deshacer.
+wallet_error = { $message } [{ $code }]

@@ -1,0 +1,91 @@
+# Messages Laissez : le portefeuille hors ligne du titulaire (wallet-demo).
+
+wallet_title = Mes attestations
+wallet_language = Langue
+wallet_create_title = Créer votre portefeuille
+wallet_create_help = Choisissez un code PIN ou une phrase secrète d’au moins 6 caractères. Il chiffre vos attestations sur ce téléphone ; personne ne peut le retrouver pour vous.
+wallet_create = Créer le portefeuille
+wallet_unlock_title = Déverrouiller votre portefeuille
+wallet_unlock_help = Saisissez votre code PIN ou votre phrase secrète.
+wallet_unlock = Déverrouiller
+wallet_pin = Code PIN ou phrase secrète
+wallet_working = Un instant…
+wallet_wrong_pin = Code PIN ou phrase secrète incorrect
+wallet_lock = Verrouiller
+wallet_restore = Restaurer une sauvegarde
+wallet_restore_file = Ouvrir le fichier de sauvegarde
+wallet_restore_pin = Saisissez d’abord le code PIN ou la phrase secrète de la sauvegarde, puis ouvrez le fichier
+wallet_backup_invalid = Ce fichier n’est pas une sauvegarde de portefeuille
+wallet_receive = Ajouter une attestation
+wallet_present = Répondre à une borne
+wallet_settings = Réglages
+wallet_list = Attestations
+wallet_empty = Aucune attestation pour l’instant.
+wallet_credential = Attestation
+wallet_scan = Scanner un code QR
+wallet_scanning = Dirigez la caméra vers le code QR
+wallet_stop = Arrêter la caméra
+wallet_no_camera = Aucune caméra disponible
+wallet_no_qr = Aucun code QR trouvé dans cette image
+wallet_open_image = Ouvrir une image
+wallet_open_file = Ouvrir un fichier
+wallet_paste = Coller le texte de l’attestation
+wallet_import = Vérifier et ajouter
+wallet_added = Vérifiée et ajoutée à votre portefeuille.
+wallet_refused = Non ajoutée : cette attestation n’a pas passé la vérification.
+wallet_warning = Attention : cette attestation n’a pas pu être entièrement vérifiée.
+wallet_keep_anyway = La garder quand même
+wallet_back = Retour
+wallet_issuer = Émetteur
+wallet_valid_until = Valable jusqu’au
+wallet_status_age = Statut vérifié
+wallet_days = { $days ->
+    [one] il y a { $days } jour
+   *[other] il y a { $days } jours
+}
+wallet_no_trust = Aucune liste de confiance chargée
+wallet_yes = Oui
+wallet_no = Non
+wallet_portrait = Photo du titulaire
+wallet_show_qr = Afficher le code QR
+wallet_qr_label = Code QR à scanner
+wallet_close = Fermer
+wallet_show_less = Montrer moins
+wallet_choose = Que montrer
+wallet_presets = Choix tout prêts
+wallet_choose_claims = Choisir moi-même les détails
+wallet_claims = Détails
+wallet_show_chosen = Montrer seulement ceci
+wallet_shown_less = Ce code ne contient que ce que vous avez choisi.
+wallet_full_only = Cette attestation ne peut être montrée qu’en entier.
+wallet_print = Imprimer une carte
+wallet_paper = Format du papier
+wallet_paper_id1 = Carte d’identité (ID-1)
+wallet_paper_a6 = A6
+wallet_delete = Supprimer
+wallet_delete_confirm = Supprimer cette attestation de ce téléphone ?
+wallet_present_help = Scannez la demande affichée par la borne. Vous verrez ce qu’elle demande avant que quoi que ce soit ne soit montré.
+wallet_consent_title = Quelqu’un demande à voir
+wallet_asked_by = Demandé par
+wallet_asked_for = Quoi
+wallet_answer_with = Depuis cette attestation
+wallet_consent_yes = Partager
+wallet_consent_no = Refuser
+wallet_answer_note = Montrez maintenant ce code à la borne. Il ne sert qu’une fois, pour cette demande seulement.
+wallet_nothing_to_answer = Aucune de vos attestations ne peut répondre à cette demande.
+wallet_request_expired = Cette demande a expiré. Demandez-en une nouvelle à la borne.
+wallet_request_malformed = Ce code QR n’est pas une demande de borne.
+wallet_trust = Liste de confiance
+wallet_anchor = Ancre de confiance (did:key)
+wallet_load_trust = Charger la liste de confiance
+wallet_trust_loaded = Liste de confiance version { $version } chargée, { $issuers ->
+    [one] un émetteur
+   *[other] { $issuers } émetteurs
+}
+wallet_my_key = Ma clé de titulaire
+wallet_my_key_help = Donnez-la à un émetteur pour que vos attestations soient liées à ce portefeuille.
+wallet_backup_title = Sauvegarde
+wallet_backup = Enregistrer une sauvegarde chiffrée
+wallet_forget = Tout oublier
+wallet_forget_confirm = Supprimer toutes les attestations et votre clé de ce téléphone ? C’est irréversible.
+wallet_error = { $message } [{ $code }]
