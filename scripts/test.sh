@@ -66,3 +66,7 @@ rm -rf "$holder_corpus"
 
 step "verifier-wasm: Node tests and kiosk tests in Chromium (screenshots in target/kiosk-screenshots)"
 node --test verifier-wasm/tests/
+
+step "W3C VC test suites against laissez serve (scripts/w3c-suites.sh; known failures in test-vectors/manifest.md)"
+cargo build -q -p issuer-cli --bin laissez
+LAISSEZ_BIN=${CARGO_TARGET_DIR:-target}/debug/laissez scripts/w3c-suites.sh

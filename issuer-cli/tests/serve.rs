@@ -427,7 +427,7 @@ fn bad_input_gets_a_clear_4xx_and_changes_nothing() {
     }
     let r = post(
         &s,
-        &format!("/status/ed25519-1/{sql}/0/publish"),
+        "/status/ed25519-1/x%27%29%3B%20DROP%20TABLE%20credentials%3B%20--/0/publish",
         Some(&token),
         &json!({}),
     );

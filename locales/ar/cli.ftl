@@ -365,3 +365,4 @@ serve_listening = يستمع على { $url }
 serve_stopped = توقّف
 serve_vc_1_1_not_issued = تُتحقَّق شهادات VC 1.1 لكنها لا تُصدَر أبدًا؛ استخدم سياق VC 2.0
 serve_already_secured = الشهادة المراد إصدارها تحمل إثباتًا بالفعل
+serve_invalid_shape = لا يتخذ «{ $property }» الشكل الذي يشترطه نموذج بيانات VC 2.0

@@ -337,3 +337,4 @@ serve_listening = listening on { $url }
 serve_stopped = stopped
 serve_vc_1_1_not_issued = VC 1.1 credentials are verified but never issued; use the VC 2.0 context
 serve_already_secured = the credential to issue already has a proof
+serve_invalid_shape = "{ $property }" does not have the form the VC Data Model 2.0 requires

@@ -346,3 +346,4 @@ serve_listening = escuchando en { $url }
 serve_stopped = detenido
 serve_vc_1_1_not_issued = las credenciales VC 1.1 se verifican pero nunca se emiten; use el contexto VC 2.0
 serve_already_secured = la credencial que se quiere emitir ya tiene una prueba
+serve_invalid_shape = «{ $property }» no tiene la forma que exige el modelo de datos VC 2.0

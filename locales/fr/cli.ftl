@@ -352,3 +352,4 @@ serve_listening = à l'écoute sur { $url }
 serve_stopped = arrêté
 serve_vc_1_1_not_issued = les attestations VC 1.1 sont vérifiées mais jamais émises ; utilisez le contexte VC 2.0
 serve_already_secured = l'attestation à émettre a déjà une preuve
+serve_invalid_shape = « { $property } » n'a pas la forme exigée par le modèle de données VC 2.0

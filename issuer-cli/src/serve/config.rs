@@ -4,8 +4,11 @@
 use crate::cli::ServeArgs;
 use crate::error::{io, CliError, CliResult};
 use crate::home::Home;
+use credential_core::jsonld::ContextStore;
 use credential_core::message;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// `serve.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -29,6 +32,9 @@ pub struct ServeConfig {
     /// Seconds a status list credential served at its URL is reused before it is rebuilt from
     /// the registry (`POST …/publish` rebuilds it at once).
     pub status_list_max_age_seconds: u64,
+    /// JSON-LD contexts besides the bundled ones, URL -> file (the operator vouches for them:
+    /// nothing is fetched).
+    pub contexts: BTreeMap<String, PathBuf>,
 }
 
 impl Default for ServeConfig {
@@ -42,6 +48,7 @@ impl Default for ServeConfig {
             rate_burst: 400.0,
             registry_connections: 4,
             status_list_max_age_seconds: 300,
+            contexts: BTreeMap::new(),
         }
     }
 }
@@ -80,5 +87,16 @@ impl ServeConfig {
             )));
         }
         Ok(config)
+    }
+
+    /// The bundled contexts and those of `contexts`.
+    pub fn context_store(&self) -> CliResult<ContextStore> {
+        let mut store = ContextStore::bundled();
+        for (url, path) in &self.contexts {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| CliError::io(io::read, path, e))?;
+            store.add_trusted(url, &text)?;
+        }
+        Ok(store)
     }
 }

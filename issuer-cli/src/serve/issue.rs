@@ -150,6 +150,47 @@ fn check_issuer(credential: &mut Map<String, Value>, did: &str) -> Result<(), Ap
     }
 }
 
+/// What the VC Data Model 2.0 requires of `credentialSubject` and `relatedResource` beyond the
+/// core's checks: each subject holds at least one claim (§ 4.8); each related resource is an
+/// object with an `id` (unique among them) and a `digestSRI` or `digestMultibase` (§ 5.3).
+fn check_shapes(doc: &Map<String, Value>) -> Result<(), ApiError> {
+    let refuse = |property: &str| {
+        Err(ApiError::unprocessable(
+            "invalid_property",
+            message!("serve_invalid_shape", property = property),
+        ))
+    };
+    let subjects = match doc.get("credentialSubject") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    };
+    if subjects
+        .iter()
+        .any(|s| s.as_object().is_some_and(|o| o.is_empty()))
+    {
+        return refuse("credentialSubject");
+    }
+    if let Some(related) = doc.get("relatedResource") {
+        let items = match related {
+            Value::Array(a) => a.iter().collect(),
+            one => vec![one],
+        };
+        let mut ids = std::collections::HashSet::new();
+        for item in items {
+            let Some(o) = item.as_object() else {
+                return refuse("relatedResource");
+            };
+            let id = o.get("id").and_then(Value::as_str);
+            let digest = o.contains_key("digestSRI") || o.contains_key("digestMultibase");
+            if !digest || !id.is_some_and(|i| ids.insert(i.to_owned())) {
+                return refuse("relatedResource");
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Issues what `body` asks, as key `key_name` when the route names one. Blocking.
 pub fn issue(
     state: &AppState,
@@ -191,6 +232,7 @@ pub fn issue(
         }
         Err(e) => return Err(ApiError::core(&e)),
     }
+    check_shapes(&doc)?;
     if doc.contains_key("proof") {
         return Err(ApiError::unprocessable(
             "already_secured",

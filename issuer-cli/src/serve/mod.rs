@@ -27,7 +27,6 @@ use crate::i18n::say;
 use crate::keystore;
 use crate::registry::Registry;
 use config::ServeConfig;
-use credential_core::jsonld::ContextStore;
 use credential_core::keys::SecretKey;
 use credential_core::message;
 use credential_core::verify::Verifier;
@@ -121,7 +120,7 @@ pub fn run(home: Home, args: &ServeArgs, pass: Option<&str>) -> CliResult<()> {
             keep: config.registry_connections,
         },
         metrics: metrics::Metrics::default(),
-        verifier: Verifier::new(ContextStore::bundled()),
+        verifier: Verifier::new(config.context_store()?),
         keys,
         home,
         config,

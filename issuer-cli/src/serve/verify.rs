@@ -128,8 +128,9 @@ pub fn credential(
             };
             Ok(result(&report, extra))
         }
-        // A vc+jwt or SD-JWT VC in its compact form.
-        Some(Value::String(text)) => {
+        // A vc+jwt or SD-JWT VC in its compact form (JSON text is not a credential: a
+        // credential is a map).
+        Some(Value::String(text)) if !text.trim_start().starts_with('{') => {
             let report = state.verifier.verify_input(text.as_bytes(), &opts);
             Ok(result(&report, Vec::new()))
         }
