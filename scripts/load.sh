@@ -8,7 +8,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$repo/target}
 clients=${1:-4}; count=${2:-2000}
 cd "$repo"
-flock /tmp/cargo.lock cargo build --release -q -p issuer-cli --bin laissez --example load
+[ -n "${LOAD_NO_BUILD:-}" ] || flock /tmp/cargo.lock cargo build --release -q -p issuer-cli --bin laissez --example load
 bin=$target/release/laissez; load=$target/release/examples/load
 work=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
