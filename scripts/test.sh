@@ -69,3 +69,7 @@ npm ci --prefix wallet-demo --no-audit --no-fund --loglevel=error
 
 step "verifier-wasm: Node tests, kiosk and wallet tests in Chromium (screenshots in target/kiosk-screenshots, target/wallet-screenshots)"
 node --test verifier-wasm/tests/
+
+step "W3C VC test suites against laissez serve (scripts/w3c-suites.sh; known failures in test-vectors/manifest.md)"
+cargo build -q -p issuer-cli --bin laissez
+LAISSEZ_BIN=${CARGO_TARGET_DIR:-target}/debug/laissez scripts/w3c-suites.sh

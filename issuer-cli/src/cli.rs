@@ -67,6 +67,9 @@ pub enum Command {
     /// QR codes: credential <-> envelope text <-> image.
     #[command(subcommand)]
     Qr(QrCommand),
+    /// Serve the W3C VC API over HTTPS (issue, verify, status, status lists); `serve key`
+    /// manages its API keys.
+    Serve(ServeArgs),
     /// Run the whole flow on built-in defaults: issue, verify, tamper, reject.
     Demo {
         /// Directory for the demo's issuer home and files (default: a new temporary directory).
@@ -432,6 +435,69 @@ pub struct QrEncodeArgs {
     pub quiet_zone: usize,
 }
 
+/// Options of `serve`; with a subcommand, manages API keys instead of serving.
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ServeArgs {
+    /// API key management.
+    #[command(subcommand)]
+    pub command: Option<ServeCommand>,
+    /// Address to listen on (default: from <home>/serve.toml, else 127.0.0.1:8443).
+    #[arg(long)]
+    pub listen: Option<String>,
+    /// TLS certificate chain (PEM); without it a self-signed certificate for localhost is made.
+    #[arg(long, requires = "tls_key")]
+    pub cert: Option<PathBuf>,
+    /// TLS private key (PEM, PKCS#8 or SEC1) of --cert.
+    #[arg(long, requires = "cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Server settings file (default: <home>/serve.toml, if it exists).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// `serve` subcommands.
+#[derive(Subcommand)]
+pub enum ServeCommand {
+    /// Manage the API keys clients authenticate with.
+    #[command(subcommand)]
+    Key(ServeKeyCommand),
+}
+
+/// `serve key` subcommands.
+#[derive(Subcommand)]
+pub enum ServeKeyCommand {
+    /// Create an API key; its token is printed once and stored only as a hash.
+    Add {
+        /// What the key may do: issue, status, verify (comma-separated or repeated).
+        #[arg(long, value_enum, value_delimiter = ',', required = true)]
+        scope: Vec<Scope>,
+        /// A label for people (no personal data), shown by `serve key list`.
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// List API keys (id, scopes, label, created, revoked); never the tokens.
+    List,
+    /// Revoke an API key: the running server refuses it from its next request.
+    Revoke {
+        /// Key id (from `serve key list`).
+        id: String,
+    },
+}
+
+/// What an API key may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// POST /credentials/issue (and /issuers/…/credentials/issue).
+    Issue,
+    /// POST /credentials/status and status list publishing.
+    Status,
+    /// POST /credentials/verify, /presentations/verify, /credentials/derive (when verification
+    /// is not open).
+    Verify,
+}
+
 /// Key algorithms offered for new keys.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Alg {
@@ -439,6 +505,8 @@ pub enum Alg {
     Ed25519,
     /// NIST P-256 (ecdsa-* suites).
     P256,
+    /// NIST P-384 (ecdsa-* suites).
+    P384,
 }
 
 /// Key export formats.

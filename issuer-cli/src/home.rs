@@ -120,6 +120,11 @@ impl Home {
         write_atomic(&self.root.join(CONFIG_FILE), text.as_bytes(), false)
     }
 
+    /// The home directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// `keys/`.
     pub fn keys_dir(&self) -> PathBuf {
         self.root.join("keys")

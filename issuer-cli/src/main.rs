@@ -26,6 +26,7 @@ mod qr_image;
 mod registry;
 mod report;
 mod securing;
+mod serve;
 mod signing;
 
 use clap::Parser;

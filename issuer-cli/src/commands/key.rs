@@ -31,6 +31,7 @@ pub fn algorithm(alg: Alg) -> Algorithm {
     match alg {
         Alg::Ed25519 => Algorithm::Ed25519,
         Alg::P256 => Algorithm::P256,
+        Alg::P384 => Algorithm::P384,
     }
 }
 

@@ -9,6 +9,7 @@ mod key;
 mod present;
 mod qr;
 mod registry;
+mod serve;
 mod status;
 mod verify;
 
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> CliResult<()> {
         Command::Bundle(cmd) => bundle::run(&ctx, cmd),
         Command::Registry(cmd) => registry::run(&ctx, cmd),
         Command::Qr(cmd) => qr::run(cmd),
+        Command::Serve(args) => serve::run(&ctx, args),
         Command::Demo { dir } => demo::run(dir.as_deref()),
     }
 }

@@ -1,0 +1,364 @@
+//! `POST /credentials/issue`: secure the credential a client sends (`{credential, options}`)
+//! with one of the home's keys, give it Bitstring Status List entries (an index allocated in the
+//! registry, so never used twice, whichever front-end allocates it), record it, return it.
+//!
+//! The client's credential is kept as sent, except `issuer` (set to the signing key's
+//! `did:key` when absent; refused when it names another issuer) and `credentialStatus` (added
+//! when absent). A credential id already issued is refused (409); without an `id`, the registry
+//! row gets a fresh `urn:uuid:`. `options.recordId` (a Laissez extension) is the idempotency key
+//! of the issuer's own records: one credential per record id.
+
+use super::error::ApiError;
+use super::AppState;
+use crate::clock;
+use crate::issuing::{list_url, record_key, GENERIC, STATUS_PURPOSE};
+use crate::registry::Entry;
+use crate::securing::Securing;
+use axum::http::StatusCode;
+use credential_core::codec::{hex, urn_uuid};
+use credential_core::did::did_key_vm;
+use credential_core::keys::SecretKey;
+use credential_core::message;
+use credential_core::model::{Credential, DataModelVersion};
+use credential_core::proof::{add_proof, ProofOptions};
+use credential_core::sd::{self, BaseProofOptions};
+use credential_core::status::StatusPurpose;
+use credential_core::suites::Cryptosuite;
+use rand_core::{OsRng, RngCore};
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+
+/// Longest credential id or record id the registry takes, in bytes.
+const MAX_ID: usize = 200;
+
+/// The members of an object member, or 400.
+fn object<'a>(
+    body: &'a Map<String, Value>,
+    name: &str,
+) -> Result<Option<&'a Map<String, Value>>, ApiError> {
+    match body.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(o)) => Ok(Some(o)),
+        Some(_) => Err(ApiError::bad_request(
+            "member_not_object",
+            message!("serve_member_not_object", member = name),
+        )),
+    }
+}
+
+/// An optional string option, or 400.
+fn string_option<'a>(
+    options: Option<&'a Map<String, Value>>,
+    name: &str,
+) -> Result<Option<&'a str>, ApiError> {
+    match options.and_then(|o| o.get(name)) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(ApiError::bad_request(
+            "option_not_string",
+            message!("serve_option_not_string", option = name),
+        )),
+    }
+}
+
+/// The key and securing mechanism for a request: the path's key (`/issuers/{key}/…`) or the key
+/// that suits `options.cryptosuite` (the home's default key first); the suite from the options,
+/// else the home's default when it suits the key, else the key's RDFC suite.
+fn choose<'a>(
+    state: &'a AppState,
+    key_name: Option<&str>,
+    suite: Option<&str>,
+) -> Result<(&'a str, &'a SecretKey, Securing), ApiError> {
+    let parse = |name: &str| {
+        if name == "ecdsa-sd-2023" {
+            return Ok(Securing::EcdsaSd);
+        }
+        Cryptosuite::from_name(name)
+            .map(Securing::DataIntegrity)
+            .map_err(|_| {
+                ApiError::unprocessable(
+                    "unknown_cryptosuite",
+                    message!("serve_unknown_cryptosuite", suite = name),
+                )
+            })
+    };
+    let fits = |s: Securing, key: &SecretKey| s.check_key("", key.algorithm()).is_ok();
+    let default_suite = &state.home.config.issuance.default_suite;
+    if let Some(name) = key_name {
+        let Some((name, key)) = state.keys.get_key_value(name) else {
+            return Err(ApiError::not_found(
+                "unknown_issuer",
+                message!("serve_unknown_issuer", key = name),
+            ));
+        };
+        let securing = match suite {
+            Some(s) => parse(s)?,
+            None => match parse(default_suite) {
+                Ok(s) if fits(s, key) => s,
+                _ => Securing::DataIntegrity(crate::signing::rdfc_suite(key)),
+            },
+        };
+        if !fits(securing, key) {
+            return Err(ApiError::unprocessable(
+                "key_suite_mismatch",
+                message!(
+                    "serve_key_suite_mismatch",
+                    key = name.as_str(),
+                    suite = securing.name()
+                ),
+            ));
+        }
+        return Ok((name.as_str(), key, securing));
+    }
+    let securing = parse(suite.unwrap_or(default_suite))?;
+    let default_key = &state.home.config.issuer.default_key;
+    let key = state
+        .keys
+        .get_key_value(default_key)
+        .filter(|(_, k)| fits(securing, k))
+        .or_else(|| state.keys.iter().find(|(_, k)| fits(securing, k)));
+    match key {
+        Some((name, key)) => Ok((name.as_str(), key, securing)),
+        None => Err(ApiError::unprocessable(
+            "no_key_for_suite",
+            message!("serve_no_key_for_suite", suite = securing.name()),
+        )),
+    }
+}
+
+/// Sets `issuer` to `did` when absent; refuses another issuer.
+fn check_issuer(credential: &mut Map<String, Value>, did: &str) -> Result<(), ApiError> {
+    let named = match credential.get_mut("issuer") {
+        None => {
+            credential.insert("issuer".into(), json!(did));
+            return Ok(());
+        }
+        Some(Value::String(s)) => s.as_str(),
+        Some(Value::Object(o)) => match o.get("id") {
+            Some(Value::String(s)) => s.as_str(),
+            _ => "",
+        },
+        Some(_) => "",
+    };
+    if named == did {
+        Ok(())
+    } else {
+        Err(ApiError::unprocessable(
+            "issuer_mismatch",
+            message!("serve_issuer_mismatch", issuer = did),
+        ))
+    }
+}
+
+/// What the VC Data Model 2.0 requires of `credentialSubject` and `relatedResource` beyond the
+/// core's checks: each subject holds at least one claim (§ 4.8); each related resource is an
+/// object with an `id` (unique among them) and a `digestSRI` or `digestMultibase` (§ 5.3).
+fn check_shapes(doc: &Map<String, Value>) -> Result<(), ApiError> {
+    let refuse = |property: &str| {
+        Err(ApiError::unprocessable(
+            "invalid_property",
+            message!("serve_invalid_shape", property = property),
+        ))
+    };
+    let subjects = match doc.get("credentialSubject") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(one) => vec![one],
+        None => Vec::new(),
+    };
+    if subjects
+        .iter()
+        .any(|s| s.as_object().is_some_and(|o| o.is_empty()))
+    {
+        return refuse("credentialSubject");
+    }
+    if let Some(related) = doc.get("relatedResource") {
+        let items = match related {
+            Value::Array(a) => a.iter().collect(),
+            one => vec![one],
+        };
+        let mut ids = std::collections::HashSet::new();
+        for item in items {
+            let Some(o) = item.as_object() else {
+                return refuse("relatedResource");
+            };
+            let id = o.get("id").and_then(Value::as_str);
+            let digest = o.contains_key("digestSRI") || o.contains_key("digestMultibase");
+            if !digest || !id.is_some_and(|i| ids.insert(i.to_owned())) {
+                return refuse("relatedResource");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Issues what `body` asks, as key `key_name` when the route names one. Blocking.
+pub fn issue(
+    state: &AppState,
+    key_name: Option<&str>,
+    body: &Map<String, Value>,
+) -> Result<(StatusCode, Value), ApiError> {
+    let Some(credential) = object(body, "credential")? else {
+        return Err(ApiError::bad_request(
+            "missing_credential",
+            message!("serve_missing_member", member = "credential"),
+        ));
+    };
+    let options = object(body, "options")?;
+    if let Some(t) = string_option(options, "type")? {
+        if t != "DataIntegrityProof" {
+            return Err(ApiError::unprocessable(
+                "unsupported_proof_type",
+                message!("serve_unsupported_proof_type", proof_type = t),
+            ));
+        }
+    }
+    let (key_name, key, securing) =
+        choose(state, key_name, string_option(options, "cryptosuite")?)?;
+    let public = key.public_key();
+    let did = credential_core::did::did_key(&public);
+    let mut doc = credential.clone();
+    check_issuer(&mut doc, &did)?;
+    // Everything that can refuse the credential comes before an index is allocated, so a
+    // refused request changes nothing: the data model (VC 2.0 only), every term defined (no
+    // data loss, whatever the suite), no proof yet.
+    let processor = state.verifier.processor();
+    match Credential::from_json(Value::Object(doc.clone())).and_then(|c| c.validate()) {
+        Ok(DataModelVersion::V2_0) => {}
+        Ok(_) => {
+            return Err(ApiError::unprocessable(
+                "unsupported_version",
+                message!("serve_vc_1_1_not_issued"),
+            ))
+        }
+        Err(e) => return Err(ApiError::core(&e)),
+    }
+    check_shapes(&doc)?;
+    if doc.contains_key("proof") {
+        return Err(ApiError::unprocessable(
+            "already_secured",
+            message!("serve_already_secured"),
+        ));
+    }
+    processor.to_rdf(&doc).map_err(|e| ApiError::core(&e))?;
+    let credential_id = match doc.get("id") {
+        Some(Value::String(id)) => id.clone(),
+        _ => {
+            let mut b = [0u8; 16];
+            OsRng.fill_bytes(&mut b);
+            urn_uuid(b, 4)
+        }
+    };
+    let record_id = string_option(options, "recordId")?.unwrap_or(&credential_id);
+    if credential_id.len() > MAX_ID || record_id.len() > MAX_ID {
+        return Err(ApiError::unprocessable(
+            "id_too_long",
+            message!("serve_id_too_long", max = MAX_ID),
+        ));
+    }
+    let rkey = record_key(GENERIC, record_id);
+    let duplicate = |state: &AppState| -> Result<bool, ApiError> {
+        state
+            .registry
+            .with(|r| Ok(r.get(&credential_id)?.is_some() || r.find_record(&rkey)?.is_some()))
+            .map_err(|e| ApiError::internal(&e))
+    };
+    if duplicate(state)? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "CONFLICT",
+            "already_issued",
+            message!("serve_already_issued"),
+        ));
+    }
+    let index = if doc.contains_key("credentialStatus") {
+        None
+    } else {
+        let i = state
+            .registry
+            .with(|r| r.reserve_indexes(STATUS_PURPOSE, 1))
+            .map_err(|e| ApiError::internal(&e))?;
+        let size = state.home.config.status.list_size as i64;
+        let entries: Vec<Value> = [StatusPurpose::Revocation, StatusPurpose::Suspension]
+            .iter()
+            .map(|p| {
+                let url = list_url(&state.home, key_name, *p, i);
+                json!({
+                    "id": format!("{url}#{}", i % size),
+                    "type": "BitstringStatusListEntry",
+                    "statusPurpose": p.name(),
+                    "statusListIndex": (i % size).to_string(),
+                    "statusListCredential": url,
+                })
+            })
+            .collect();
+        doc.insert("credentialStatus".into(), Value::Array(entries));
+        Some(i)
+    };
+    credential_core::status::status_entries(&doc).map_err(|e| ApiError::core(&e))?;
+    let now = clock::now();
+    let vm = did_key_vm(&public);
+    let signed = match securing {
+        // Checked above (data model, terms): the proof is all that is left.
+        Securing::DataIntegrity(suite) => {
+            let opts = ProofOptions::assertion(suite, vm).created(now);
+            Value::Object(add_proof(&doc, &opts, key, processor).map_err(|e| ApiError::core(&e))?)
+        }
+        _ => {
+            let mandatory: Vec<String> = match options.and_then(|o| o.get("mandatoryPointers")) {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .map(|p| p.as_str().map(str::to_owned))
+                    .collect::<Option<_>>()
+                    .ok_or_else(|| {
+                        ApiError::bad_request(
+                            "option_not_string",
+                            message!("serve_option_not_string", option = "mandatoryPointers"),
+                        )
+                    })?,
+                Some(_) => {
+                    return Err(ApiError::bad_request(
+                        "option_not_string",
+                        message!("serve_option_not_string", option = "mandatoryPointers"),
+                    ))
+                }
+            };
+            let opts = BaseProofOptions::assertion(vm)
+                .created(now)
+                .mandatory(mandatory);
+            Value::Object(
+                sd::create_base_proof(&doc, &opts, key, &mut OsRng, processor)
+                    .map_err(|e| ApiError::core(&e))?,
+            )
+        }
+    };
+    let text = signed.to_string();
+    let entry = Entry {
+        credential_id: credential_id.clone(),
+        record_key: rkey.clone(),
+        profile: GENERIC.into(),
+        suite: securing.name().into(),
+        key_name: key_name.to_owned(),
+        issued_at: now.to_rfc3339(),
+        status_purpose: index.map(|_| STATUS_PURPOSE.to_owned()),
+        status_index: index,
+        digest: hex(&Sha256::digest(text.as_bytes())),
+    };
+    if let Err(e) = state.registry.with(|r| r.insert(&[(entry, text)])) {
+        // Another front-end recorded the same id or record between the check and the insert.
+        if duplicate(state)? {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "CONFLICT",
+                "already_issued",
+                message!("serve_already_issued"),
+            ));
+        }
+        return Err(ApiError::internal(&e));
+    }
+    state.metrics.issued();
+    Ok((
+        StatusCode::CREATED,
+        json!({ "verifiableCredential": signed }),
+    ))
+}

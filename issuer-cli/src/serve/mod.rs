@@ -1,0 +1,206 @@
+//! `laissez serve`: the W3C VC API over HTTPS (HTTP/1.1, rustls), for integrators and the W3C
+//! test suites. Stateless apart from the registry: any number of front-ends can share one
+//! registry database (status indexes are allocated in it, never in memory).
+//!
+//! `routes` maps the endpoints to `issue`, `verify` (credentials, presentations, derivation),
+//! `status` (revocation and suspension) and `lists` (status list credentials at their URLs);
+//! `auth` checks API keys, `limits` wraps every request (rate, size, time, log, metrics),
+//! `metrics` renders Prometheus text, `tls` makes the TLS configuration, `config` reads
+//! `serve.toml`, `error` shapes error responses.
+
+pub mod auth;
+mod config;
+mod error;
+mod issue;
+mod limits;
+mod lists;
+mod metrics;
+mod routes;
+mod status;
+mod tls;
+mod verify;
+
+use crate::cli::ServeArgs;
+use crate::error::{CliError, CliResult};
+use crate::home::Home;
+use crate::i18n::say;
+use crate::keystore;
+use crate::registry::Registry;
+use config::ServeConfig;
+use credential_core::keys::SecretKey;
+use credential_core::message;
+use credential_core::verify::Verifier;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+
+/// Registry connections, opened on demand and reused; each serves one blocking call at a time.
+pub struct Pool {
+    path: PathBuf,
+    idle: Mutex<Vec<Registry>>,
+    keep: usize,
+}
+
+impl Pool {
+    /// Runs `f` with a connection (blocking).
+    pub fn with<T>(&self, f: impl FnOnce(&mut Registry) -> CliResult<T>) -> CliResult<T> {
+        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut registry = match idle {
+            Some(r) => r,
+            None => Registry::open(&self.path)?,
+        };
+        let result = f(&mut registry);
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        if idle.len() < self.keep {
+            idle.push(registry);
+        }
+        result
+    }
+}
+
+/// What every request shares.
+pub struct AppState {
+    /// The issuer home.
+    pub home: Home,
+    /// Its signing keys, by name.
+    pub keys: BTreeMap<String, SecretKey>,
+    /// The verifier (and its JSON-LD processor, shared with signing).
+    pub verifier: Verifier,
+    /// The registry.
+    pub registry: Pool,
+    /// Settings.
+    pub config: ServeConfig,
+    /// API keys.
+    pub api_keys: auth::KeyRing,
+    /// Per-client rate limit.
+    pub limiter: limits::RateLimiter,
+    /// Counters.
+    pub metrics: metrics::Metrics,
+    /// Status list credentials built so far.
+    pub lists: lists::ListCache,
+    /// URL path under which status lists are served (the path of the home's status base URL).
+    pub status_path: String,
+}
+
+/// The path part of the status base URL (`https://host/a/b` -> `/a/b`), `/status` when empty.
+fn url_path(base: &str) -> String {
+    let rest = base.split_once("://").map_or(base, |(_, r)| r);
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        "/status".into()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// `laissez serve`: loads keys and settings, binds, prints the URL, serves until killed.
+pub fn run(home: Home, args: &ServeArgs, pass: Option<&str>) -> CliResult<()> {
+    let config = ServeConfig::load(&home, args)?;
+    let mut keys = BTreeMap::new();
+    for info in keystore::list(&home)? {
+        let key = keystore::load(&home, &info.name, pass)?;
+        keys.insert(info.name, key);
+    }
+    // Opens (and migrates) the registry once before serving, so a bad registry fails early.
+    Registry::open(&home.registry_path())?;
+    let acceptor = tls::acceptor(args.cert.as_deref(), args.tls_key.as_deref())?;
+    let state = Arc::new(AppState {
+        status_path: url_path(&home.config.status.base_url),
+        api_keys: auth::KeyRing::open(&home)?,
+        limiter: limits::RateLimiter::new(config.rate_per_second, config.rate_burst),
+        lists: lists::ListCache::new(Duration::from_secs(config.status_list_max_age_seconds)),
+        registry: Pool {
+            path: home.registry_path(),
+            idle: Mutex::new(Vec::new()),
+            keep: config.registry_connections,
+        },
+        metrics: metrics::Metrics::default(),
+        verifier: Verifier::new(config.context_store()?),
+        keys,
+        home,
+        config,
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::input(message!("serve_start_failed", detail = e.to_string())))?;
+    runtime.block_on(serve(state, acceptor))
+}
+
+/// Accepts connections until SIGINT or SIGTERM.
+async fn serve(state: Arc<AppState>, acceptor: tokio_rustls::TlsAcceptor) -> CliResult<()> {
+    let listener = TcpListener::bind(&state.config.listen).await.map_err(|e| {
+        CliError::input(message!(
+            "serve_bind_failed",
+            address = &state.config.listen,
+            detail = e.to_string()
+        ))
+    })?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| CliError::input(message!("serve_start_failed", detail = e.to_string())))?;
+    say!("serve_listening", url = format!("https://{local}"));
+    let app = routes::router(state.clone());
+    let shutdown = shutdown_signal();
+    tokio::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = &mut shutdown => break,
+        };
+        let Ok((tcp, peer)) = accepted else {
+            continue;
+        };
+        let _ = tcp.set_nodelay(true);
+        let acceptor = acceptor.clone();
+        let app = app.clone();
+        tokio::spawn(async move {
+            let handshake = tokio::time::timeout(Duration::from_secs(10), acceptor.accept(tcp));
+            let Ok(Ok(tls)) = handshake.await else {
+                return;
+            };
+            let service =
+                hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                    let mut req = req.map(axum::body::Body::new);
+                    req.extensions_mut().insert(limits::Peer(peer));
+                    app.clone().oneshot(req)
+                });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(Duration::from_secs(10))
+                .serve_connection(TokioIo::new(tls), service)
+                .await;
+        });
+    }
+    say!("serve_stopped");
+    Ok(())
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

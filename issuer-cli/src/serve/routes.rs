@@ -1,0 +1,262 @@
+//! The HTTP routes and their handlers: each checks access, reads the body (bounded), and runs
+//! the blocking work (registry, signing, JSON-LD) on tokio's blocking pool.
+
+use super::auth::Denied;
+use super::error::{json_response, ApiError};
+use super::limits::{self, ClientId};
+use super::lists::parse_purpose;
+use super::{issue, status, verify, AppState};
+use crate::cli::Scope;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use credential_core::json::{parse_bounded, JsonLimits};
+use credential_core::message;
+use serde_json::{Map, Value};
+use std::sync::Arc;
+
+type Shared = State<Arc<AppState>>;
+
+/// The OpenAPI document (specs/openapi.json).
+const OPENAPI: &str = include_str!("../../../specs/openapi.json");
+
+/// Every route, with the guard (limits, log, metrics) around each.
+pub fn router(state: Arc<AppState>) -> Router {
+    let lists = state.status_path.clone();
+    Router::new()
+        .route("/credentials/issue", post(issue_default))
+        .route("/issuers/{key}/credentials/issue", post(issue_as))
+        .route("/credentials/verify", post(verify_credential))
+        .route("/presentations/verify", post(verify_presentation))
+        .route("/credentials/derive", post(derive))
+        .route("/credentials/status", post(set_status))
+        .route(
+            &format!("{lists}/{{key}}/{{purpose}}/{{number}}"),
+            get(status_list),
+        )
+        .route(
+            &format!("{lists}/{{key}}/{{purpose}}/{{number}}/publish"),
+            post(publish),
+        )
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/openapi.json", get(openapi))
+        .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), limits::guard))
+        .with_state(state)
+}
+
+/// The key id allowed to do `scope`, `None` for open verification; 401 or 403 otherwise.
+fn authorize(
+    state: &AppState,
+    headers: &HeaderMap,
+    scope: Scope,
+) -> Result<Option<String>, ApiError> {
+    if scope == Scope::Verify && state.config.open_verify {
+        return Ok(None);
+    }
+    let header = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
+    match state.api_keys.check(header, scope) {
+        Ok(id) => Ok(Some(id)),
+        Err(Denied::Unauthenticated) => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "UNAUTHORIZED",
+            "unauthenticated",
+            message!("serve_unauthenticated"),
+        )),
+        Err(Denied::Forbidden) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "FORBIDDEN",
+            "forbidden",
+            message!("serve_forbidden", scope = super::auth::scope_name(scope)),
+        )),
+    }
+}
+
+/// The response for `result`, marked with the client it was made for.
+fn reply(client: Option<String>, result: Result<(StatusCode, Value), ApiError>) -> Response {
+    let mut response = match result {
+        Ok((status, v)) => json_response(status, &v),
+        Err(e) => {
+            let unauthenticated = e.status == StatusCode::UNAUTHORIZED;
+            let mut r = e.into_response();
+            if unauthenticated {
+                r.headers_mut()
+                    .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            r
+        }
+    };
+    if let Some(c) = client {
+        response.extensions_mut().insert(ClientId(c));
+    }
+    response
+}
+
+/// Checks access for `scope`, reads the body as a JSON object and runs `work` on it off the
+/// async threads.
+async fn handle<F>(
+    state: Arc<AppState>,
+    headers: HeaderMap,
+    body: Body,
+    scope: Scope,
+    work: F,
+) -> Response
+where
+    F: FnOnce(&AppState, &Map<String, Value>) -> Result<(StatusCode, Value), ApiError>
+        + Send
+        + 'static,
+{
+    let client = match authorize(&state, &headers, scope) {
+        Ok(c) => c,
+        Err(e) => return reply(None, Err(e)),
+    };
+    let max = state.config.max_body_bytes;
+    let result = async {
+        let bytes = limits::body(body, max).await?;
+        tokio::task::spawn_blocking(move || {
+            let limits = JsonLimits {
+                max_bytes: max,
+                ..JsonLimits::default()
+            };
+            let value = parse_bounded(&bytes, limits).map_err(|e| ApiError::core(&e))?;
+            let Value::Object(map) = value else {
+                return Err(ApiError::bad_request(
+                    "body_not_object",
+                    message!("serve_body_not_object"),
+                ));
+            };
+            work(&state, &map)
+        })
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+    }
+    .await;
+    reply(client, result)
+}
+
+async fn issue_default(State(state): Shared, headers: HeaderMap, body: Body) -> Response {
+    handle(state, headers, body, Scope::Issue, |s, b| {
+        issue::issue(s, None, b)
+    })
+    .await
+}
+
+async fn issue_as(
+    State(state): Shared,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    handle(state, headers, body, Scope::Issue, move |s, b| {
+        issue::issue(s, Some(&key), b)
+    })
+    .await
+}
+
+async fn verify_credential(State(state): Shared, headers: HeaderMap, body: Body) -> Response {
+    handle(state, headers, body, Scope::Verify, verify::credential).await
+}
+
+async fn verify_presentation(State(state): Shared, headers: HeaderMap, body: Body) -> Response {
+    handle(state, headers, body, Scope::Verify, verify::presentation).await
+}
+
+async fn derive(State(state): Shared, headers: HeaderMap, body: Body) -> Response {
+    handle(state, headers, body, Scope::Verify, verify::derive).await
+}
+
+async fn set_status(State(state): Shared, headers: HeaderMap, body: Body) -> Response {
+    handle(state, headers, body, Scope::Status, status::set).await
+}
+
+/// `GET {status base}/{key}/{purpose}/{number}`: the signed list credential.
+async fn status_list(
+    State(state): Shared,
+    Path((key, purpose, number)): Path<(String, String, String)>,
+) -> Response {
+    let result = list(state, key, purpose, number, false).await;
+    match result {
+        Ok(json) => (
+            StatusCode::OK,
+            [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            json,
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST {status base}/{key}/{purpose}/{number}/publish`: rebuild the list now (204).
+async fn publish(
+    State(state): Shared,
+    Path((key, purpose, number)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let client = match authorize(&state, &headers, Scope::Status) {
+        Ok(c) => c,
+        Err(e) => return reply(None, Err(e)),
+    };
+    let mut response = match list(state, key, purpose, number, true).await {
+        Ok(_) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => e.into_response(),
+    };
+    if let Some(c) = client {
+        response.extensions_mut().insert(ClientId(c));
+    }
+    response
+}
+
+/// The list named by the path parts, rebuilt when `fresh`.
+async fn list(
+    state: Arc<AppState>,
+    key: String,
+    purpose: String,
+    number: String,
+    fresh: bool,
+) -> Result<String, ApiError> {
+    let purpose = parse_purpose(&purpose)?;
+    let number: i64 = number.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
+        ApiError::not_found("unknown_status_list", message!("serve_unknown_status_list"))
+    })?;
+    tokio::task::spawn_blocking(move || {
+        state
+            .lists
+            .get(&state, &(key, purpose, number), fresh)
+            .map(|b| b.json.clone())
+    })
+    .await
+    .map_err(|e| ApiError::internal(&e))?
+}
+
+async fn healthz() -> Response {
+    json_response(StatusCode::OK, &serde_json::json!({"status": "ok"}))
+}
+
+async fn metrics(State(state): Shared) -> Response {
+    (
+        [(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4"),
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+async fn openapi() -> Response {
+    (
+        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        OPENAPI,
+    )
+        .into_response()
+}
+
+async fn not_found() -> Response {
+    ApiError::not_found("not_found", message!("serve_not_found")).into_response()
+}
