@@ -1,13 +1,18 @@
 // Prints the WASM verifier's start-up and per-credential verify times, in Node and in Debian's
-// Chromium, for each cryptosuite. `node verifier-wasm/bench/bench.mjs` (after
-// scripts/build-wasm.sh, a build of the laissez CLI, which makes the credentials, and of
-// credential-core's example ecdsa_sd_derived, which makes the derived ecdsa-sd-2023 one).
+// Chromium, for each cryptosuite, with `verify` (all Rust) and `verifyAsync` (signatures by
+// WebCrypto); then the table of issue 18: the same Digital Bazaar-issued credentials verified by
+// `@digitalbazaar/vc` and by the WASM verifier, alternating in one Node process (bench/vcjs.mjs),
+// and by the WASM verifier in Chromium (vc-js does not load in a page without a bundler).
+// `node verifier-wasm/bench/bench.mjs` (after scripts/build-wasm.sh, a build of the laissez CLI,
+// which makes the credentials, and of credential-core's example ecdsa_sd_derived, which makes the
+// derived ecdsa-sd-2023 one).
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {chromium} from 'playwright-core';
 import {corpus, laissez, root} from '../tests/corpus.mjs';
 import {serve} from '../kiosk/serve.mjs';
+import {alternate, issueReferenceCredentials, printTable, vcjsVerify, wasmVerifiers} from './vcjs.mjs';
 
 const SUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'ecdsa-rdfc-2019', 'ecdsa-jcs-2019'];
 const ITERATIONS = 500;
@@ -39,14 +44,14 @@ const envelope = readFileSync(join(corpus().dir, 'legal-identity-eddsa-rdfc-2022
  * calls, which let the engine tier the module up (Liftoff -> TurboFan in V8). The first verify
  * of a fresh module is reported separately.
  */
-function timeVerify(verify, input, n, now) {
+async function timeVerify(verify, input, n, now) {
   for (let i = 0; i < 300; i++) {
-    verify(input, {now});
+    await verify(input, {now});
   }
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     // Authentic: 'valid' with a trust bundle, 'issuer_not_checked' without (as here).
-    if (!['valid', 'issuer_not_checked'].includes(verify(input, {now}).verdict)) {
+    if (!['valid', 'issuer_not_checked'].includes((await verify(input, {now})).verdict)) {
       throw new Error('not authentic');
     }
   }
@@ -55,18 +60,31 @@ function timeVerify(verify, input, n, now) {
 
 // Node: start-up measured in a fresh process (module load = compile + instantiate; first verify
 // builds the JSON-LD contexts once).
-const startup = JSON.parse(execFileSync(process.execPath, ['-e', `
+// `prepare` builds the contexts before the first verify (a page calls it when idle).
+const startupOf = prepare => JSON.parse(execFileSync(process.execPath, ['-e', `
   const t0 = performance.now();
   const w = require(${JSON.stringify(join(root, 'verifier-wasm/pkg/node/verifier_wasm.js'))});
   const t1 = performance.now();
-  w.verify(${JSON.stringify(inputs['eddsa-rdfc-2022'])}, {now: '${NOW}'});
+  ${prepare ? 'w.prepare();' : ''}
   const t2 = performance.now();
-  console.log(JSON.stringify({instantiate: t1 - t0, first: t2 - t1}));
+  w.verify(${JSON.stringify(inputs['eddsa-rdfc-2022'])}, {now: '${NOW}'});
+  const t3 = performance.now();
+  console.log(JSON.stringify({instantiate: t1 - t0, prepare: t2 - t1, first: t3 - t2}));
 `], {encoding: 'utf8'}));
+const startup = startupOf(false);
+const prepared = startupOf(true);
 const {createRequire} = await import('node:module');
 const wasm = createRequire(import.meta.url)(join(root, 'verifier-wasm/pkg/node/verifier_wasm.js'));
-const node = Object.fromEntries(Object.keys(inputs).map(s => [s, timeVerify(wasm.verify, inputs[s], ITERATIONS, NOW)]));
-node.envelope = timeVerify(wasm.verify, envelope, ITERATIONS, NOW);
+const node = {};
+const nodeAsync = {};
+for (const s of Object.keys(inputs)) {
+  node[s] = await timeVerify(wasm.verify, inputs[s], ITERATIONS, NOW);
+  nodeAsync[s] = await timeVerify(wasm.verifyAsync, inputs[s], ITERATIONS, NOW);
+}
+node.envelope = await timeVerify(wasm.verify, envelope, ITERATIONS, NOW);
+nodeAsync.envelope = await timeVerify(wasm.verifyAsync, envelope, ITERATIONS, NOW);
+const reference = await issueReferenceCredentials();
+const vcjsTable = await alternate(reference, {'vc-js': vcjsVerify, ...wasmVerifiers(join(root, 'verifier-wasm/pkg/node'), NOW)});
 
 // Chromium: the same loop in the kiosk's origin.
 const server = await serve(0);
@@ -78,32 +96,62 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 await page.goto(`${origin}/index.html`);
 await page.waitForSelector('body[data-ready=true]');
-const browserResult = await page.evaluate(async ({inputs, envelope, n, now, loop}) => {
+const browserResult = await page.evaluate(async ({inputs, envelope, reference, n, now, loop}) => {
   const timeVerify = new Function(`return (${loop})`)();
   const t0 = performance.now();
+  // A fresh copy of the module, compiled by instantiateStreaming from the fetch response.
   const m = await import(`./pkg/verifier_wasm.js?fresh=${Date.now()}`);
-  await m.default({module_or_path: new URL('./pkg/verifier_wasm_bg.wasm', location.href)});
+  await m.default({module_or_path: new URL(`./pkg/verifier_wasm_bg.wasm?fresh=${Date.now()}`, location.href)});
   const t1 = performance.now();
   m.verify(inputs['eddsa-rdfc-2022'], {now});
   const t2 = performance.now();
-  const out = {instantiate: t1 - t0, first: t2 - t1};
+  const out = {instantiate: t1 - t0, first: t2 - t1, async: {}, reference: {}};
   for (const [s, input] of Object.entries(inputs)) {
-    out[s] = timeVerify(m.verify, input, n, now);
+    out[s] = await timeVerify(m.verify, input, n, now);
+    out.async[s] = await timeVerify(m.verifyAsync, input, n, now);
   }
-  out.envelope = timeVerify(m.verify, envelope, n, now);
+  out.envelope = await timeVerify(m.verify, envelope, n, now);
+  out.async.envelope = await timeVerify(m.verifyAsync, envelope, n, now);
+  for (const [s, input] of Object.entries(reference)) {
+    const authentic = ['valid', 'issuer_not_checked'].includes(m.verify(input, {now}).verdict);
+    out.reference[s] = authentic ?
+      {sync: await timeVerify(m.verify, input, n / 5, now), async: await timeVerify(m.verifyAsync, input, n / 5, now)} : null;
+  }
   return out;
-}, {inputs, envelope, n: ITERATIONS, now: NOW, loop: timeVerify.toString()});
+}, {inputs, envelope, reference, n: ITERATIONS, now: NOW, loop: timeVerify.toString()});
+// The page's start-up with prepare() called before the first verify.
+const page2 = await browser.newPage();
+await page2.goto(`${origin}/index.html`);
+await page2.waitForSelector('body[data-ready=true]');
+const browserPrepared = await page2.evaluate(async ({input, now}) => {
+  const m = await import(`./pkg/verifier_wasm.js?fresh=${Date.now()}`);
+  await m.default({module_or_path: new URL(`./pkg/verifier_wasm_bg.wasm?fresh=${Date.now()}`, location.href)});
+  const t0 = performance.now();
+  m.prepare();
+  const t1 = performance.now();
+  m.verify(input, {now});
+  return {prepare: t1 - t0, first: performance.now() - t1};
+}, {input: inputs['eddsa-rdfc-2022'], now: NOW});
 await browser.close();
 server.close();
 
-const row = (name, a, b, unit) => console.log(`${name.padEnd(34)} ${a.toFixed(unit === 'ms' ? 1 : 0).padStart(10)} ${b.toFixed(unit === 'ms' ? 1 : 0).padStart(10)}  ${unit}`);
-console.log(`\n${'WASM verifier'.padEnd(34)} ${'Node'.padStart(10)} ${'Chromium'.padStart(10)}`);
-row('instantiate (compile + start)', startup.instantiate, browserResult.instantiate, 'ms');
-row('first verify (builds contexts)', startup.first, browserResult.first, 'ms');
-for (const s of SUITES) {
-  row(`verify ${s}`, node[s], browserResult[s], 'µs');
+const fmt = (v, unit) => (v === undefined ? '' : v.toFixed(unit === 'ms' ? 1 : 0)).padStart(10);
+const row = (name, cells, unit) => console.log(`${name.padEnd(34)} ${cells.map(v => fmt(v, unit)).join(' ')}  ${unit}`);
+console.log(`\n${'WASM verifier (legal identity)'.padEnd(34)} ${['Node', 'Node async', 'Chromium', 'Chr. async'].map(h => h.padStart(10)).join(' ')}`);
+row('instantiate (compile + start)', [startup.instantiate, undefined, browserResult.instantiate], 'ms');
+row('first verify (builds contexts)', [startup.first, undefined, browserResult.first], 'ms');
+row('prepare() (builds contexts)', [prepared.prepare, undefined, browserPrepared.prepare], 'ms');
+row('first verify after prepare()', [prepared.first, undefined, browserPrepared.first], 'ms');
+const labels = {
+  'ecdsa-sd-2023': 'ecdsa-sd-2023 (derived)', 'vc+jwt': 'vc+jwt (EdDSA)',
+  'sd-jwt-vc': 'SD-JWT VC (preset shown)', envelope: 'LZ1 envelope (eddsa-rdfc)',
+};
+for (const s of [...SUITES, 'ecdsa-sd-2023', 'vc+jwt', 'sd-jwt-vc', 'envelope']) {
+  row(`verify ${labels[s] ?? s}`, [node[s], nodeAsync[s], browserResult[s], browserResult.async[s]], 'µs');
 }
-row('verify ecdsa-sd-2023 (derived)', node['ecdsa-sd-2023'], browserResult['ecdsa-sd-2023'], 'µs');
-row('verify vc+jwt (EdDSA)', node['vc+jwt'], browserResult['vc+jwt'], 'µs');
-row('verify SD-JWT VC (preset shown)', node['sd-jwt-vc'], browserResult['sd-jwt-vc'], 'µs');
-row('verify LZ1 envelope (eddsa-rdfc)', node.envelope, browserResult.envelope, 'µs');
+printTable('Issue 18: Digital Bazaar-issued credentials, Node (vc-js and Laissez alternating; median round)', vcjsTable);
+console.log('\nThe same credentials, Laissez in Chromium (vc-js: the Node column above)');
+for (const [s, r] of Object.entries(browserResult.reference)) {
+  const vcjs = vcjsTable[s]['vc-js'].us;
+  console.log(`${s.padEnd(24)}${r ? `sync ${(r.sync / 1000).toFixed(2)} ms (${(vcjs / r.sync).toFixed(1)}×)   async ${(r.async / 1000).toFixed(2)} ms (${(vcjs / r.async).toFixed(1)}×)` : 'fails'}`);
+}

@@ -2,11 +2,15 @@
 //! property (the same codes as the CLI's reports) and `args`: with the code as message id, they
 //! render in the reader's language through the package's `messages` module.
 
+use crate::deferred::Recorder;
 use crate::session::{parse_now, Options, Session};
+use crate::{node_crypto, webcrypto};
 use credential_core::error::Error;
+use credential_core::keys::Algorithm;
 use credential_core::model::Timestamp;
 use js_sys::{Reflect, Uint8Array, JSON};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Largest camera frame accepted by `decodeQr` (pixels).
@@ -126,20 +130,97 @@ pub fn version() -> String {
     crate::VERSION.to_owned()
 }
 
+/// Builds the verifier now (its JSON-LD contexts, profiles and schemas) instead of on the first
+/// `verify`: call it once the page has started (e.g. when idle) to take that work off the first
+/// scan. Verification works without it.
+#[wasm_bindgen]
+pub fn prepare() {
+    with_session(|_| ());
+}
+
 /// Verifies a credential: QR envelope text (`LZ1:...`), credential JSON (text, bytes or an
 /// object), or a JWT (reported as unsupported). Returns the report with display fields; throws
-/// only for bad options or a trust bundle that does not load.
+/// only for bad options or a trust bundle that does not load. Signatures are checked by Node's
+/// crypto in Node, in Rust (WASM) elsewhere; `verifyAsync` has WebCrypto check them in browsers,
+/// with the same report.
 #[wasm_bindgen(unchecked_return_type = "VerifyResult")]
 pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (bytes, options, now) = arguments(&input, &options)?;
+    let recorder = Rc::new(RefCell::new(
+        Recorder::new(Vec::new()).with_native(node_crypto::check),
+    ));
+    let result = with_session(|s| {
+        s.load_option_bundle(&options, now)?;
+        Ok(s.verify_recorded(&bytes, &options, now, recorder))
+    })
+    .map_err(|e| js_error(&e))?;
+    to_js(&result)
+}
+
+/// What `verify` does, with the signatures of the algorithms WebCrypto has (Ed25519, ECDSA
+/// P-256; detected once) checked by `crypto.subtle.verify` (by Node's synchronous crypto in Node)
+/// and the others in Rust: resolves to the report `verify` returns (decision 0016), rejects as
+/// `verify` throws.
+#[wasm_bindgen(js_name = verifyAsync, unchecked_return_type = "VerifyResult")]
+pub async fn verify_async(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (bytes, options, now) = arguments(&input, &options)?;
+    with_session(|s| s.load_option_bundle(&options, now)).map_err(|e| js_error(&e))?;
+    // Node's synchronous crypto first; WebCrypto (detected on first use) for what it lacks.
+    let deferred = if PLATFORM_ALGORITHMS.iter().all(|a| node_crypto::has(*a)) {
+        Vec::new()
+    } else {
+        webcrypto::algorithms()
+            .await
+            .into_iter()
+            .filter(|a| !node_crypto::has(*a))
+            .collect()
+    };
+    let recorder = Rc::new(RefCell::new(
+        Recorder::new(deferred).with_native(node_crypto::check),
+    ));
+    let mut round = 0;
+    loop {
+        round += 1;
+        if round > MAX_ROUNDS {
+            recorder.borrow_mut().stop_deferring();
+        }
+        let result = with_session(|s| s.verify_recorded(&bytes, &options, now, recorder.clone()));
+        let pending = recorder.borrow_mut().take_pending();
+        if pending.is_empty() {
+            return to_js(&result);
+        }
+        let verdicts = webcrypto::check(&pending).await;
+        for (p, v) in pending.iter().zip(&verdicts) {
+            recorder.borrow_mut().answer(p, *v);
+        }
+        if verdicts.iter().all(|v| *v == Some(true)) {
+            // Every signature answered "valid" for now was valid: the report stands.
+            return to_js(&result);
+        }
+    }
+}
+
+/// The algorithms a platform may check (P-384 is not in this module: decision 0009).
+const PLATFORM_ALGORITHMS: [Algorithm; 2] = [Algorithm::Ed25519, Algorithm::P256];
+
+/// Verifications again with the platform's verdicts before `verifyAsync` checks whatever is
+/// left in Rust (a hostile input cannot make it loop).
+const MAX_ROUNDS: usize = 4;
+
+/// Reads `verify`'s arguments: the input's bytes, the options and the verification time.
+fn arguments(input: &JsValue, options: &JsValue) -> Result<(Vec<u8>, Options, Timestamp), JsValue> {
     let bytes = if let Some(s) = input.as_string() {
         s.into_bytes()
     } else if input.is_instance_of::<Uint8Array>() {
-        Uint8Array::new(&input).to_vec()
+        Uint8Array::new(input).to_vec()
     } else if input.is_object() {
-        String::from(JSON::stringify(&input)?).into_bytes()
+        String::from(JSON::stringify(input)?).into_bytes()
     } else {
         return Err(usage(
             "verify(input): input must be a string, a Uint8Array or an object",
@@ -148,15 +229,14 @@ pub fn verify(
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        let text = String::from(JSON::stringify(&options)?);
+        let text = String::from(JSON::stringify(options)?);
         serde_json::from_str::<serde_json::Value>(&text)
             .map_err(|e| e.to_string())
             .and_then(|v| Options::from_json(&v))
             .map_err(|e| usage(&format!("verify options: {e}")))?
     };
     let now = now_from(options.now.as_deref())?;
-    let result = with_session(|s| s.verify(&bytes, &options, now)).map_err(|e| js_error(&e))?;
-    to_js(&result)
+    Ok((bytes, options, now))
 }
 
 /// Reads the QR code in a camera or canvas frame (`ImageData`: RGBA bytes, width, height).

@@ -1,13 +1,16 @@
 //! The verifier state behind the JavaScript API: one `Verifier` (its processed JSON-LD contexts
 //! built once and reused by every call) and the trust bundle last loaded.
 
+use crate::deferred::Recorder;
 use crate::display::{self, Display};
 use credential_core::error::Error;
 use credential_core::jsonld::ContextStore;
-use credential_core::keys::PublicKey;
+use credential_core::keys::{with_signature_check, PublicKey};
 use credential_core::model::Timestamp;
 use credential_core::verify::{VerificationReport, Verifier, VerifyOptions};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Options of `verify()`, as JavaScript passes them (camelCase, unknown keys refused so a typo
 /// is not silently ignored).
@@ -166,9 +169,32 @@ impl Session {
         options: &Options,
         now: Timestamp,
     ) -> Result<VerifyResult, Error> {
+        self.load_option_bundle(options, now)?;
+        Ok(self.verify_loaded(input, options, now))
+    }
+
+    /// Loads the trust bundle of `options`, if any (`verifyAsync` does it before deferring
+    /// signatures: the bundle's own signature is always checked in full before it is kept).
+    pub fn load_option_bundle(&mut self, options: &Options, now: Timestamp) -> Result<(), Error> {
         if let Some(bundle) = &options.trust_bundle {
             self.load_trust_bundle(bundle.as_bytes(), &options.anchors, now)?;
         }
+        Ok(())
+    }
+
+    /// Verifies with `recorder` deciding the signatures (see [`crate::deferred`]), the bundle of
+    /// `options` already loaded.
+    pub fn verify_recorded(
+        &self,
+        input: &[u8],
+        options: &Options,
+        now: Timestamp,
+        recorder: Rc<RefCell<Recorder>>,
+    ) -> VerifyResult {
+        with_signature_check(recorder, || self.verify_loaded(input, options, now))
+    }
+
+    fn verify_loaded(&self, input: &[u8], options: &Options, now: Timestamp) -> VerifyResult {
         let mut opts = VerifyOptions::at(now);
         opts.challenge = options.challenge.as_deref();
         opts.domain = options.domain.as_deref();
@@ -182,7 +208,7 @@ impl Session {
             language,
             now,
         );
-        Ok(VerifyResult { report, display })
+        VerifyResult { report, display }
     }
 }
 

@@ -134,10 +134,11 @@ pub fn is_absolute_iri(s: &str) -> bool {
     let mut bytes = scheme.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        && !s.chars().any(|c| {
+        // Every character refused is ASCII, and no byte of a multi-byte UTF-8 character is.
+        && !s.bytes().any(|b| {
             matches!(
-                c,
-                '\0'..=' ' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'
+                b,
+                0..=b' ' | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\'
             )
         })
 }

@@ -4,9 +4,38 @@
 use crate::codec::Base64::UrlSafeNoPad as B64;
 use crate::error::{Error, Result};
 use crate::keys::PublicKey;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Maximum length of a DID URL we will look at.
 const MAX_DID_URL: usize = 2048;
+
+/// `did:key` keys already read, by multibase value: reading one decodes base58 and, for
+/// Ed25519, decompresses a curve point (together about a fifth of an Ed25519 signature check),
+/// and a verifier meets the same few issuers again and again. Emptied when full.
+static DID_KEYS: Mutex<Option<HashMap<String, PublicKey>>> = Mutex::new(None);
+const MAX_DID_KEYS: usize = 64;
+
+/// `PublicKey::from_multikey` through [`DID_KEYS`]; only keys that read are kept.
+fn did_key_public_key(mb: &str) -> Result<PublicKey> {
+    if let Some(key) = with_did_keys(|keys| keys.get(mb).cloned()) {
+        return Ok(key);
+    }
+    let key = PublicKey::from_multikey(mb)?;
+    with_did_keys(|keys| {
+        if keys.len() >= MAX_DID_KEYS {
+            keys.clear();
+        }
+        keys.insert(mb.to_owned(), key.clone());
+    });
+    Ok(key)
+}
+
+fn with_did_keys<R>(f: impl FnOnce(&mut HashMap<String, PublicKey>) -> R) -> R {
+    // A poisoned lock only means a panic elsewhere while holding it: the map is still whole.
+    let mut guard = DID_KEYS.lock().unwrap_or_else(|p| p.into_inner());
+    f(guard.get_or_insert_with(HashMap::new))
+}
 
 /// A resolved verification method: its id, its controller DID and its public key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +99,7 @@ fn resolve_did_key(id: &str, rest: &str) -> Result<VerificationMethod> {
             )));
         }
     }
-    let public_key = PublicKey::from_multikey(mb).map_err(|e| match e {
+    let public_key = did_key_public_key(mb).map_err(|e| match e {
         Error::WeakKey(m) => Error::WeakKey(m),
         other => Error::InvalidDid(format!("did:key {mb}: {}", other.code())),
     })?;

@@ -3,10 +3,12 @@
 //! Secret keys live only inside [`SecretKey`]; the underlying dalek / RustCrypto types zeroize on
 //! drop, and nothing here implements `Debug` or `Display` in a way that prints secret material.
 
+mod check;
 mod jwk;
 mod multikey;
 mod pem;
 
+pub use check::{with_signature_check, SharedCheck, SignatureCheck};
 pub(crate) use multikey::{decode_base58btc, encode_base58btc};
 
 use crate::error::{Error, Result};
@@ -122,9 +124,25 @@ impl PublicKey {
 
     /// Verifies `signature` over `message` (ECDSA hashes `message` with the curve's SHA-2).
     ///
-    /// Signatures are raw: 64 bytes for Ed25519 and P-256 (`r || s`), 96 bytes for P-384.
+    /// Signatures are raw: 64 bytes for Ed25519 and P-256 (`r || s`), 96 bytes for P-384. The
+    /// [`SignatureCheck`] installed on this thread ([`with_signature_check`]) decides, if any;
+    /// else [`PublicKey::verify_native`].
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
-        let ok = match self {
+        let ok = match check::installed() {
+            Some(check) => check.borrow_mut().check(self, message, signature),
+            None => self.verify_native(message, signature),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::InvalidSignature)
+        }
+    }
+
+    /// The pure-Rust check of [`PublicKey::verify`], whatever check is installed: Ed25519 is
+    /// verified strictly (RFC 8032 with canonical `S` and no small-order `R` or key).
+    pub fn verify_native(&self, message: &[u8], signature: &[u8]) -> bool {
+        match self {
             PublicKey::Ed25519(k) => ed25519_dalek::Signature::from_slice(signature)
                 .map(|s| k.verify_strict(message, &s).is_ok())
                 .unwrap_or(false),
@@ -135,11 +153,6 @@ impl PublicKey {
             PublicKey::P384(k) => p384::ecdsa::Signature::from_slice(signature)
                 .map(|s| k.verify(message, &s).is_ok())
                 .unwrap_or(false),
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(Error::InvalidSignature)
         }
     }
 }

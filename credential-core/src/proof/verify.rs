@@ -75,8 +75,12 @@ pub fn verify_proofs(
             proofs.len()
         )));
     }
-    let mut unsecured = document.clone();
-    unsecured.remove("proof");
+    // The document without its proofs (not cloned only to be dropped).
+    let unsecured: Map<String, Value> = document
+        .iter()
+        .filter(|(k, _)| *k != "proof")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     Ok(proofs
         .iter()
         .map(|proof| {

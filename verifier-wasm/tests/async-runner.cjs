@@ -1,0 +1,43 @@
+// Runs verify and verifyAsync over the cases given as JSON in argv[2] ([[file, options], …];
+// options.trustBundle is a file name) in one of three platforms (argv[3]):
+//   node       Node's crypto (process.getBuiltinModule('node:crypto')) and WebCrypto
+//   webcrypto  WebCrypto only (as in a browser): getBuiltinModule removed before loading
+//   none       neither (an old browser or an insecure context): every signature in Rust
+// and prints {reports: [[sync, async], …], calls: {node, webcrypto}} as JSON: how many
+// signatures each platform checked, counted by wrapping the real functions.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [, , casesJson, platform] = process.argv;
+const calls = {node: 0, webcrypto: 0};
+if (platform === 'none') {
+  Object.defineProperty(globalThis, 'crypto', {value: undefined});
+}
+if (platform !== 'node') {
+  process.getBuiltinModule = undefined;
+} else {
+  const load = process.getBuiltinModule.bind(process);
+  process.getBuiltinModule = name => {
+    const m = load(name);
+    return name === 'node:crypto' ? {...m, verify: (...a) => (calls.node++, m.verify(...a))} : m;
+  };
+}
+if (globalThis.crypto) {
+  const subtle = globalThis.crypto.subtle;
+  const verify = subtle.verify.bind(subtle);
+  subtle.verify = (...a) => (calls.webcrypto++, verify(...a));
+}
+const wasm = require(path.join(__dirname, '../pkg/node/verifier_wasm.js'));
+
+(async () => {
+  const reports = [];
+  for (const [file, options] of JSON.parse(casesJson)) {
+    const input = new Uint8Array(fs.readFileSync(file));
+    const opts = options.trustBundle ? {...options, trustBundle: fs.readFileSync(options.trustBundle, 'utf8')} : options;
+    wasm.clearTrustBundle();
+    const sync = wasm.verify(input, opts);
+    wasm.clearTrustBundle();
+    reports.push([sync, await wasm.verifyAsync(input, opts)]);
+  }
+  process.stdout.write(JSON.stringify({reports, calls}));
+})();
