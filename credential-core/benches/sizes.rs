@@ -212,6 +212,9 @@ fn fields_table(verifier: &Verifier) {
     what_if(store, &key);
 }
 
+/// One edit of a document.
+type Edit<'a> = &'a dyn Fn(&mut Value);
+
 /// The levers the compact form does not pull yet, measured on the compact `arabic-stateless`
 /// legal identity (sizes only: the edited documents are not re-signed, and a signature is the
 /// same size whatever it signs).
@@ -238,7 +241,7 @@ fn what_if(store: &credential_core::jsonld::ContextStore, key: &SecretKey) {
         }
     };
     println!("\nwhat-if, compact arabic-stateless (eddsa-rdfc-2022), not re-signed:");
-    let edits: [(&str, &[&dyn Fn(&mut Value)]); 4] = [
+    let edits: [(&str, &[Edit]); 4] = [
         ("issuer did:web:cr.example", &[&did_web]),
         ("status list https://cr.example/s/0", &[&short_status]),
         ("both", &[&did_web, &short_status]),
