@@ -2,7 +2,7 @@
 //! to left), the fonts' used glyphs embedded as subsets, the QR code as filled squares.
 
 use super::fonts::Fonts;
-use super::layout::{Anchor, Op, Sheet};
+use super::layout::{is_rtl, Anchor, Op, Sheet};
 use crate::error::{CliError, CliResult};
 use credential_core::message;
 use credential_core::qr::QrMatrix;
@@ -14,6 +14,33 @@ use krilla::Document;
 
 /// Points per millimetre.
 const PT: f32 = 72.0 / 25.4;
+
+/// Whether `c` belongs to a left-to-right run inside right-to-left text: ASCII letters and
+/// digits, and the punctuation of dates and numbers between them.
+fn is_ltr_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// `text` cut into maximal runs of left-to-right characters (with the `.`, `-`, `/` and `:`
+/// inside them) and of the rest, in logical order, each with whether it is left to right.
+fn runs(text: &str) -> Vec<(&str, bool)> {
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let ltr = is_ltr_char(c)
+            || (matches!(c, '.' | '-' | '/' | ':') && current == Some(true));
+        if current.is_some_and(|cur| cur != ltr) {
+            out.push((&text[start..i], current == Some(true)));
+            start = i;
+        }
+        current = Some(ltr);
+    }
+    if start < text.len() {
+        out.push((&text[start..], current == Some(true)));
+    }
+    out
+}
 
 /// Renders `sheet` (with the QR code `m`) as a one-page PDF.
 pub fn render(sheet: &Sheet, m: &QrMatrix, fonts: &Fonts) -> CliResult<Vec<u8>> {
@@ -54,14 +81,37 @@ pub fn render(sheet: &Sheet, m: &QrMatrix, fonts: &Fonts) -> CliResult<Vec<u8>> 
                     Anchor::Start => *x,
                     Anchor::End => x - width,
                 };
-                surface.draw_text(
-                    Point::from_xy(left * PT, y * PT),
-                    f,
-                    *size,
-                    text,
-                    false,
-                    TextDirection::Auto,
-                );
+                if !is_rtl(text) {
+                    surface.draw_text(
+                        Point::from_xy(left * PT, y * PT),
+                        f,
+                        *size,
+                        text,
+                        false,
+                        TextDirection::LeftToRight,
+                    );
+                    continue;
+                }
+                // Right to left, with runs of Latin letters and digits kept left to right
+                // ("18 عامًا فأكثر"): the runs are placed from the right edge in logical order.
+                let mut right = (left + width) * PT;
+                for (run, ltr) in runs(text) {
+                    let w = fonts.get(*font).width(run) * size;
+                    right -= w;
+                    let direction = if ltr {
+                        TextDirection::LeftToRight
+                    } else {
+                        TextDirection::RightToLeft
+                    };
+                    surface.draw_text(
+                        Point::from_xy(right, y * PT),
+                        f.clone(),
+                        *size,
+                        run,
+                        false,
+                        direction,
+                    );
+                }
             }
             Op::Qr { x, y, module } => {
                 let mut pb = PathBuilder::new();
@@ -98,3 +148,26 @@ pub fn render(sheet: &Sheet, m: &QrMatrix, fonts: &Fonts) -> CliResult<Vec<u8>> 
     page.finish();
     document.finish().map_err(|e| failed(format!("{e:?}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    #[test]
+    fn digits_and_latin_letters_are_runs_of_their_own() {
+        assert_eq!(
+            runs("18 عامًا فأكثر"),
+            vec![("18", true), (" عامًا فأكثر", false)]
+        );
+        assert_eq!(
+            runs("مواليد 1990-04 في طرابلس"),
+            vec![
+                ("مواليد ", false),
+                ("1990-04", true),
+                (" في طرابلس", false)
+            ]
+        );
+        assert_eq!(runs("أمينة"), vec![("أمينة", false)]);
+    }
+}
+
