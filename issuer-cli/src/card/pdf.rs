@@ -28,8 +28,7 @@ fn runs(text: &str) -> Vec<(&str, bool)> {
     let mut start = 0;
     let mut current: Option<bool> = None;
     for (i, c) in text.char_indices() {
-        let ltr = is_ltr_char(c)
-            || (matches!(c, '.' | '-' | '/' | ':') && current == Some(true));
+        let ltr = is_ltr_char(c) || (matches!(c, '.' | '-' | '/' | ':') && current == Some(true));
         if current.is_some_and(|cur| cur != ltr) {
             out.push((&text[start..i], current == Some(true)));
             start = i;
@@ -161,13 +160,8 @@ mod tests {
         );
         assert_eq!(
             runs("مواليد 1990-04 في طرابلس"),
-            vec![
-                ("مواليد ", false),
-                ("1990-04", true),
-                (" في طرابلس", false)
-            ]
+            vec![("مواليد ", false), ("1990-04", true), (" في طرابلس", false)]
         );
         assert_eq!(runs("أمينة"), vec![("أمينة", false)]);
     }
 }
-
