@@ -22,6 +22,15 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium chromium-driver
 fi
 
+step "Debian's poppler-utils and Noto fonts for the printed-card tests (laissez print)"
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null \
+  || [ ! -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends poppler-utils fonts-noto-core
+fi
+
 step "npm packages for the interop harness (tests/interop)"
 command -v node >/dev/null || { echo "node is required (Node 20 + npm)" >&2; exit 1; }
 npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error

@@ -2,7 +2,9 @@
 //! envelope's payload bytes and its QR version at ECC M; then every legal-identity example with
 //! `eddsa-rdfc-2022`; then, per profile, the full credential against each disclosure preset with
 //! both selective-disclosure mechanisms (a derived `ecdsa-sd-2023` credential, an SD-JWT VC
-//! presentation with a Key Binding JWT). `cargo bench -p credential-core --bench sizes`
+//! presentation with a Key Binding JWT); then, per profile × suite, the credential as the CLI
+//! issues it against its compact (paper) form, field by field, with and without a portrait.
+//! `cargo bench -p credential-core --bench sizes`
 
 #[path = "../tests/common/samples.rs"]
 mod samples;
@@ -79,6 +81,182 @@ fn main() {
         row(&name, &cred, store);
     }
     presets(&verifier);
+    fields_table(&verifier);
+}
+
+/// Removes the member at `path` (object keys) from `doc`, if present.
+fn without(doc: &Value, path: &[&str]) -> Value {
+    let mut out = doc.clone();
+    let mut at = &mut out;
+    for key in &path[..path.len() - 1] {
+        match at.get_mut(*key) {
+            Some(next) => at = next,
+            None => return out,
+        }
+    }
+    if let Some(o) = at.as_object_mut() {
+        o.remove(path[path.len() - 1]);
+    }
+    out
+}
+
+/// The parts of a credential the field table attributes bytes to: (column, paths removed).
+/// A part's bytes are those the CBOR-LD encoding loses when its paths are removed (and, for
+/// `issuer DID` and `proof rest`, what the parts listed before them leave of the member).
+const PARTS: &[(&str, &[&[&str]])] = &[
+    ("id", &[&["id"]]),
+    ("issuer name", &[&["issuer", "name"]]),
+    ("dates", &[&["validFrom"], &["validUntil"]]),
+    ("schema", &[&["credentialSchema"]]),
+    ("status", &[&["credentialStatus"]]),
+    ("subject", &[&["credentialSubject"]]),
+    ("proof VM", &[&["proof", "verificationMethod"]]),
+    ("signature", &[&["proof", "proofValue"]]),
+    ("created", &[&["proof", "created"]]),
+];
+
+/// CBOR-LD bytes of `doc` (the encoder's choice of Laissez registry entry).
+fn cborld_len(doc: &Value, store: &credential_core::jsonld::ContextStore) -> usize {
+    credential_core::cborld::encode(doc, store)
+        .map(|b| b.len())
+        .unwrap_or(0)
+}
+
+/// One row of the field table.
+fn fields_row(name: &str, cred: &Value, store: &credential_core::jsonld::ContextStore) {
+    let total = cborld_len(cred, store);
+    let mut cells = Vec::new();
+    let mut accounted = 0;
+    for (_, paths) in PARTS {
+        let mut doc = cred.clone();
+        for path in *paths {
+            doc = without(&doc, path);
+        }
+        let part = total.saturating_sub(cborld_len(&doc, store));
+        accounted += part;
+        cells.push(part);
+    }
+    // The issuer's DID: the issuer member without its name; the proof's type, suite and
+    // purpose: the proof without the parts above.
+    let issuer = total
+        .saturating_sub(cborld_len(&without(cred, &["issuer"]), store))
+        .saturating_sub(cells[1]);
+    let mut bare_proof = cred.clone();
+    for path in [
+        &["proof", "verificationMethod"][..],
+        &["proof", "proofValue"],
+        &["proof", "created"],
+    ] {
+        bare_proof = without(&bare_proof, path);
+    }
+    let proof_rest = cborld_len(&bare_proof, store)
+        .saturating_sub(cborld_len(&without(cred, &["proof"]), store));
+    accounted += issuer + proof_rest;
+    let structure = total.saturating_sub(accounted);
+    let (smallest, _) = envelope::encode_smallest(cred, store).expect("encodable");
+    let body = smallest.len() - envelope::PREFIX.len();
+    let payload = body / 3 * 2 + usize::from(body % 3 == 2);
+    let version = QrMatrix::new(&smallest, Ecc::M)
+        .map(|m| format!("v{}", m.version))
+        .unwrap_or_else(|_| "too big".into());
+    let entry = credential_core::cborld::encode(cred, store)
+        .ok()
+        .and_then(|b| credential_core::cborld::registry_entry(&b))
+        .unwrap_or(0);
+    println!(
+        "{name:<46} {:>3} {:>4} {:>5} {:>5} {:>5} {:>6} {:>7} {:>5} {:>5} {:>4} {:>5} {structure:>5} {total:>6} {entry:>6} {payload:>7} {:>5} {version:>4}",
+        cells[0], issuer, cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7], cells[8], proof_rest, smallest.len()
+    );
+}
+
+/// Per profile × suite: the credential as `laissez issue` makes it against its compact form,
+/// field by field (bytes of CBOR-LD each part costs), then the smallest envelope.
+fn fields_table(verifier: &Verifier) {
+    let store = verifier.processor().store();
+    println!(
+        "\nBytes of CBOR-LD per part (what removing it saves); rest = @context, type, map structure;"
+    );
+    println!("payload = bytes inside the smallest envelope (zlib may win over raw CBOR-LD).");
+    println!(
+        "{:<46} {:>3} {:>4} {:>5} {:>5} {:>5} {:>6} {:>7} {:>5} {:>5} {:>4} {:>5} {:>5} {:>6} {:>6} {:>7} {:>5} {:>4}",
+        "profile/suite (form)", "id", "DID", "name", "dates", "schem", "status", "subject", "VM", "sig",
+        "crtd", "proof", "rest", "cborld", "entry", "payload", "chars", "QR"
+    );
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(11);
+    for profile in verifier.profiles().all() {
+        let (_, subject) = samples::examples(profile.name()).remove(0);
+        for suite in Cryptosuite::ALL {
+            let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+            for form in samples::Form::ALL {
+                let cred = samples::issued(profile.name(), subject.clone(), suite, &key, form);
+                fields_row(
+                    &format!("{}/{suite} ({})", profile.name(), form.name()),
+                    &cred,
+                    store,
+                );
+            }
+        }
+    }
+    println!("\nlegal-identity examples, compact, eddsa-rdfc-2022:");
+    let key = SecretKey::generate(Cryptosuite::EddsaRdfc2022.default_algorithm(), &mut rng);
+    for (name, subject) in samples::examples("legal-identity") {
+        let cred = samples::issued(
+            "legal-identity",
+            subject,
+            Cryptosuite::EddsaRdfc2022,
+            &key,
+            samples::Form::Compact,
+        );
+        fields_row(&name, &cred, store);
+    }
+    what_if(store, &key);
+}
+
+/// One edit of a document.
+type Edit<'a> = &'a dyn Fn(&mut Value);
+
+/// The levers the compact form does not pull yet, measured on the compact `arabic-stateless`
+/// legal identity (sizes only: the edited documents are not re-signed, and a signature is the
+/// same size whatever it signs).
+fn what_if(store: &credential_core::jsonld::ContextStore, key: &SecretKey) {
+    use serde_json::json;
+    let (_, subject) = samples::examples("legal-identity").remove(0);
+    let compact = samples::issued(
+        "legal-identity",
+        subject,
+        Cryptosuite::EddsaRdfc2022,
+        key,
+        samples::Form::Compact,
+    );
+    let did_web = |doc: &mut Value| {
+        doc["issuer"] = json!("did:web:cr.example");
+        doc["proof"]["verificationMethod"] = json!("did:web:cr.example#k1");
+    };
+    let short_status = |doc: &mut Value| {
+        doc["credentialStatus"][0]["statusListCredential"] = json!("https://cr.example/s/0");
+    };
+    let no_digest = |doc: &mut Value| {
+        if let Some(s) = doc["credentialSubject"].as_object_mut() {
+            s.remove("portraitDigest");
+        }
+    };
+    println!("\nwhat-if, compact arabic-stateless (eddsa-rdfc-2022), not re-signed:");
+    let edits: [(&str, &[Edit]); 4] = [
+        ("issuer did:web:cr.example", &[&did_web]),
+        ("status list https://cr.example/s/0", &[&short_status]),
+        ("both", &[&did_web, &short_status]),
+        (
+            "both, no portraitDigest",
+            &[&did_web, &short_status, &no_digest],
+        ),
+    ];
+    for (name, steps) in edits {
+        let mut doc = compact.clone();
+        for step in steps {
+            step(&mut doc);
+        }
+        fields_row(name, &doc, store);
+    }
 }
 
 /// Per profile: the full credential (SD-JWT VC with every disclosure) against each preset's

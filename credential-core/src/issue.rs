@@ -133,6 +133,7 @@ impl Issuer {
             valid_from: None,
             valid_until: None,
             status: Vec::new(),
+            compact: false,
         }
     }
 }
@@ -149,14 +150,20 @@ pub struct StatusEntrySpec {
 }
 
 impl StatusEntrySpec {
-    fn to_json(&self) -> Value {
-        json!({
-            "id": format!("{}#{}", self.list_url, self.index),
-            "type": "BitstringStatusListEntry",
-            "statusPurpose": self.purpose.name(),
-            "statusListIndex": self.index.to_string(),
-            "statusListCredential": self.list_url,
-        })
+    /// The entry as JSON; with `id` (optional in VC 2.0 §4.10) unless `compact`.
+    fn to_json(&self, compact: bool) -> Value {
+        let mut entry = Map::new();
+        if !compact {
+            entry.insert(
+                "id".into(),
+                json!(format!("{}#{}", self.list_url, self.index)),
+            );
+        }
+        entry.insert("type".into(), json!("BitstringStatusListEntry"));
+        entry.insert("statusPurpose".into(), json!(self.purpose.name()));
+        entry.insert("statusListIndex".into(), json!(self.index.to_string()));
+        entry.insert("statusListCredential".into(), json!(self.list_url));
+        Value::Object(entry)
     }
 }
 
@@ -169,6 +176,7 @@ pub struct CredentialBuilder<'a> {
     valid_from: Option<Timestamp>,
     valid_until: Option<Timestamp>,
     status: Vec<StatusEntrySpec>,
+    compact: bool,
 }
 
 impl<'a> CredentialBuilder<'a> {
@@ -219,6 +227,16 @@ impl<'a> CredentialBuilder<'a> {
         self
     }
 
+    /// The compact (paper) form of `specs/qr-envelope.md` ("Compact credentials"): only what a
+    /// verifier cannot know otherwise. No credential `id`, the `issuer` as its DID alone (the
+    /// trust bundle names it), status entries without `id`, and a proof without `created`; all
+    /// optional in VC 2.0 and Data Integrity, so the result is still an ordinary credential.
+    /// Which status entries to add (one serves for revocation alone) is the caller's choice.
+    pub fn compact(mut self) -> Self {
+        self.compact = true;
+        self
+    }
+
     /// The unsigned credential as built, before any check. A profile with age claims (legal
     /// identity) gets the `ageOverNN` claims its birth date determines at `now` (see
     /// [`crate::profiles::age_over`]), and then the age context after its own.
@@ -243,15 +261,15 @@ impl<'a> CredentialBuilder<'a> {
         }
         let mut doc = Map::new();
         doc.insert("@context".into(), json!(contexts));
-        if let Some(id) = &self.id {
+        if let (Some(id), false) = (&self.id, self.compact) {
             doc.insert("id".into(), json!(id));
         }
         doc.insert("type".into(), types);
         doc.insert(
             "issuer".into(),
-            match &self.issuer.name {
-                Some(name) => json!({"id": self.issuer.id, "name": name}),
-                None => json!(self.issuer.id),
+            match (&self.issuer.name, self.compact) {
+                (Some(name), false) => json!({"id": self.issuer.id, "name": name}),
+                _ => json!(self.issuer.id),
             },
         );
         let from = self.valid_from.unwrap_or(now);
@@ -283,7 +301,11 @@ impl<'a> CredentialBuilder<'a> {
                 }
                 seen.push(s.purpose);
             }
-            let entries: Vec<Value> = self.status.iter().map(StatusEntrySpec::to_json).collect();
+            let entries: Vec<Value> = self
+                .status
+                .iter()
+                .map(|s| s.to_json(self.compact))
+                .collect();
             doc.insert("credentialStatus".into(), Value::Array(entries));
         }
         Ok(Value::Object(doc))
@@ -309,8 +331,65 @@ impl<'a> CredentialBuilder<'a> {
             crate::status::status_entries(o)?;
         }
         let cred = Credential::from_json(doc)?;
-        let options = ProofOptions::assertion(self.issuer.suite, &self.issuer.verification_method)
-            .created(now);
+        let mut options =
+            ProofOptions::assertion(self.issuer.suite, &self.issuer.verification_method);
+        if !self.compact {
+            options = options.created(now);
+        }
         issue(&cred, &options, &self.issuer.key, &self.issuer.processor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Algorithm;
+    use crate::verify::{Verdict, Verifier, VerifyOptions};
+
+    /// The compact form leaves out the credential id, the issuer name, the status entries' ids
+    /// and the proof's creation time, and still verifies.
+    #[test]
+    fn a_compact_credential_leaves_out_only_optional_members() {
+        let key = SecretKey::from_bytes(Algorithm::Ed25519, &[9; 32]).unwrap();
+        let issuer = Issuer::new(key, Cryptosuite::EddsaRdfc2022)
+            .unwrap()
+            .named("Civil registry");
+        let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
+        let entry = StatusEntrySpec {
+            purpose: StatusPurpose::Revocation,
+            list_url: "https://status.example/r/0".into(),
+            index: 7,
+        };
+        let build = |compact: bool| {
+            let mut b = issuer
+                .credential()
+                .id("urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d")
+                .subject(json!({"name": "Amina"}))
+                .status(entry.clone());
+            if compact {
+                b = b.compact();
+            }
+            b.issue(now).unwrap().into_json()
+        };
+        let full = build(false);
+        let compact = build(true);
+        assert!(full.get("id").is_some() && full["issuer"]["name"] == "Civil registry");
+        assert!(full["proof"].get("created").is_some());
+        assert!(full["credentialStatus"][0].get("id").is_some());
+        assert!(compact.get("id").is_none());
+        assert_eq!(compact["issuer"], json!(issuer.id()));
+        assert!(compact["proof"].get("created").is_none());
+        assert!(compact["credentialStatus"][0].get("id").is_none());
+        assert_eq!(
+            compact["credentialStatus"][0]["statusPurpose"],
+            "revocation"
+        );
+        let verifier = Verifier::new(ContextStore::bundled());
+        let report = verifier.verify_credential(&compact, &VerifyOptions::at(now));
+        assert_ne!(report.verdict, Verdict::Invalid, "{report:?}");
+        let mut tampered = compact.clone();
+        tampered["credentialSubject"]["name"] = json!("Amira");
+        let report = verifier.verify_credential(&tampered, &VerifyOptions::at(now));
+        assert_eq!(report.verdict, Verdict::Invalid);
     }
 }

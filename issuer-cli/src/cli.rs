@@ -40,6 +40,9 @@ pub enum Command {
     /// Holder: present a selectively disclosable credential (ecdsa-sd-2023 base proof or
     /// SD-JWT VC) showing only a preset's or the chosen claims.
     Present(PresentArgs),
+    /// Print a credential as a card (PDF or SVG): its QR code, the holder's names in their
+    /// script and in Latin letters, key fields labelled in one or two languages.
+    Print(PrintArgs),
     /// Revoke a credential (permanent).
     Revoke {
         /// Credential id.
@@ -214,6 +217,10 @@ pub struct IssuerChoice {
     /// End of validity (RFC 3339 date-time, e.g. 2030-01-01T00:00:00Z).
     #[arg(long)]
     pub valid_until: Option<String>,
+    /// The compact (paper) form: no credential id, the issuer as its DID alone (the trust
+    /// bundle names it), one revocation status entry, no proof creation time.
+    #[arg(long)]
+    pub compact: bool,
 }
 
 /// Options of `verify`.
@@ -239,6 +246,31 @@ pub struct VerifyArgs {
     /// This verifier's domain (an SD-JWT's KB-JWT aud).
     #[arg(long, visible_alias = "aud")]
     pub domain: Option<String>,
+}
+
+/// Options of `print`.
+#[derive(Args)]
+pub struct PrintArgs {
+    /// The credential: JSON file, envelope text or QR image (PNG, JPEG), or -.
+    pub input: String,
+    /// Page format: id1 (ID-1 card, 85.6 × 54 mm), a6 or a4.
+    #[arg(long, default_value = "id1")]
+    pub layout: String,
+    /// Output file: .pdf (fonts embedded) or .svg.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// One or two languages of the labels, e.g. en,ar (default: yours, then Arabic).
+    #[arg(long)]
+    pub labels: Option<String>,
+    /// Trust bundle naming the issuer (and checking it).
+    #[arg(long, requires = "anchor")]
+    pub bundle: Option<PathBuf>,
+    /// Trust anchor public key (Multikey or did:key); repeat for several.
+    #[arg(long)]
+    pub anchor: Vec<String>,
+    /// Verification time (RFC 3339; default: now).
+    #[arg(long)]
+    pub at: Option<String>,
 }
 
 /// Options of `present`.

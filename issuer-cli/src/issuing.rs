@@ -67,6 +67,8 @@ pub struct Issuer<'a> {
     pub now: Timestamp,
     /// End of validity, if any.
     pub valid_until: Option<Timestamp>,
+    /// The compact (paper) form ([`credential_core::issue::CredentialBuilder::compact`]).
+    pub compact: bool,
 }
 
 /// Checks a profile name against `generic` and the bundled profiles.
@@ -176,6 +178,7 @@ impl<'a> Issuer<'a> {
             home,
             now,
             valid_until,
+            compact: choice.compact,
         })
     }
 
@@ -209,10 +212,17 @@ impl<'a> Issuer<'a> {
         if let Some(until) = self.valid_until {
             builder = builder.valid_until(until);
         }
-        // An SD-JWT VC carries a Token Status List entry instead of Bitstring entries.
+        // An SD-JWT VC carries a Token Status List entry instead of Bitstring entries; a
+        // compact credential one revocation entry.
+        let purposes: &[StatusPurpose] = if self.compact {
+            builder = builder.compact();
+            &[StatusPurpose::Revocation]
+        } else {
+            &[StatusPurpose::Revocation, StatusPurpose::Suspension]
+        };
         if let (Some(i), false) = (index, self.securing == Securing::SdJwt) {
-            for purpose in [StatusPurpose::Revocation, StatusPurpose::Suspension] {
-                builder = builder.status(status_entry(self.home, &self.key_name, purpose, i));
+            for purpose in purposes {
+                builder = builder.status(status_entry(self.home, &self.key_name, *purpose, i));
             }
         }
         let text = match self.securing {

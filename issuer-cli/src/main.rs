@@ -12,6 +12,7 @@
 #![allow(rustdoc::invalid_html_tags)]
 
 mod batch;
+mod card;
 mod cli;
 mod clock;
 mod commands;

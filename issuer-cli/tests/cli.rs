@@ -550,4 +550,7 @@ fn demo_runs_end_to_end() {
         .success()
         .stdout(predicate::str::contains("demo complete"));
     assert!(d.path().join("credentials/tampered.json").is_file());
+    // The compact legal identity as a printable card.
+    let card = std::fs::read(d.path().join("credentials/legal-identity-card.pdf")).unwrap();
+    assert!(card.starts_with(b"%PDF-"));
 }

@@ -366,3 +366,23 @@ serve_stopped = توقّف
 serve_vc_1_1_not_issued = تُتحقَّق شهادات VC 1.1 لكنها لا تُصدَر أبدًا؛ استخدم سياق VC 2.0
 serve_already_secured = الشهادة المراد إصدارها تحمل إثباتًا بالفعل
 serve_invalid_shape = لا يتخذ «{ $property }» الشكل الذي يشترطه نموذج بيانات VC 2.0
+
+## laissez print: بطاقات قابلة للطباعة
+
+print_bad_layout = تنسيق غير معروف { $layout }؛ استخدم id1 أو a6 أو a4
+print_bad_output = { $path }: تُكتب البطاقة بصيغة ‎.pdf أو ‎.svg
+print_bad_lang = ‎--labels { $lang }: لغة أو لغتان من { $available }، تفصل بينهما فاصلة
+print_not_valid = لم تُطبع: الشهادة { $verdict }
+print_font_missing = لم يُعثر على الخط { $font } في ‎/usr/share/fonts (ولا في ‎$LAISSEZ_FONT_DIR)
+print_no_font_for = لا يوجد خط مثبت يحتوي كل حروف «{ $text }»
+hint_print_fonts = ثبّت حزم دبيان fonts-noto-core (و fonts-noto-cjk للأسماء بالحروف الصينية)، أو عيّن LAISSEZ_FONT_DIR
+print_qr_too_dense = رمز QR من الإصدار { $version } ستكون وحداته { $module } مم في هذا التنسيق، أقل من 0.4 مم التي يقرؤها الهاتف من نسخة مصورة
+hint_print_compact = أصدر الشهادة مع ‎--compact، أو اختر ‎--layout أكبر
+print_pdf_failed = تعذّرت كتابة ملف PDF: { $detail }
+print_written = كُتبت البطاقة في { $path } (QR v{ $version }، { $characters } حرفًا، وحدات { $module } مم)
+print_title_generic = شهادة
+print_issuer = جهة الإصدار
+print_valid_from = صالحة من
+print_valid_until = صالحة حتى
+print_yes = نعم
+print_no = لا

@@ -338,3 +338,23 @@ serve_stopped = stopped
 serve_vc_1_1_not_issued = VC 1.1 credentials are verified but never issued; use the VC 2.0 context
 serve_already_secured = the credential to issue already has a proof
 serve_invalid_shape = "{ $property }" does not have the form the VC Data Model 2.0 requires
+
+## laissez print: printable cards
+
+print_bad_layout = unknown layout { $layout }; use id1, a6 or a4
+print_bad_output = { $path }: the card is written as .pdf or .svg
+print_bad_lang = --labels { $lang }: one or two of { $available }, separated by a comma
+print_not_valid = not printed: the credential is { $verdict }
+print_font_missing = font { $font } not found under /usr/share/fonts (or $LAISSEZ_FONT_DIR)
+print_no_font_for = no installed font has every character of “{ $text }”
+hint_print_fonts = install the Debian packages fonts-noto-core (and fonts-noto-cjk for Han names), or set LAISSEZ_FONT_DIR
+print_qr_too_dense = a QR code of version { $version } would have { $module } mm modules on this layout, under the 0.4 mm a phone reads from a photocopy
+hint_print_compact = issue the credential with --compact, or choose a larger --layout
+print_pdf_failed = cannot write the PDF: { $detail }
+print_written = card written to { $path } (QR v{ $version }, { $characters } characters, { $module } mm modules)
+print_title_generic = Credential
+print_issuer = Issuer
+print_valid_from = Valid from
+print_valid_until = Valid until
+print_yes = yes
+print_no = no

@@ -347,3 +347,23 @@ serve_stopped = detenido
 serve_vc_1_1_not_issued = las credenciales VC 1.1 se verifican pero nunca se emiten; use el contexto VC 2.0
 serve_already_secured = la credencial que se quiere emitir ya tiene una prueba
 serve_invalid_shape = «{ $property }» no tiene la forma que exige el modelo de datos VC 2.0
+
+## laissez print: tarjetas imprimibles
+
+print_bad_layout = formato desconocido { $layout }; use id1, a6 o a4
+print_bad_output = { $path }: la tarjeta se escribe como .pdf o .svg
+print_bad_lang = --labels { $lang }: uno o dos de { $available }, separados por una coma
+print_not_valid = no se imprime: la credencial es { $verdict }
+print_font_missing = no se encuentra la fuente { $font } en /usr/share/fonts (ni en $LAISSEZ_FONT_DIR)
+print_no_font_for = ninguna fuente instalada tiene todos los caracteres de «{ $text }»
+hint_print_fonts = instale los paquetes de Debian fonts-noto-core (y fonts-noto-cjk para nombres en han), o defina LAISSEZ_FONT_DIR
+print_qr_too_dense = un código QR de versión { $version } tendría módulos de { $module } mm en este formato, menos de los 0,4 mm que un teléfono lee en una fotocopia
+hint_print_compact = emita la credencial con --compact, o elija un --layout mayor
+print_pdf_failed = no se puede escribir el PDF: { $detail }
+print_written = tarjeta escrita en { $path } (QR v{ $version }, { $characters } caracteres, módulos de { $module } mm)
+print_title_generic = Credencial
+print_issuer = Emisor
+print_valid_from = Válida desde
+print_valid_until = Válida hasta
+print_yes = sí
+print_no = no

@@ -353,3 +353,23 @@ serve_stopped = arrêté
 serve_vc_1_1_not_issued = les attestations VC 1.1 sont vérifiées mais jamais émises ; utilisez le contexte VC 2.0
 serve_already_secured = l'attestation à émettre a déjà une preuve
 serve_invalid_shape = « { $property } » n'a pas la forme exigée par le modèle de données VC 2.0
+
+## laissez print : cartes imprimables
+
+print_bad_layout = format inconnu { $layout } ; utilisez id1, a6 ou a4
+print_bad_output = { $path } : la carte s’écrit en .pdf ou .svg
+print_bad_lang = --labels { $lang } : une ou deux langues parmi { $available }, séparées par une virgule
+print_not_valid = non imprimée : l’attestation est { $verdict }
+print_font_missing = police { $font } introuvable sous /usr/share/fonts (ou $LAISSEZ_FONT_DIR)
+print_no_font_for = aucune police installée n’a tous les caractères de « { $text } »
+hint_print_fonts = installez les paquets Debian fonts-noto-core (et fonts-noto-cjk pour les noms en han), ou définissez LAISSEZ_FONT_DIR
+print_qr_too_dense = un code QR de version { $version } aurait des modules de { $module } mm sur ce format, sous les 0,4 mm qu’un téléphone lit sur une photocopie
+hint_print_compact = émettez l’attestation avec --compact, ou choisissez un --layout plus grand
+print_pdf_failed = impossible d’écrire le PDF : { $detail }
+print_written = carte écrite dans { $path } (QR v{ $version }, { $characters } caractères, modules de { $module } mm)
+print_title_generic = Attestation
+print_issuer = Émetteur
+print_valid_from = Valable du
+print_valid_until = Valable jusqu’au
+print_yes = oui
+print_no = non

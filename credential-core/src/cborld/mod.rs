@@ -15,7 +15,8 @@ mod terms;
 mod values;
 
 pub use table::{
-    TypeTable, DEFAULT_REGISTRY_ENTRY, LAISSEZ_REGISTRY_ENTRY, UNCOMPRESSED_REGISTRY_ENTRY,
+    TypeTable, DEFAULT_REGISTRY_ENTRY, LAISSEZ_REGISTRY_ENTRY, LAISSEZ_REGISTRY_ENTRY_V2,
+    UNCOMPRESSED_REGISTRY_ENTRY,
 };
 
 use crate::error::{Error, Result};
@@ -28,13 +29,33 @@ use std::cmp::Ordering;
 /// The IANA CBOR tag of CBOR-LD (0xCB1D).
 pub const TAG: u64 = 0xCB1D;
 
-/// Encodes `document` (a JSON object) as CBOR-LD with the Laissez registry entry.
+/// Encodes `document` (a JSON object) as CBOR-LD with a Laissez registry entry: the second
+/// ([`LAISSEZ_REGISTRY_ENTRY_V2`]) when its value codes make the bytes shorter, else the first,
+/// which every Laissez reader knows.
 pub fn encode(document: &Value, store: &ContextStore) -> Result<Vec<u8>> {
-    encode_with(document, store, LAISSEZ_REGISTRY_ENTRY)
+    let first = encode_with(document, store, LAISSEZ_REGISTRY_ENTRY)?;
+    let second = encode_with(document, store, LAISSEZ_REGISTRY_ENTRY_V2)?;
+    Ok(if second.len() < first.len() {
+        second
+    } else {
+        first
+    })
 }
 
-/// Encodes `document` with `registry_entry`: 0 (uncompressed), 1 (empty tables) or
-/// [`LAISSEZ_REGISTRY_ENTRY`].
+/// The registry entry id of CBOR-LD `bytes` as [`encode_with`] writes it (a four-byte id), if
+/// they start that way.
+pub fn registry_entry(bytes: &[u8]) -> Option<u64> {
+    match bytes {
+        [0xD9, 0xCB, 0x1D, 0x82, 0x1A, a, b, c, d, ..] => {
+            Some(u64::from(u32::from_be_bytes([*a, *b, *c, *d])))
+        }
+        [0xD9, 0xCB, 0x1D, 0x82, small @ 0..=0x17, ..] => Some(u64::from(*small)),
+        _ => None,
+    }
+}
+
+/// Encodes `document` with `registry_entry`: 0 (uncompressed), 1 (empty tables),
+/// [`LAISSEZ_REGISTRY_ENTRY`] or [`LAISSEZ_REGISTRY_ENTRY_V2`].
 pub fn encode_with(document: &Value, store: &ContextStore, registry_entry: u64) -> Result<Vec<u8>> {
     let Value::Object(obj) = document else {
         return Err(Error::CborLdCannotEncode(
@@ -237,6 +258,37 @@ mod tests {
             encode_with(&doc, &store, 7).unwrap_err().code(),
             "cborld_unknown_registry_entry"
         );
+    }
+
+    /// Enumerated values take the second Laissez entry's codes; a document without any keeps
+    /// the first entry, byte for byte, so readers that know only the first still read it.
+    #[test]
+    fn the_second_entry_is_used_only_when_it_saves_bytes() {
+        let store = ContextStore::bundled();
+        let plain = json!({"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential"});
+        let bytes = round_trip(&plain);
+        assert_eq!(registry_entry(&bytes), Some(LAISSEZ_REGISTRY_ENTRY));
+        assert_eq!(
+            bytes,
+            encode_with(&plain, &store, LAISSEZ_REGISTRY_ENTRY).unwrap()
+        );
+
+        let status = json!({
+            "@context": "https://www.w3.org/ns/credentials/v2",
+            "type": "VerifiableCredential",
+            "credentialStatus": {
+                "type": "BitstringStatusListEntry",
+                "statusPurpose": "revocation",
+                "statusListIndex": "7",
+                "statusListCredential": "https://example.org/status/1"
+            }
+        });
+        let bytes = round_trip(&status);
+        assert_eq!(registry_entry(&bytes), Some(LAISSEZ_REGISTRY_ENTRY_V2));
+        let first = encode_with(&status, &store, LAISSEZ_REGISTRY_ENTRY).unwrap();
+        // "revocation" (11 bytes as text) becomes the byte string h'01' (2 bytes).
+        assert_eq!(first.len() - bytes.len(), 9);
+        assert_eq!(registry_entry(&first), Some(LAISSEZ_REGISTRY_ENTRY));
     }
 
     #[test]

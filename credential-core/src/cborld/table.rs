@@ -12,6 +12,12 @@ use crate::jsonld::{
 /// range (65,536 and above; CBOR-LD 1.0 §"Registration"). Provisional until registered.
 pub const LAISSEZ_REGISTRY_ENTRY: u64 = 0x1_4C5A;
 
+/// Registry entry id of the second Laissez tables: those of [`LAISSEZ_REGISTRY_ENTRY`] plus a
+/// `none` table of the enumerated string values of the profiles and of status entries
+/// (`specs/qr-envelope.md`, decision 0017). A new id rather than a change in place, so a reader
+/// that knows only the first entry refuses these payloads instead of misreading them.
+pub const LAISSEZ_REGISTRY_ENTRY_V2: u64 = 0x1_4C5B;
+
 /// Registry entry 0: no semantic compression (the payload is the JSON-LD document as CBOR).
 pub const UNCOMPRESSED_REGISTRY_ENTRY: u64 = 0;
 
@@ -78,6 +84,93 @@ const CRYPTOSUITES: &[(&str, u64)] = &[
     ("ecdsa-jcs-2019", 6),
 ];
 
+/// Codes of untyped string values (registry entry [`LAISSEZ_REGISTRY_ENTRY_V2`]): the values of
+/// the enumerations in the profiles' JSON Schemas, Bitstring Status List purposes, ISO 15924
+/// script codes (`nameScript`) of the scripts the profiles' people write their names in, and the
+/// ICAO 9303 codes of stateless persons, refugees and unspecified nationality. Groups start on
+/// round numbers so each can grow; codes up to 255 cost two bytes, as a one-byte byte string.
+const VALUES: &[(&str, u64)] = &[
+    // Bitstring Status List v1.0 §2.1 statusPurpose.
+    ("revocation", 1),
+    ("suspension", 2),
+    ("refresh", 3),
+    ("message", 4),
+    // sex (ISO/IEC 5218 categories), every profile.
+    ("female", 8),
+    ("male", 9),
+    ("not-known", 10),
+    ("not-applicable", 11),
+    // legal-identity birthDateCertainty.
+    ("certain", 12),
+    ("approximate", 13),
+    ("declared", 14),
+    ("unknown", 15),
+    // ISO 15924 script codes.
+    ("Arab", 16),
+    ("Armn", 17),
+    ("Beng", 18),
+    ("Cyrl", 19),
+    ("Deva", 20),
+    ("Ethi", 21),
+    ("Geor", 22),
+    ("Grek", 23),
+    ("Hang", 24),
+    ("Hani", 25),
+    ("Hans", 26),
+    ("Hant", 27),
+    ("Hebr", 28),
+    ("Khmr", 29),
+    ("Latn", 30),
+    ("Mymr", 31),
+    ("Sinh", 32),
+    ("Taml", 33),
+    ("Thai", 34),
+    ("Tibt", 35),
+    // health-assessment assessmentType, outcome, tbScreening.
+    ("pre-departure", 40),
+    ("pre-entry", 41),
+    ("post-arrival", 42),
+    ("fit-to-travel", 43),
+    ("fit-to-travel-with-conditions", 44),
+    ("not-fit-to-travel", 45),
+    ("deferred", 46),
+    ("negative", 47),
+    ("positive-treated", 48),
+    ("positive-under-treatment", 49),
+    ("pending", 50),
+    ("not-required", 51),
+    // travel-eligibility authorizationType, purpose, numberOfEntries, holderBinding documentType.
+    ("e-visa", 56),
+    ("travel-authorization", 57),
+    ("entry-permission", 58),
+    ("exit-permission", 59),
+    ("tourism", 60),
+    ("business", 61),
+    ("work", 62),
+    ("study", 63),
+    ("family-reunification", 64),
+    ("humanitarian", 65),
+    ("resettlement", 66),
+    ("transit", 67),
+    ("return", 68),
+    ("other", 69),
+    ("single", 70),
+    ("double", 71),
+    ("multiple", 72),
+    ("passport", 73),
+    ("national-identity-card", 74),
+    ("refugee-travel-document", 75),
+    ("stateless-travel-document", 76),
+    ("laissez-passer", 77),
+    ("emergency-travel-document", 78),
+    ("identity-credential", 79),
+    // ICAO 9303 Part 3: stateless, refugee (1951 Convention), refugee (other), unspecified.
+    ("XXA", 80),
+    ("XXB", 81),
+    ("XXC", 82),
+    ("XXX", 83),
+];
+
 /// The type tables of one registry entry: datatype -> (string value <-> code).
 #[derive(Debug, Clone, Copy)]
 pub struct TypeTable {
@@ -93,6 +186,16 @@ const LAISSEZ: TypeTable = TypeTable {
     ],
 };
 
+/// Second Laissez registry entry tables: the first's, and untyped values.
+const LAISSEZ_V2: TypeTable = TypeTable {
+    tables: &[
+        (CONTEXT, CONTEXTS),
+        (URL, URLS),
+        (CRYPTOSUITE, CRYPTOSUITES),
+        (NONE, VALUES),
+    ],
+};
+
 /// Registry entry 1: every table empty.
 const EMPTY: TypeTable = TypeTable { tables: &[] };
 
@@ -101,6 +204,7 @@ impl TypeTable {
     pub fn for_entry(registry_entry: u64) -> Option<TypeTable> {
         match registry_entry {
             LAISSEZ_REGISTRY_ENTRY => Some(LAISSEZ),
+            LAISSEZ_REGISTRY_ENTRY_V2 => Some(LAISSEZ_V2),
             DEFAULT_REGISTRY_ENTRY => Some(EMPTY),
             _ => None,
         }

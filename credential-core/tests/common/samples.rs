@@ -1,5 +1,7 @@
 //! Signed sample credentials: one per profile (its first valid example) and suite. Shared by
-//! the envelope tests and the size table bench.
+//! the envelope tests and the size table bench. Each test crate uses some of them.
+
+#![allow(dead_code)]
 
 use credential_core::did::{did_key, did_key_vm};
 use credential_core::issue::issue;
@@ -79,4 +81,71 @@ pub fn sign(
     )
     .unwrap()
     .into_json()
+}
+
+/// How a sample credential is shaped: as `laissez issue` makes it today, or in the compact
+/// (paper) form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Credential `id`, issuer name, a revocation and a suspension entry (with ids), a proof
+    /// with `created`.
+    Current,
+    /// [`credential_core::issue::CredentialBuilder::compact`] with one revocation entry.
+    Compact,
+}
+
+impl Form {
+    /// Both forms.
+    pub const ALL: [Form; 2] = [Form::Current, Form::Compact];
+
+    /// `current` or `compact`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Current => "current",
+            Form::Compact => "compact",
+        }
+    }
+}
+
+/// A credential of `profile` about `subject` as the CLI issues it (issuer name, status entries
+/// on lists under the demo's status URL, five years of validity), in `form`, at 2026-01-01.
+pub fn issued(
+    profile: &str,
+    subject: Value,
+    suite: Cryptosuite,
+    key: &SecretKey,
+    form: Form,
+) -> Value {
+    use credential_core::issue::{Issuer, StatusEntrySpec};
+    use credential_core::status::StatusPurpose;
+    let issuer = Issuer::new(
+        SecretKey::from_bytes(key.algorithm(), &key.to_bytes()).unwrap(),
+        suite,
+    )
+    .unwrap()
+    .named("Laissez demo civil registry");
+    let list = |purpose: StatusPurpose| StatusEntrySpec {
+        purpose,
+        list_url: format!(
+            "https://status.laissez.invalid/lists/key-1/{}/0",
+            purpose.name()
+        ),
+        index: 4711,
+    };
+    let mut builder = issuer
+        .credential()
+        .profile(profile)
+        .unwrap()
+        .id("urn:uuid:2f1d4c8e-9b7a-4e61-8d3c-5a0b1e2f3c4d")
+        .subject(subject)
+        .valid_until(Timestamp::parse("2031-01-01T00:00:00Z").unwrap())
+        .status(list(StatusPurpose::Revocation));
+    builder = match form {
+        Form::Current => builder.status(list(StatusPurpose::Suspension)),
+        Form::Compact => builder.compact(),
+    };
+    builder
+        .issue(Timestamp::parse("2026-01-01T00:00:00Z").unwrap())
+        .unwrap()
+        .into_json()
 }

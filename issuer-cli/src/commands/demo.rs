@@ -7,6 +7,7 @@
 use super::bundle::{self, parse_anchors};
 use super::present::{self, Binding, Held};
 use super::{init, status};
+use crate::card::layout::Layout;
 use crate::cli::IssuerChoice;
 use crate::cli::{
     Alg, BundleAddIssuerArgs, BundleCreateArgs, BundleSignArgs, HomeSettings, StatusPublishArgs,
@@ -140,9 +141,9 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     let verifier = Verifier::new(ContextStore::bundled());
     let mut registry = Registry::open(&home.registry_path())?;
     say!("demo_step_issue");
-    let mut jobs: Vec<(&str, &str, Cryptosuite)> = SAMPLES
+    let mut jobs: Vec<(&str, &str, Cryptosuite, bool)> = SAMPLES
         .iter()
-        .map(|(profile, text)| (*profile, *text, Cryptosuite::EddsaRdfc2022))
+        .map(|(profile, text)| (*profile, *text, Cryptosuite::EddsaRdfc2022, false))
         .collect();
     let (identity, identity_text) = SAMPLES[0];
     for suite in [
@@ -150,10 +151,12 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         Cryptosuite::EcdsaRdfc2019,
         Cryptosuite::EcdsaJcs2019,
     ] {
-        jobs.push((identity, identity_text, suite));
+        jobs.push((identity, identity_text, suite, false));
     }
+    // The paper form, printed as a card below.
+    jobs.push((identity, identity_text, Cryptosuite::EddsaRdfc2022, true));
     let mut files = Vec::new();
-    for (profile, sample_text, suite) in jobs {
+    for (profile, sample_text, suite, compact) in jobs {
         let key = if suite.default_algorithm() == Algorithm::Ed25519 {
             "ed25519-1"
         } else {
@@ -165,14 +168,16 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
             securing: None,
             key: Some(key.to_owned()),
             valid_until: None,
+            compact,
         };
         let issuer = Issuer::from_home(&home, &choice, None)?;
         let mut record = sample(sample_text)?;
-        record.record_id = format!("{}-{suite}", record.record_id);
+        let form = if compact { "-compact" } else { "" };
+        record.record_id = format!("{}-{suite}{form}", record.record_id);
         let index = registry.reserve_indexes(STATUS_PURPOSE, 1)?;
         let (entry, text) = issuer.issue(&record, Some(index))?;
         registry.insert(&[(entry.clone(), text.clone())])?;
-        let name = format!("{profile}-{suite}");
+        let name = format!("{profile}-{suite}{form}");
         let path = out.join(format!("{name}.json"));
         write_atomic(&path, text.as_bytes(), false)?;
         let qr = write_qr(
@@ -221,6 +226,16 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
         verdict(r.verdict)
     );
     ok &= r.verdict == Verdict::Invalid;
+
+    // The compact legal identity as a printable ID-1 card, labelled in English and Arabic.
+    if let Some(compact) = files.iter().find(|f| f.name.ends_with("-compact")) {
+        let card = out.join("legal-identity-card.pdf");
+        let document = parse(&compact.text)?;
+        let r = verifier.verify_credential(&document, &VerifyOptions::at(now));
+        let written =
+            super::print::write_card(&document, &r, &verifier, Layout::Id1, &["en", "ar"], &card)?;
+        println!("   {}", i18n::text(&written));
+    }
 
     say!("demo_step_trust");
     ok &= trust_demo(&root, &home_dir, &home, &files)?;
@@ -341,6 +356,7 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
         securing: None,
         key: None,
         valid_until: None,
+        compact: false,
     };
     let rogue = Issuer::from_home(&rogue_home, &choice, None)?;
     let (_, rogue_text) = rogue.issue(&sample(SAMPLES[0].1)?, None)?;
@@ -381,6 +397,7 @@ fn issue_secured(
         securing: Some(securing.to_owned()),
         key: Some(key.to_owned()),
         valid_until: None,
+        compact: false,
     };
     let issuer = Issuer::from_home(home, &choice, None)?;
     record.record_id = format!("{}-{securing}", record.record_id);

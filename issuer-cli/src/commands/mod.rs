@@ -7,6 +7,7 @@ mod init;
 mod issue;
 mod key;
 mod present;
+mod print;
 mod qr;
 mod registry;
 mod serve;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> CliResult<()> {
         Command::IssueBatch(args) => issue::issue_batch(&ctx, &args),
         Command::Verify(args) => verify::run(&args),
         Command::Present(args) => present::run(&args),
+        Command::Print(args) => print::run(&args),
         Command::Revoke { id } => status::change(&ctx, &id, StatusChange::Revoke),
         Command::Suspend { id } => status::change(&ctx, &id, StatusChange::Suspend),
         Command::Reinstate { id } => status::change(&ctx, &id, StatusChange::Reinstate),

@@ -9,6 +9,7 @@ use crate::fsutil::{read_input_max, MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES};
 use crate::{clock, i18n, qr_image, report};
 use credential_core::jsonld::ContextStore;
 use credential_core::message;
+use credential_core::model::Timestamp;
 use credential_core::verify::{Verdict, VerificationReport, Verifier, VerifyOptions};
 use serde_json::Value;
 use std::path::Path;
@@ -20,16 +21,7 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
     let now = clock::parse_time("--at", args.at.as_deref())?.unwrap_or_else(clock::now);
     let mut verifier = Verifier::new(ContextStore::bundled());
     if let Some(path) = &args.bundle {
-        let anchors = parse_anchors(&args.anchor)?;
-        let b = read_input_max(path, MAX_BUNDLE_BYTES)?;
-        verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
-            CliError::input(message!(
-                "verify_bundle_error",
-                path = path.display().to_string(),
-                error = i18n::text(&e.message()),
-                code = e.code()
-            ))
-        })?;
+        load_bundle(&mut verifier, path, &args.anchor, now)?;
     }
     let opts = VerifyOptions {
         challenge: args.challenge.as_deref(),
@@ -53,6 +45,26 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
         Verdict::IssuerNotChecked => Err(CliError::IssuerNotChecked),
         _ => Err(CliError::Negative(None)),
     }
+}
+
+/// Loads the trust bundle at `path`, signed by one of `anchors`, into `verifier`.
+pub(super) fn load_bundle(
+    verifier: &mut Verifier,
+    path: &Path,
+    anchors: &[String],
+    now: Timestamp,
+) -> CliResult<()> {
+    let anchors = parse_anchors(anchors)?;
+    let b = read_input_max(path, MAX_BUNDLE_BYTES)?;
+    verifier.load_trust_bundle(&b, &anchors, now).map_err(|e| {
+        CliError::input(message!(
+            "verify_bundle_error",
+            path = path.display().to_string(),
+            error = i18n::text(&e.message()),
+            code = e.code()
+        ))
+    })?;
+    Ok(())
 }
 
 /// For each selectively disclosed credential in the report (itself or embedded in a
