@@ -300,21 +300,14 @@ pub fn run(
         // A record another process issued meanwhile keeps that credential: its file is written
         // from the registry and the row counts as skipped (its reserved index stays unused).
         let inserted = registry.insert_new(&rows)?;
-        let raced: Vec<String> = rows
-            .iter()
-            .zip(&inserted)
-            .filter(|(_, new)| !**new)
-            .map(|((entry, _), _)| entry.record_key.clone())
-            .collect();
-        let mut theirs = registry.credentials_for_records(&raced)?;
         let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(rows.len());
         for ((path, (entry, json)), new) in paths.into_iter().zip(rows).zip(inserted) {
             if new {
                 summary.issued += 1;
                 files.push((path, json));
-            } else if let Some(json) = theirs.remove(&entry.record_key) {
+            } else if let Some(theirs) = registry.credential_for_record(&entry.record_key)? {
                 summary.skipped += 1;
-                files.push((path, json));
+                files.push((path, theirs));
             }
         }
         write_files(&files, jobs)?;

@@ -46,15 +46,6 @@ impl Database {
             None => Ok(Database::Sqlite(default)),
         }
     }
-
-    /// What to call it in messages: the SQLite path, or `PostgreSQL` (never the URL, which may
-    /// hold a password).
-    pub fn describe(&self) -> String {
-        match self {
-            Database::Sqlite(path) => path.display().to_string(),
-            Database::Postgres(_) => "PostgreSQL".into(),
-        }
-    }
 }
 
 #[cfg(test)]

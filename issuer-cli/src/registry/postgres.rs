@@ -15,7 +15,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 /// Advisory lock key held while migrating ("laissez" in ASCII).
-const MIGRATION_LOCK: i64 = 0x6c61_6973_7365_7a;
+const MIGRATION_LOCK: i64 = 0x006c_6169_7373_657a;
 
 /// Connects to `url` (a `postgres://` URL or a `key=value` string).
 pub(super) fn open(url: &str) -> CliResult<Client> {
