@@ -5,11 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${LAISSEZ_TEST_POSTGRES_URL:-}" ]; then
-  exec scripts/with-postgres.sh "$0" "$@"
+  exec scripts/with-postgres.sh bash "$0" "$@"
 fi
 n=${1:-10000}
-flock /tmp/cargo.lock cargo build --release -q -p issuer-cli 2>/dev/null \
-  || cargo build --release -q -p issuer-cli
+flock /tmp/cargo.lock cargo build --release -q -p issuer-cli
 bin=${CARGO_TARGET_DIR:-$PWD/target}/release/laissez
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
