@@ -31,6 +31,14 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null \
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends poppler-utils fonts-noto-core
 fi
 
+step "Debian's PostgreSQL for the registry tests (scripts/with-postgres.sh)"
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends postgresql
+fi
+
 step "npm packages for the interop harness (tests/interop)"
 command -v node >/dev/null || { echo "node is required (Node 20 + npm)" >&2; exit 1; }
 npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
@@ -44,8 +52,8 @@ cargo fmt --all -- --check
 step "cargo clippy --all-targets -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "tests (official vectors from \${LAISSEZ_VECTORS_DIR:-../shared/vectors})"
-cargo test --workspace
+step "tests (official vectors from \${LAISSEZ_VECTORS_DIR:-../shared/vectors}; the registry on SQLite and on a throw-away PostgreSQL)"
+LAISSEZ_REQUIRE_POSTGRES=1 scripts/with-postgres.sh cargo test --workspace
 
 # Already run above; again with --nocapture so that each suite's pass/skip/fail line shows here
 # (cargo test hides the output of passing tests). Built already, it takes well under a second.

@@ -1,7 +1,7 @@
 //! `laissez issue-batch`: idempotent, resumable, parallel batch issuance.
 
 use crate::error::{io, CliError, CliResult};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{sync_files_under, write_replace};
 use crate::i18n;
 use crate::issuing::{record_from_json, record_key, Issuer, Record};
 use crate::registry::{Entry, Registry};
@@ -13,10 +13,11 @@ use std::time::{Duration, Instant};
 
 /// Largest batch input file.
 const MAX_BATCH_BYTES: u64 = 512 * 1024 * 1024;
-/// Indexes reserved (and committed) per round; a crash loses at most this many, never reuses them.
-const CHUNK: usize = 256;
-/// Rows committed per registry transaction.
-const COMMIT_EVERY: usize = 64;
+/// Records per round: indexes reserved in one committed transaction (a crash loses at most this
+/// many, never reuses them), then the credentials recorded in one transaction.
+const CHUNK: usize = 1024;
+/// Record keys looked up in the registry per query.
+const LOOKUP: usize = 10_000;
 
 /// One input row: its 1-based row number and the parsed record or why it is bad.
 pub struct Row {
@@ -220,8 +221,10 @@ impl Progress {
     }
 }
 
-/// Runs a batch: skips records already issued (writing their file if missing), reserves status
-/// indexes, signs with `jobs` threads, commits, then writes each file atomically.
+/// Runs a batch: skips records already issued (rewriting their file if it is missing or differs
+/// from the registry's copy), then per block of [`CHUNK`] records: reserves their status indexes
+/// (one committed transaction), signs on `jobs` threads, records the credentials (one
+/// transaction), writes their files on `jobs` threads. The files are synced once at the end.
 pub fn run(
     issuer: &Issuer<'_>,
     registry: &mut Registry,
@@ -232,7 +235,7 @@ pub fn run(
     std::fs::create_dir_all(out).map_err(|e| CliError::io(io::create, out, e))?;
     let mut summary = Summary::default();
     let mut progress = Progress::new(rows.len());
-    let mut todo: Vec<(usize, Record)> = Vec::new();
+    let mut records: Vec<(usize, Record, String)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for row in rows {
         match row.record {
@@ -242,58 +245,100 @@ pub fn run(
             }
             Ok(record) => {
                 let key = record_key(&issuer.profile, &record.record_id);
-                if !seen.insert(key.clone()) {
+                if seen.insert(key.clone()) {
+                    records.push((row.number, record, key));
+                } else {
                     summary.failed.push((
                         row.number,
                         i18n::text(&message!("batch_duplicate_record", id = &record.record_id)),
                     ));
                     progress.advance(1);
-                } else if let Some(json) = registry.credential_for_record(&key)? {
-                    let path = output_path(out, &record.record_id, issuer.securing.extension());
-                    if !path.exists() {
-                        write_atomic(&path, json.as_bytes(), false)?;
-                    }
-                    summary.skipped += 1;
-                    progress.advance(1);
-                } else {
-                    todo.push((row.number, record));
                 }
             }
         }
     }
 
+    let extension = issuer.securing.extension();
+    let mut todo: Vec<(usize, Record)> = Vec::new();
+    let mut rewrite: Vec<(PathBuf, String)> = Vec::new();
+    for block in records.chunks(LOOKUP) {
+        let keys: Vec<String> = block.iter().map(|(_, _, key)| key.clone()).collect();
+        let mut issued = registry.credentials_for_records(&keys)?;
+        for (number, record, key) in block {
+            match issued.remove(key) {
+                Some(json) => {
+                    let path = output_path(out, &record.record_id, extension);
+                    if std::fs::read(&path).ok().as_deref() != Some(json.as_bytes()) {
+                        rewrite.push((path, json));
+                    }
+                    summary.skipped += 1;
+                }
+                None => todo.push((*number, record.clone())),
+            }
+        }
+    }
+    write_files(&rewrite, jobs)?;
+    progress.advance(summary.skipped);
+
     for chunk in todo.chunks(CHUNK) {
         let first = registry.reserve_indexes(issuer.status_purpose(), chunk.len() as i64)?;
         let results = sign_chunk(issuer, chunk, first, jobs);
-        let mut ok: Vec<(Entry, String, PathBuf)> = Vec::new();
+        let mut rows: Vec<(Entry, String)> = Vec::with_capacity(chunk.len());
+        let mut paths: Vec<PathBuf> = Vec::with_capacity(chunk.len());
         for ((number, record), result) in chunk.iter().zip(results) {
             match result {
-                Ok((entry, json)) => ok.push((
-                    entry,
-                    json,
-                    output_path(out, &record.record_id, issuer.securing.extension()),
-                )),
+                Ok(issued) => {
+                    rows.push(issued);
+                    paths.push(output_path(out, &record.record_id, extension));
+                }
                 Err(reason) => {
                     summary.failed.push((*number, reason));
                     progress.advance(1);
                 }
             }
         }
-        for group in ok.chunks(COMMIT_EVERY) {
-            let rows: Vec<(Entry, String)> = group
-                .iter()
-                .map(|(e, j, _)| (e.clone(), j.clone()))
-                .collect();
-            registry.insert(&rows)?;
-            for (_, json, path) in group {
-                write_atomic(path, json.as_bytes(), false)?;
+        // A record another process issued meanwhile keeps that credential: its file is written
+        // from the registry and the row counts as skipped (its reserved index stays unused).
+        let inserted = registry.insert_new(&rows)?;
+        let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(rows.len());
+        for ((path, (entry, json)), new) in paths.into_iter().zip(rows).zip(inserted) {
+            if new {
+                summary.issued += 1;
+                files.push((path, json));
+            } else if let Some(theirs) = registry.credential_for_record(&entry.record_key)? {
+                summary.skipped += 1;
+                files.push((path, theirs));
             }
-            summary.issued += group.len();
-            progress.advance(group.len());
         }
+        write_files(&files, jobs)?;
+        progress.advance(files.len());
     }
+    sync_files_under(out)?;
     progress.finish();
     Ok(summary)
+}
+
+/// Writes `files` (path, content) on `jobs` threads; the first error wins.
+fn write_files(files: &[(PathBuf, String)], jobs: usize) -> CliResult<()> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let per = files.len().div_ceil(jobs.clamp(1, 64));
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(per)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .try_for_each(|(path, json)| write_replace(path, json.as_bytes()))
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err(CliError::input(message!("batch_thread_panicked"))))
+        })
+    })
 }
 
 /// Signs `chunk` (index `first + i` for row `i`) on `jobs` threads, keeping row order.

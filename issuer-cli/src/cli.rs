@@ -11,6 +11,10 @@ pub struct Cli {
     /// Issuer home directory (default: ./laissez-home).
     #[arg(long, global = true, env = "LAISSEZ_HOME")]
     pub home: Option<PathBuf>,
+    /// Issuance registry: a SQLite path or sqlite://PATH (default: <home>/registry.sqlite), or a
+    /// PostgreSQL URL postgres://USER@HOST:PORT/DB shared by several issuing processes.
+    #[arg(long, global = true, env = "LAISSEZ_DATABASE", value_name = "URL")]
+    pub database: Option<String>,
     /// File holding the passphrase that encrypts secret keys at rest (or set LAISSEZ_PASSPHRASE).
     #[arg(long, global = true)]
     pub passphrase_file: Option<PathBuf>,

@@ -149,5 +149,23 @@ impl From<rusqlite::Error> for CliError {
     }
 }
 
+impl From<postgres::Error> for CliError {
+    fn from(e: postgres::Error) -> Self {
+        // A refused or lost connection has no SQLSTATE (or one of class 08); the server's own
+        // errors carry theirs.
+        let unreachable = e.is_closed()
+            || e.code()
+                .map_or(e.as_db_error().is_none(), |c| c.code().starts_with("08"));
+        let detail = match e.as_db_error() {
+            Some(db) => format!("{} ({})", db.message(), db.code().code()),
+            None => e.to_string(),
+        };
+        CliError::Input {
+            message: message!("registry_error", detail = detail.replace('\n', " ")),
+            hint: unreachable.then(|| message!("hint_registry_unreachable")),
+        }
+    }
+}
+
 /// Result alias for the CLI.
 pub type CliResult<T> = Result<T, CliError>;

@@ -38,6 +38,67 @@ pub fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> CliResult<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` through a temporary file beside it (`.<name>.laissez-tmp`) and a
+/// rename, without syncing: a reader or a crashed process never sees half a file, and
+/// [`sync_files_under`] later makes a whole batch durable at once. For files that can be
+/// rewritten from elsewhere (a batch's outputs, from the registry).
+pub fn write_replace(path: &Path, bytes: &[u8]) -> CliResult<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.laissez-tmp"));
+    std::fs::write(&tmp, bytes).map_err(|e| CliError::io(io::write, path, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| CliError::io(io::write, path, e))
+}
+
+/// Flushes what was written under `dir` to disk: `syncfs` on its file system (Linux), `sync`
+/// (other Unix systems).
+#[cfg(unix)]
+pub fn sync_files_under(dir: &Path) -> CliResult<()> {
+    let handle = std::fs::File::open(dir).map_err(|e| CliError::io(io::write, dir, e))?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: syncfs on a descriptor this function owns and keeps open for the call.
+        #[allow(unsafe_code)]
+        let rc = unsafe { libc::syncfs(handle.as_raw_fd()) };
+        if rc != 0 {
+            return Err(CliError::io(
+                io::write,
+                dir,
+                std::io::Error::last_os_error(),
+            ));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        drop(handle);
+        // SAFETY: sync takes no arguments and cannot fail.
+        #[allow(unsafe_code)]
+        unsafe {
+            libc::sync()
+        };
+    }
+    Ok(())
+}
+
+/// Flushes what was written under `dir` to disk (each file of the directory, where no
+/// file-system-wide sync exists).
+#[cfg(not(unix))]
+pub fn sync_files_under(dir: &Path) -> CliResult<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| CliError::io(io::list, dir, e))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() {
+            std::fs::File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| CliError::io(io::write, &path, e))?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(unix)]
 fn set_mode(path: &Path, mode: u32) -> CliResult<()> {
     use std::os::unix::fs::PermissionsExt;

@@ -1,33 +1,31 @@
 //! Crash safety: `issue-batch` over 5,000 records, SIGKILLed at several random points, then run to
-//! completion. The registry must hold exactly one credential per record, every credential must
-//! verify, every output file must equal its registry copy, and status indexes must be unique.
+//! completion, on SQLite and on PostgreSQL. The registry must hold exactly one credential per
+//! record, every credential must verify, every output file must equal its registry copy, and
+//! status indexes must be unique.
 
+mod backends;
+
+use backends::Backend;
 use credential_core::jsonld::ContextStore;
 use credential_core::model::Timestamp;
 use credential_core::verify::{Verifier, VerifyOptions};
 use rand::{Rng, SeedableRng};
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 const RECORDS: usize = 5_000;
 
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("laissez"));
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
-
-#[test]
-fn sigkilled_batches_resume_without_loss_or_duplicates() {
+fn sigkilled_batches_resume_without_loss_or_duplicates(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
-    assert!(laissez(&home).arg("init").status().unwrap().success());
+    assert!(backend
+        .laissez(&home)
+        .arg("init")
+        .status()
+        .unwrap()
+        .success());
     let input = dir.path().join("records.jsonl");
     let mut f = std::fs::File::create(&input).unwrap();
     for i in 0..RECORDS {
@@ -41,7 +39,8 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
     drop(f);
     let out = dir.path().join("out");
     let run = |home: &Path| {
-        laissez(home)
+        backend
+            .laissez(home)
             .args(["issue-batch", "--jobs", "2", "--input"])
             .arg(&input)
             .arg("--out")
@@ -72,8 +71,7 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
     let status = run(&home).wait().unwrap();
     assert!(status.success(), "final run failed: {status}");
 
-    let conn = rusqlite::Connection::open(home.join("registry.sqlite")).unwrap();
-    let q = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let q = |sql: &str| backend.query_i64(&home, sql);
     assert_eq!(q("SELECT COUNT(*) FROM credentials"), RECORDS as i64);
     assert_eq!(
         q("SELECT COUNT(DISTINCT record_key) FROM credentials"),
@@ -83,15 +81,7 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
         q("SELECT COUNT(DISTINCT status_index) FROM credentials WHERE status_index IS NOT NULL"),
         RECORDS as i64
     );
-
-    let mut stmt = conn
-        .prepare("SELECT record_key, credential FROM credentials")
-        .unwrap();
-    let rows: Vec<(String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let rows = backend.credentials(&home);
     assert_eq!(
         std::fs::read_dir(&out)
             .unwrap()
@@ -122,3 +112,5 @@ fn sigkilled_batches_resume_without_loss_or_duplicates() {
         }
     });
 }
+
+on_both_backends!(sigkilled_batches_resume_without_loss_or_duplicates);

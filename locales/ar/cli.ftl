@@ -19,6 +19,9 @@ hint_check_permissions = تحقّق من الأذونات، أو اختر موق
 hint_already_exists = احذفه أو اختر مسارًا آخر
 registry_error = خطأ في السجل: { $detail }
 hint_registry_busy = عملية laissez أخرى تستخدم السجل؛ انتظر انتهاءها أو أوقفها
+database_unsupported = قاعدة بيانات السجل «{ $scheme }» غير مدعومة: أعطِ مسار SQLite أو sqlite://PATH أو عنوان postgres://
+database_bad_url = عنوان اتصال PostgreSQL غير صالح: { $detail }
+hint_registry_unreachable = تحقّق من أن PostgreSQL يعمل ويقبل الاتصالات على عنوان --database (أو LAISSEZ_DATABASE)
 hint_registry_corrupt = ملف السجل تالف؛ استعِده من نسخة احتياطية
 hint_registry_readonly = تحقّق من إمكانية الكتابة في مجلد جهة الإصدار
 

@@ -19,6 +19,9 @@ hint_check_permissions = check permissions, or choose another location
 hint_already_exists = remove it or choose another path
 registry_error = registry error: { $detail }
 hint_registry_busy = another laissez process holds the registry; wait for it or stop it
+database_unsupported = unsupported registry database "{ $scheme }": give a SQLite path, sqlite://PATH or a postgres:// URL
+database_bad_url = bad PostgreSQL connection URL: { $detail }
+hint_registry_unreachable = check that PostgreSQL runs and accepts connections at the --database URL (or LAISSEZ_DATABASE)
 hint_registry_corrupt = the registry file is corrupt; restore it from a backup
 hint_registry_readonly = check that the issuer home is writable
 

@@ -19,6 +19,9 @@ hint_check_permissions = compruebe los permisos o elija otra ubicación
 hint_already_exists = elimínelo o elija otra ruta
 registry_error = error del registro: { $detail }
 hint_registry_busy = otro proceso de laissez tiene el registro en uso; espere a que termine o deténgalo
+database_unsupported = base de datos de registro «{ $scheme }» no admitida: indique una ruta SQLite, sqlite://RUTA o una URL postgres://
+database_bad_url = URL de conexión PostgreSQL no válida: { $detail }
+hint_registry_unreachable = compruebe que PostgreSQL está en marcha y acepta conexiones en la URL de --database (o LAISSEZ_DATABASE)
 hint_registry_corrupt = el archivo del registro está dañado; restáurelo desde una copia de seguridad
 hint_registry_readonly = compruebe que se puede escribir en el directorio del emisor
 

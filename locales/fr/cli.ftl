@@ -19,6 +19,9 @@ hint_check_permissions = vérifiez les permissions, ou choisissez un autre empla
 hint_already_exists = supprimez-le ou choisissez un autre chemin
 registry_error = erreur du registre : { $detail }
 hint_registry_busy = un autre processus laissez utilise le registre ; attendez qu'il se termine ou arrêtez-le
+database_unsupported = base de registre « { $scheme } » non prise en charge : indiquez un chemin SQLite, sqlite://CHEMIN ou une URL postgres://
+database_bad_url = URL de connexion PostgreSQL invalide : { $detail }
+hint_registry_unreachable = vérifiez que PostgreSQL tourne et accepte les connexions à l'URL de --database (ou LAISSEZ_DATABASE)
 hint_registry_corrupt = le fichier du registre est endommagé ; restaurez-le à partir d'une sauvegarde
 hint_registry_readonly = vérifiez que le répertoire émetteur est accessible en écriture
 

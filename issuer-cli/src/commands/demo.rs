@@ -309,7 +309,12 @@ fn trust_demo(root: &Path, home_dir: &Path, home: &Home, files: &[DemoFile]) -> 
             out: None,
             valid_days: 30,
         };
-        status::publish(home, &publish, None)?;
+        status::publish(
+            home,
+            &Registry::open(&home.registry_path())?,
+            &publish,
+            None,
+        )?;
         bundle::create(&BundleCreateArgs {
             out: path.clone(),
             valid_days: 7,

@@ -7,7 +7,6 @@ use crate::error::{CliError, CliResult};
 use crate::home::{Config, Home, IssuanceConfig, IssuerConfig, StatusConfig};
 use crate::i18n::say;
 use crate::keystore;
-use crate::registry::Registry;
 use credential_core::keys::{Algorithm, SecretKey};
 use credential_core::message;
 use rand_core::OsRng;
@@ -16,12 +15,14 @@ use std::path::Path;
 /// `laissez init [DIR]`.
 pub fn run(ctx: &Context, args: &InitArgs) -> CliResult<()> {
     let root = Home::locate(args.dir.as_deref().or(ctx.home.as_deref()));
-    create_home(&root, &args.settings, ctx.pass())?;
+    let home = create_home(&root, &args.settings, ctx.pass())?;
+    ctx.open_registry(&home)?;
     say!("init_done", path = root.display().to_string());
     Ok(())
 }
 
-/// Creates an issuer home at `root` with a first key and an empty registry.
+/// Creates an issuer home at `root` with a first key (its registry is created when first
+/// opened).
 pub fn create_home(root: &Path, settings: &HomeSettings, pass: Option<&str>) -> CliResult<Home> {
     let status_base_url = &settings.status_base_url;
     if !credential_core::model::is_url(status_base_url) {
@@ -58,6 +59,5 @@ pub fn create_home(root: &Path, settings: &HomeSettings, pass: Option<&str>) -> 
         &SecretKey::generate(algorithm, &mut OsRng),
         pass,
     )?;
-    Registry::open(&home.registry_path())?;
     Ok(home)
 }

@@ -9,7 +9,6 @@ use crate::fsutil::{read_input, write_atomic};
 use crate::i18n::{self, note, say};
 use crate::issuing::{record_from_json, record_key, Issuer};
 use crate::keyfile;
-use crate::registry::Registry;
 use credential_core::codec::hex;
 use credential_core::message;
 use std::path::Path;
@@ -41,7 +40,7 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
     if let Some(r) = record_id {
         record.record_id = r.to_owned();
     }
-    let mut registry = Registry::open(&home.registry_path())?;
+    let mut registry = ctx.open_registry(&home)?;
     let rkey = record_key(&args.issuer.profile, &record.record_id);
     if let Some(existing) = registry.find_record(&rkey)? {
         return Err(CliError::Input {
@@ -93,7 +92,7 @@ pub fn issue_batch(ctx: &Context, args: &IssueBatchArgs) -> CliResult<()> {
     let issuer = Issuer::from_home(&home, &args.issuer, ctx.pass())?;
     let rows = batch::read_rows(&args.input)?;
     let total = rows.len();
-    let mut registry = Registry::open(&home.registry_path())?;
+    let mut registry = ctx.open_registry(&home)?;
     let started = std::time::Instant::now();
     let summary = batch::run(&issuer, &mut registry, rows, &args.out, args.jobs)?;
     let secs = started.elapsed().as_secs_f64();

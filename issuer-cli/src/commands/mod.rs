@@ -18,7 +18,7 @@ use crate::cli::{Cli, Command};
 use crate::error::{CliError, CliResult};
 use crate::fsutil::read_input;
 use crate::home::Home;
-use crate::registry::StatusChange;
+use crate::registry::{Database, Registry, StatusChange};
 use credential_core::message;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
@@ -29,12 +29,24 @@ pub struct Context {
     home: Option<PathBuf>,
     /// The passphrase for encrypted keys, if one was given.
     passphrase: Option<Zeroizing<String>>,
+    /// `--database` (or `$LAISSEZ_DATABASE`), if given.
+    database: Option<String>,
 }
 
 impl Context {
     /// The passphrase, if any.
     fn pass(&self) -> Option<&str> {
         self.passphrase.as_deref().map(String::as_str)
+    }
+
+    /// The registry database: `--database` if given, else the home's SQLite file.
+    fn database(&self, home: &Home) -> CliResult<Database> {
+        Database::choose(self.database.as_deref(), home.registry_path())
+    }
+
+    /// Opens (creating or migrating) the registry of `home`, or the one `--database` names.
+    fn open_registry(&self, home: &Home) -> CliResult<Registry> {
+        Registry::connect(&self.database(home)?)
     }
 
     /// Opens the issuer home chosen by `--home`, `$LAISSEZ_HOME` or the default.
@@ -48,6 +60,7 @@ pub fn run(cli: Cli) -> CliResult<()> {
     let ctx = Context {
         passphrase: passphrase(cli.passphrase_file.as_deref())?,
         home: cli.home,
+        database: cli.database,
     };
     match cli.command {
         Command::Init(args) => init::run(&ctx, &args),

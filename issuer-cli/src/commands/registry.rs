@@ -1,11 +1,11 @@
-//! `laissez registry list|show|export`: reading the issuance registry.
+//! `laissez registry list|show|export`: reading the issuance registry (SQLite or PostgreSQL).
 
 use super::Context;
 use crate::cli::RegistryCommand;
 use crate::error::{CliError, CliResult};
 use crate::fsutil::write_atomic;
 use crate::i18n;
-use crate::registry::Registry;
+use crate::registry::{Database, Registry};
 use crate::securing::Securing;
 use credential_core::message;
 use serde_json::Value;
@@ -15,14 +15,16 @@ use std::path::Path;
 /// created here).
 pub fn run(ctx: &Context, cmd: RegistryCommand) -> CliResult<()> {
     let home = ctx.open_home()?;
-    let path = home.registry_path();
-    if !path.exists() {
-        return Err(CliError::Input {
-            message: message!("registry_missing", path = path.display().to_string()),
-            hint: Some(message!("hint_run_init")),
-        });
+    let database = ctx.database(&home)?;
+    if let Database::Sqlite(path) = &database {
+        if !path.exists() {
+            return Err(CliError::Input {
+                message: message!("registry_missing", path = path.display().to_string()),
+                hint: Some(message!("hint_run_init")),
+            });
+        }
     }
-    let registry = Registry::open(&path)?;
+    let registry = Registry::connect(&database)?;
     match cmd {
         RegistryCommand::List => list(&registry),
         RegistryCommand::Show { id } => show(&registry, &id),

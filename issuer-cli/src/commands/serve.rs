@@ -15,6 +15,9 @@ pub fn run(ctx: &Context, args: ServeArgs) -> CliResult<()> {
         }
         Some(ServeCommand::Key(ServeKeyCommand::List)) => serve::auth::list(&home),
         Some(ServeCommand::Key(ServeKeyCommand::Revoke { id })) => serve::auth::revoke(&home, &id),
-        None => serve::run(home, &args, ctx.pass()),
+        None => {
+            let database = ctx.database(&home)?;
+            serve::run(home, database, &args, ctx.pass())
+        }
     }
 }

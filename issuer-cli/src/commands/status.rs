@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 /// `laissez revoke|suspend|reinstate ID`.
 pub fn change(ctx: &Context, id: &str, change: StatusChange) -> CliResult<()> {
     let home = ctx.open_home()?;
-    let mut registry = Registry::open(&home.registry_path())?;
+    let mut registry = ctx.open_registry(&home)?;
     let message = registry.change_status(id, change)?;
     println!("{}", i18n::text(&message));
     Ok(())
@@ -35,14 +35,20 @@ pub fn change(ctx: &Context, id: &str, change: StatusChange) -> CliResult<()> {
 pub fn run(ctx: &Context, cmd: StatusCommand) -> CliResult<()> {
     let home = ctx.open_home()?;
     match cmd {
-        StatusCommand::Publish(args) => publish(&home, &args, ctx.pass()),
+        StatusCommand::Publish(args) => {
+            publish(&home, &ctx.open_registry(&home)?, &args, ctx.pass())
+        }
     }
 }
 
 /// `laissez status publish`: one signed list credential per key, purpose and list number, and
 /// one Token Status List per key and list number of SD-JWT VCs.
-pub fn publish(home: &Home, args: &StatusPublishArgs, pass: Option<&str>) -> CliResult<()> {
-    let registry = Registry::open(&home.registry_path())?;
+pub fn publish(
+    home: &Home,
+    registry: &Registry,
+    args: &StatusPublishArgs,
+    pass: Option<&str>,
+) -> CliResult<()> {
     let out = args.out.clone().unwrap_or_else(|| home.status_dir());
     std::fs::create_dir_all(&out).map_err(|e| CliError::io(io::create, &out, e))?;
     let size = home.config.status.list_size as i64;

@@ -25,14 +25,13 @@ use crate::error::{CliError, CliResult};
 use crate::home::Home;
 use crate::i18n::say;
 use crate::keystore;
-use crate::registry::Registry;
+use crate::registry::{Database, Registry};
 use config::ServeConfig;
 use credential_core::keys::SecretKey;
 use credential_core::message;
 use credential_core::verify::Verifier;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -40,7 +39,7 @@ use tower::ServiceExt;
 
 /// Registry connections, opened on demand and reused; each serves one blocking call at a time.
 pub struct Pool {
-    path: PathBuf,
+    database: Database,
     idle: Mutex<Vec<Registry>>,
     keep: usize,
 }
@@ -51,7 +50,7 @@ impl Pool {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let mut registry = match idle {
             Some(r) => r,
-            None => Registry::open(&self.path)?,
+            None => Registry::connect(&self.database)?,
         };
         let result = f(&mut registry);
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
@@ -98,8 +97,10 @@ fn url_path(base: &str) -> String {
     }
 }
 
-/// `laissez serve`: loads keys and settings, binds, prints the URL, serves until killed.
-pub fn run(home: Home, args: &ServeArgs, pass: Option<&str>) -> CliResult<()> {
+/// `laissez serve`: loads keys and settings, binds, prints the URL, serves until killed. The
+/// registry is `database` (the home's SQLite file unless `--database` names another, e.g. a
+/// PostgreSQL database shared by several front-ends).
+pub fn run(home: Home, database: Database, args: &ServeArgs, pass: Option<&str>) -> CliResult<()> {
     let config = ServeConfig::load(&home, args)?;
     let mut keys = BTreeMap::new();
     for info in keystore::list(&home)? {
@@ -107,7 +108,7 @@ pub fn run(home: Home, args: &ServeArgs, pass: Option<&str>) -> CliResult<()> {
         keys.insert(info.name, key);
     }
     // Opens (and migrates) the registry once before serving, so a bad registry fails early.
-    Registry::open(&home.registry_path())?;
+    Registry::connect(&database)?;
     let acceptor = tls::acceptor(args.cert.as_deref(), args.tls_key.as_deref())?;
     let state = Arc::new(AppState {
         status_path: url_path(&home.config.status.base_url),
@@ -115,7 +116,7 @@ pub fn run(home: Home, args: &ServeArgs, pass: Option<&str>) -> CliResult<()> {
         limiter: limits::RateLimiter::new(config.rate_per_second, config.rate_burst),
         lists: lists::ListCache::new(Duration::from_secs(config.status_list_max_age_seconds)),
         registry: Pool {
-            path: home.registry_path(),
+            database,
             idle: Mutex::new(Vec::new()),
             keep: config.registry_connections,
         },

@@ -1,0 +1,188 @@
+//! The PostgreSQL backend (the synchronous `postgres` client, without TLS: a local socket or a
+//! private network; see specs/decisions). Several processes may share one database: migrations
+//! run under an advisory lock, index reservations are one atomic statement, a status change
+//! locks its row, and the unique record key refuses a second credential for a record.
+
+use super::{
+    check_schema_version, decide, no_credential, sql, Entry, StatusChange, StatusRow, MIGRATIONS,
+};
+use crate::error::{CliError, CliResult};
+use ::postgres::{Client, Config, NoTls};
+use credential_core::{message, Message};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Advisory lock key held while migrating ("laissez" in ASCII).
+const MIGRATION_LOCK: i64 = 0x006c_6169_7373_657a;
+
+/// Connects to `url` (a `postgres://` URL or a `key=value` string).
+pub(super) fn open(url: &str) -> CliResult<Client> {
+    let mut config = Config::from_str(url)
+        .map_err(|e| CliError::input(message!("database_bad_url", detail = e.to_string())))?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(10));
+    }
+    if config.get_application_name().is_none() {
+        config.application_name("laissez");
+    }
+    Ok(config.connect(NoTls)?)
+}
+
+/// Applies pending migrations in one transaction, under an advisory lock so that processes
+/// starting together migrate once.
+pub(super) fn migrate(client: &mut Client) -> CliResult<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute(sql::CREATE_MIGRATIONS)?;
+    let current: i64 = tx.query_one(sql::SCHEMA_VERSION, &[])?.get(0);
+    check_schema_version(current)?;
+    for (i, statements) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.batch_execute(statements)?;
+        let version = i as i32 + 1;
+        tx.execute(
+            sql::RECORD_MIGRATION,
+            &[&version, &crate::clock::now().to_rfc3339()],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Runs the reservation (one statement, its own transaction); returns the new `next_index`.
+pub(super) fn reserve(client: &mut Client, purpose: &str, count: i64) -> CliResult<i64> {
+    Ok(client.query_one(sql::RESERVE, &[&purpose, &count])?.get(0))
+}
+
+/// The client as the registry holds it: queries need `&mut Client`, and the registry's reads
+/// take `&self`, so reads borrow it for the length of one query (the registry is not `Sync`,
+/// and no borrow outlives a call, so a borrow never meets another).
+pub(super) type Shared = RefCell<Client>;
+
+/// The one text column of the row matching `key`, if any.
+pub(super) fn one_text(client: &Shared, query: &str, key: &str) -> CliResult<Option<String>> {
+    let rows = client.borrow_mut().query(query, &[&key])?;
+    Ok(rows.first().map(|r| r.get(0)))
+}
+
+/// Inserts `rows` in one transaction and one statement (arrays unnested into rows); returns which
+/// were inserted (all, or an error, unless `skip_issued`, which passes over rows whose record key
+/// is already in).
+pub(super) fn insert(
+    client: &mut Client,
+    rows: &[(Entry, String)],
+    skip_issued: bool,
+) -> CliResult<Vec<bool>> {
+    let col = |f: fn(&Entry) -> &str| rows.iter().map(|(e, _)| f(e)).collect::<Vec<_>>();
+    let ids = col(|e| &e.credential_id);
+    let keys = col(|e| &e.record_key);
+    let profiles = col(|e| &e.profile);
+    let suites = col(|e| &e.suite);
+    let key_names = col(|e| &e.key_name);
+    let issued = col(|e| &e.issued_at);
+    let digests = col(|e| &e.digest);
+    let purposes: Vec<Option<&str>> = rows
+        .iter()
+        .map(|(e, _)| e.status_purpose.as_deref())
+        .collect();
+    let indexes: Vec<Option<i64>> = rows.iter().map(|(e, _)| e.status_index).collect();
+    let credentials: Vec<&str> = rows.iter().map(|(_, j)| j.as_str()).collect();
+    let mut tx = client.transaction()?;
+    let returned = tx.query(
+        &format!(
+            "INSERT INTO credentials ({}, credential)
+             SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                                  $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[]){}
+             RETURNING record_key",
+            sql::COLUMNS,
+            if skip_issued { sql::SKIP_ISSUED } else { "" }
+        ),
+        &[
+            &ids,
+            &keys,
+            &profiles,
+            &suites,
+            &key_names,
+            &issued,
+            &purposes,
+            &indexes,
+            &digests,
+            &credentials,
+        ],
+    )?;
+    tx.commit()?;
+    let inserted: HashSet<&str> = returned.iter().map(|r| r.get(0)).collect();
+    Ok(keys.iter().map(|k| inserted.contains(k)).collect())
+}
+
+fn entry(r: &::postgres::Row) -> Entry {
+    Entry {
+        credential_id: r.get(0),
+        record_key: r.get(1),
+        profile: r.get(2),
+        suite: r.get(3),
+        key_name: r.get(4),
+        issued_at: r.get(5),
+        status_purpose: r.get(6),
+        status_index: r.get(7),
+        digest: r.get(8),
+    }
+}
+
+pub(super) fn list(client: &Shared) -> CliResult<Vec<Entry>> {
+    let rows = client.borrow_mut().query(&sql::list(false), &[])?;
+    Ok(rows.iter().map(entry).collect())
+}
+
+pub(super) fn list_with_credentials(client: &Shared) -> CliResult<Vec<(Entry, String)>> {
+    let rows = client.borrow_mut().query(&sql::list(true), &[])?;
+    Ok(rows.iter().map(|r| (entry(r), r.get(9))).collect())
+}
+
+pub(super) fn get(client: &Shared, credential_id: &str) -> CliResult<Option<(Entry, String)>> {
+    let rows = client.borrow_mut().query(&sql::get(), &[&credential_id])?;
+    Ok(rows.first().map(|r| (entry(r), r.get(9))))
+}
+
+pub(super) fn change_status(
+    client: &mut Client,
+    credential_id: &str,
+    change: StatusChange,
+) -> CliResult<Message> {
+    let mut tx = client.transaction()?;
+    let rows = tx.query(&format!("{} FOR UPDATE", sql::STATUS_OF), &[&credential_id])?;
+    let row = rows.first().ok_or_else(|| no_credential(credential_id))?;
+    let (revoked, suspended): (i16, i16) = (row.get(0), row.get(1));
+    let (update, message) = decide(credential_id, change, revoked != 0, suspended != 0)?;
+    if let Some(update) = update {
+        tx.execute(update, &[&credential_id])?;
+    }
+    tx.commit()?;
+    Ok(message)
+}
+
+pub(super) fn status_rows(client: &Shared) -> CliResult<Vec<StatusRow>> {
+    let rows = client.borrow_mut().query(sql::STATUS_ROWS, &[])?;
+    Ok(rows
+        .iter()
+        .map(|r| StatusRow {
+            key_name: r.get(0),
+            purpose: r.get(1),
+            index: r.get(2),
+            revoked: r.get::<_, i16>(3) != 0,
+            suspended: r.get::<_, i16>(4) != 0,
+        })
+        .collect())
+}
+
+pub(super) fn credentials_for_records(
+    client: &Shared,
+    record_keys: &[String],
+) -> CliResult<HashMap<String, String>> {
+    let rows = client.borrow_mut().query(
+        "SELECT record_key, credential FROM credentials WHERE record_key = ANY($1)",
+        &[&record_keys],
+    )?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
