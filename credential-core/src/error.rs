@@ -240,6 +240,33 @@ pub enum Error {
     /// A key of an algorithm this build leaves out (P-384 without the `p384` feature: the
     /// browser verifier, to fit its size budget).
     UnsupportedKeyAlgorithm(String),
+
+    /// QR text that is not Base45 (RFC 9285) where a format requires it.
+    FormatInvalidBase45(String),
+    /// A zlib or DEFLATE payload that does not decompress.
+    FormatDecompress(String),
+    /// A QR text, or its decompressed payload, larger than allowed (bombs stop here).
+    FormatTooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// Not a well-formed COSE_Sign1 (RFC 9052), or CBOR that is malformed or too deep.
+    CoseMalformed(String),
+    /// A signature algorithm (or key type) the other formats' verifier does not implement.
+    CoseUnsupportedAlgorithm(String),
+    /// A Claim 169 QR whose CWT has no claim 169.
+    Claim169Missing,
+    /// An encrypted Claim 169 QR (COSE_Encrypt0): no decryption key is configured.
+    Claim169Encrypted,
+    /// A health certificate with a context prefix other than `HC1:`.
+    DccUnsupportedPrefix(String),
+    /// An EU DCC / DDCC whose CWT or payload is not what the specification requires.
+    DccMalformed(String),
+    /// A DCC document signer certificate that is out of its validity or whose key usage does not
+    /// allow this certificate.
+    DccSignerNotPermitted(String),
+    /// A SMART Health Card whose QR chunks, numeric encoding, JWS or payload is malformed.
+    ShcMalformed(String),
 }
 
 impl Error {
@@ -319,6 +346,17 @@ impl Error {
             Error::StatusListInvalid(_) => "status_list_invalid",
             Error::VcJwtMalformed(_) => "vc_jwt_malformed",
             Error::UnsupportedKeyAlgorithm(_) => "unsupported_key_algorithm",
+            Error::FormatInvalidBase45(_) => "format_invalid_base45",
+            Error::FormatDecompress(_) => "format_decompress_failed",
+            Error::FormatTooLarge { .. } => "format_too_large",
+            Error::CoseMalformed(_) => "cose_malformed",
+            Error::CoseUnsupportedAlgorithm(_) => "cose_unsupported_algorithm",
+            Error::Claim169Missing => "claim169_missing",
+            Error::Claim169Encrypted => "claim169_encrypted",
+            Error::DccUnsupportedPrefix(_) => "dcc_unsupported_prefix",
+            Error::DccMalformed(_) => "dcc_malformed",
+            Error::DccSignerNotPermitted(_) => "dcc_signer_not_permitted",
+            Error::ShcMalformed(_) => "shc_malformed",
         }
     }
 }
@@ -441,6 +479,19 @@ impl Error {
             Error::UnsupportedKeyAlgorithm(a) => {
                 message!("unsupported_key_algorithm", algorithm = a)
             }
+            Error::FormatInvalidBase45(m) => message!("format_invalid_base45", detail = m),
+            Error::FormatDecompress(m) => message!("format_decompress_failed", detail = m),
+            Error::FormatTooLarge { max } => message!("format_too_large", max = *max),
+            Error::CoseMalformed(m) => message!("cose_malformed", detail = m),
+            Error::CoseUnsupportedAlgorithm(a) => {
+                message!("cose_unsupported_algorithm", algorithm = a)
+            }
+            Error::Claim169Missing => message!("claim169_missing"),
+            Error::Claim169Encrypted => message!("claim169_encrypted"),
+            Error::DccUnsupportedPrefix(p) => message!("dcc_unsupported_prefix", prefix = p),
+            Error::DccMalformed(m) => message!("dcc_malformed", detail = m),
+            Error::DccSignerNotPermitted(m) => message!("dcc_signer_not_permitted", detail = m),
+            Error::ShcMalformed(m) => message!("shc_malformed", detail = m),
         }
     }
 }
@@ -599,6 +650,17 @@ impl fmt::Display for Error {
                 f,
                 "{a} keys are not supported by this verifier build (the browser verifier leaves them out to fit its size budget)"
             ),
+            Error::FormatInvalidBase45(m) => write!(f, "the QR text is not valid Base45: {m}"),
+            Error::FormatDecompress(m) => write!(f, "the compressed payload cannot be decompressed: {m}"),
+            Error::FormatTooLarge { max } => write!(f, "the credential is larger than {max} bytes (text or decompressed)"),
+            Error::CoseMalformed(m) => write!(f, "not a well-formed COSE message: {m}"),
+            Error::CoseUnsupportedAlgorithm(a) => write!(f, "signature algorithm {a} is not supported for this format"),
+            Error::Claim169Missing => write!(f, "the CWT has no identity claim (169)"),
+            Error::Claim169Encrypted => write!(f, "the identity QR code is encrypted and this verifier has no key to decrypt it"),
+            Error::DccUnsupportedPrefix(p) => write!(f, "health certificate context {p} is not supported (only HC1:)"),
+            Error::DccMalformed(m) => write!(f, "malformed health certificate payload: {m}"),
+            Error::DccSignerNotPermitted(m) => write!(f, "the document signer may not sign this certificate: {m}"),
+            Error::ShcMalformed(m) => write!(f, "malformed SMART Health Card: {m}"),
         }
     }
 }

@@ -44,6 +44,8 @@ mod decimal;
 pub mod did;
 pub mod envelope;
 pub mod error;
+#[cfg(feature = "other-formats")]
+pub mod formats;
 pub mod issue;
 pub mod json;
 pub mod jsonld;

@@ -337,6 +337,56 @@ pub enum BundleCommand {
     Sign(BundleSignArgs),
     /// Show a bundle; with --anchor, check its signature too.
     Inspect(BundleInspectArgs),
+    /// Add the EU DCC document signers of a DCC Gateway trust list (JSON) to a bundle.
+    AddDccSigners(BundleAddDccSignersArgs),
+    /// Add (or replace) a SMART Health Card issuer: its JWKS and revocation lists.
+    AddShcIssuer(BundleAddShcIssuerArgs),
+    /// Add keys of a MOSIP Claim 169 issuer.
+    AddClaim169Key(BundleAddClaim169KeyArgs),
+}
+
+/// Options of `bundle add-dcc-signers`.
+#[derive(Args)]
+pub struct BundleAddDccSignersArgs {
+    /// Bundle file (edited in place; an existing signature is removed).
+    pub bundle: PathBuf,
+    /// The DCC Gateway trust list (`/trustList/DSC`): a JSON array of `{kid, country, certificateType, rawData, …}`.
+    pub file: PathBuf,
+}
+
+/// Options of `bundle add-shc-issuer`.
+#[derive(Args)]
+pub struct BundleAddShcIssuerArgs {
+    /// Bundle file (edited in place; an existing signature is removed).
+    pub bundle: PathBuf,
+    /// The issuer URL (`iss` of its cards).
+    #[arg(long)]
+    pub iss: String,
+    /// Its JWKS file (as published at ISS/.well-known/jwks.json).
+    #[arg(long)]
+    pub jwks: PathBuf,
+    /// A revocation list file (ISS/.well-known/crl/KID.json); repeat for several.
+    #[arg(long)]
+    pub crl: Vec<PathBuf>,
+    /// Display name.
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+/// Options of `bundle add-claim169-key`.
+#[derive(Args)]
+pub struct BundleAddClaim169KeyArgs {
+    /// Bundle file (edited in place; an existing signature is removed).
+    pub bundle: PathBuf,
+    /// The issuer (`iss` claim of its codes).
+    #[arg(long)]
+    pub iss: String,
+    /// A public key: a Multikey, or a JWK as JSON; repeat for several.
+    #[arg(long, required = true)]
+    pub key: Vec<String>,
+    /// Display name.
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 /// Options of `bundle create`.

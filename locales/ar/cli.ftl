@@ -49,6 +49,7 @@ report_fail = فاشل
 report_warn = تنبيه
 report_skip = لم يُفحص
 report_disclosed = البيانات المفصح عنها ({ $count })؛ وحجب الحامل كل ما سواها:
+report_format = التنسيق: { $format }
 
 ## ملفات الإدخال والخيارات (مشتركة)
 
@@ -236,6 +237,15 @@ bundle_added_status_token = قائمة حالة الرموز { $uri }
 bundle_status_token_unverified = { $path }: ليست قائمة حالة رموز موقّعة بمفتاح من هذا المجلد، أو انتهت صلاحيتها
 bundle_added_context = السياق { $url } (sha256 { $sha256 })
 bundle_added_did_document = مستند DID { $id }
+bundle_added_dcc_signers = { $count ->
+    [one] أُضيف موقّع وثائق EU DCC واحد
+   *[other] أُضيف { $count } من موقّعي وثائق EU DCC
+}
+bundle_added_shc_issuer = أُضيفت الجهة المُصدِرة لبطاقات SMART Health Cards { $iss }
+bundle_added_claim169_keys = { $count ->
+    [one] أُضيف مفتاح Claim 169 واحد لـ { $iss }
+   *[other] أُضيف { $count } من مفاتيح Claim 169 لـ { $iss }
+}
 bundle_signed = وُقّع الملف { $path } بمرساة الثقة { $anchor } ({ $suite })
 bundle_signature_valid = التوقيع: صالح (مرساة الثقة { $anchor })
 bundle_signature_not_checked = التوقيع: لم يُتحقق منه (حدّد --anchor للتحقق منه)

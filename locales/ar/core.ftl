@@ -94,6 +94,17 @@ sd_jwt_not_yet_valid = لا يكون SD-JWT صالحًا قبل { $date }
 status_list_invalid = رمز قائمة الحالات غير صالح: { $detail }
 vc_jwt_malformed = وثيقة vc+jwt غير سليمة البنية: { $detail }
 unsupported_key_algorithm = مفاتيح { $algorithm } غير مدعومة في هذا الإصدار من المتحقق (يستبعدها متحقق المتصفح ليبقى ضمن حدود حجمه)
+format_invalid_base45 = نص رمز QR ليس Base45 صالحًا: { $detail }
+format_decompress_failed = تعذّر فك ضغط البيانات المضغوطة: { $detail }
+format_too_large = حجم الوثيقة أكبر من { $max } بايت (نصًا أو بعد فك الضغط)
+cose_malformed = ليست رسالة COSE سليمة البنية: { $detail }
+cose_unsupported_algorithm = خوارزمية التوقيع { $algorithm } غير مدعومة لهذا التنسيق
+claim169_missing = لا يحتوي CWT على مطالبة الهوية (169)
+claim169_encrypted = رمز QR للهوية مشفّر وليس لدى هذا المُتحقِّق مفتاح لفك تشفيره
+dcc_unsupported_prefix = سياق الشهادة الصحية { $prefix } غير مدعوم (المدعوم HC1: فقط)
+dcc_malformed = محتوى الشهادة الصحية غير سليم البنية: { $detail }
+dcc_signer_not_permitted = لا يحق لموقّع الوثائق توقيع هذه الشهادة: { $detail }
+shc_malformed = بطاقة SMART Health Card غير سليمة البنية: { $detail }
 
 ## رسائل الفحوص
 
@@ -213,6 +224,23 @@ status_clear_undated = { $purpose ->
     [suspension] غير موقوفة
    *[revocation] غير ملغاة
 } (تاريخ القائمة غير معروف)
+format_decoded = فُكّ ترميزه بتنسيق { $format }
+payload_conforms = يحتوي محتوى { $format } على الحقول التي تتطلبها مواصفته
+signing_key_not_in_bundle = مفتاح التوقيع { $kid } غير موجود في حزمة الثقة، لذا لا يمكن التحقق من التوقيع
+rid_revoked = ألغت الجهة المُصدِرة هذه البطاقة (معرّف الإلغاء { $rid })
+rid_not_revoked = قائمة الإلغاء لدى الجهة المُصدِرة لا تتضمن هذه البطاقة (معرّف الإلغاء { $rid })
+unknown_fields = توجد حقول لا يعرفها هذا المُتحقِّق وقد احتُفظ بها: { $fields }
+field_name = الاسم
+field_secondary_name = الاسم (باللغة الثانية)
+field_birth_date = تاريخ الميلاد
+field_id = رقم الهوية
+field_nationality = الجنسية
+field_legal_status = الوضع القانوني
+field_issuing_country = بلد الإصدار
+field_vaccination = التطعيم
+field_test = الفحص
+field_recovery = التعافي
+field_immunization = التحصين
 
 ## النتائج النهائية (رموز النتيجة في التقرير)
 

@@ -42,6 +42,7 @@ report_fail = FAIL
 report_warn = warn
 report_skip = skip
 report_disclosed = disclosed claims ({ $count }); every other claim was withheld by the holder:
+report_format = format: { $format }
 
 ## Input files and options (shared)
 
@@ -214,6 +215,15 @@ bundle_added_status_token = token status list { $uri }
 bundle_status_token_unverified = { $path }: not a status list token signed by a key of this home, or expired
 bundle_added_context = context { $url } (sha256 { $sha256 })
 bundle_added_did_document = DID document { $id }
+bundle_added_dcc_signers = { $count ->
+    [one] added one EU DCC document signer
+   *[other] added { $count } EU DCC document signers
+}
+bundle_added_shc_issuer = added SMART Health Card issuer { $iss }
+bundle_added_claim169_keys = { $count ->
+    [one] added one Claim 169 key for { $iss }
+   *[other] added { $count } Claim 169 keys for { $iss }
+}
 bundle_signed = signed { $path } with anchor { $anchor } ({ $suite })
 bundle_signature_valid = signature: valid (anchor { $anchor })
 bundle_signature_not_checked = signature: not checked (pass --anchor to check it)

@@ -80,6 +80,17 @@ sd_jwt_not_yet_valid = the SD-JWT is not valid before { $date }
 status_list_invalid = invalid status list token: { $detail }
 vc_jwt_malformed = malformed vc+jwt credential: { $detail }
 unsupported_key_algorithm = { $algorithm } keys are not supported by this verifier build (the browser verifier leaves them out to fit its size budget)
+format_invalid_base45 = the QR text is not valid Base45: { $detail }
+format_decompress_failed = the compressed payload cannot be decompressed: { $detail }
+format_too_large = the credential is larger than { $max } bytes (text or decompressed)
+cose_malformed = not a well-formed COSE message: { $detail }
+cose_unsupported_algorithm = signature algorithm { $algorithm } is not supported for this format
+claim169_missing = the CWT has no identity claim (169)
+claim169_encrypted = the identity QR code is encrypted and this verifier has no key to decrypt it
+dcc_unsupported_prefix = health certificate context { $prefix } is not supported (only HC1:)
+dcc_malformed = malformed health certificate payload: { $detail }
+dcc_signer_not_permitted = the document signer may not sign this certificate: { $detail }
+shc_malformed = malformed SMART Health Card: { $detail }
 
 ## Check messages
 
@@ -157,6 +168,24 @@ status_clear_undated = { $purpose ->
     [suspension] not suspended
    *[revocation] not revoked
 } (list date unknown)
+# Other formats (EU DCC, SMART Health Cards, Claim 169): checks and display labels.
+format_decoded = decoded as { $format }
+payload_conforms = the { $format } payload has the fields its specification requires
+signing_key_not_in_bundle = the signing key { $kid } is not in the trust bundle, so the signature cannot be checked
+rid_revoked = the issuer revoked this card (revocation id { $rid })
+rid_not_revoked = the issuer's revocation list does not list this card (revocation id { $rid })
+unknown_fields = fields this verifier does not know are present and kept: { $fields }
+field_name = Name
+field_secondary_name = Name (second language)
+field_birth_date = Date of birth
+field_id = Identity number
+field_nationality = Nationality
+field_legal_status = Legal status
+field_issuing_country = Issuing country
+field_vaccination = Vaccination
+field_test = Test
+field_recovery = Recovery
+field_immunization = Immunization
 
 ## Verdicts (the report's verdict codes)
 

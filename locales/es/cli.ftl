@@ -45,6 +45,7 @@ report_fail = FALLO
 report_warn = aviso
 report_skip = omitida
 report_disclosed = datos divulgados ({ $count }); el titular retuvo todos los demás:
+report_format = formato: { $format }
 
 ## Archivos de entrada y opciones (comunes)
 
@@ -223,6 +224,15 @@ bundle_added_status_token = lista de estado de tokens { $uri }
 bundle_status_token_unverified = { $path }: no es una lista de estado de tokens firmada por una clave de este directorio, o ha caducado
 bundle_added_context = contexto { $url } (sha256 { $sha256 })
 bundle_added_did_document = documento DID { $id }
+bundle_added_dcc_signers = { $count ->
+    [one] se añadió un firmante de documentos EU DCC
+   *[other] se añadieron { $count } firmantes de documentos EU DCC
+}
+bundle_added_shc_issuer = se añadió el emisor de SMART Health Cards { $iss }
+bundle_added_claim169_keys = { $count ->
+    [one] se añadió una clave Claim 169 para { $iss }
+   *[other] se añadieron { $count } claves Claim 169 para { $iss }
+}
 bundle_signed = se ha firmado { $path } con el ancla { $anchor } ({ $suite })
 bundle_signature_valid = firma: válida (ancla { $anchor })
 bundle_signature_not_checked = firma: no comprobada (indique --anchor para comprobarla)

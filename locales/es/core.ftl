@@ -86,6 +86,17 @@ sd_jwt_not_yet_valid = el SD-JWT no es válido antes del { $date }
 status_list_invalid = token de lista de estados no válido: { $detail }
 vc_jwt_malformed = credencial vc+jwt mal formada: { $detail }
 unsupported_key_algorithm = esta versión del verificador no admite claves { $algorithm } (el verificador para navegador las omite para respetar su límite de tamaño)
+format_invalid_base45 = el texto del QR no es Base45 válido: { $detail }
+format_decompress_failed = los datos comprimidos no se pueden descomprimir: { $detail }
+format_too_large = la credencial supera { $max } bytes (texto o descomprimida)
+cose_malformed = no es un mensaje COSE bien formado: { $detail }
+cose_unsupported_algorithm = el algoritmo de firma { $algorithm } no es compatible con este formato
+claim169_missing = el CWT no contiene la declaración de identidad (169)
+claim169_encrypted = el código QR de identidad está cifrado y este verificador no tiene clave para descifrarlo
+dcc_unsupported_prefix = el contexto de certificado sanitario { $prefix } no es compatible (solo HC1:)
+dcc_malformed = contenido de certificado sanitario mal formado: { $detail }
+dcc_signer_not_permitted = el firmante de documentos no puede firmar este certificado: { $detail }
+shc_malformed = SMART Health Card mal formada: { $detail }
 
 ## Mensajes de comprobación
 
@@ -178,6 +189,23 @@ status_clear_undated = { $purpose ->
     [suspension] no suspendida
    *[revocation] no revocada
 } (fecha de la lista desconocida)
+format_decoded = decodificado como { $format }
+payload_conforms = el contenido { $format } tiene los campos que exige su especificación
+signing_key_not_in_bundle = la clave de firma { $kid } no está en el paquete de confianza, así que la firma no se puede comprobar
+rid_revoked = el emisor revocó esta tarjeta (identificador de revocación { $rid })
+rid_not_revoked = la lista de revocación del emisor no incluye esta tarjeta (identificador de revocación { $rid })
+unknown_fields = hay campos que este verificador no conoce; se conservan: { $fields }
+field_name = Nombre
+field_secondary_name = Nombre (segunda lengua)
+field_birth_date = Fecha de nacimiento
+field_id = Número de identidad
+field_nationality = Nacionalidad
+field_legal_status = Situación jurídica
+field_issuing_country = País de emisión
+field_vaccination = Vacunación
+field_test = Prueba
+field_recovery = Recuperación
+field_immunization = Inmunización
 
 ## Veredictos (los códigos de veredicto del informe)
 

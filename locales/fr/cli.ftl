@@ -45,6 +45,7 @@ report_fail = ÉCHEC
 report_warn = alerte
 report_skip = ignoré
 report_disclosed = données divulguées ({ $count }) ; le titulaire a retenu toutes les autres :
+report_format = format : { $format }
 
 ## Fichiers d'entrée et options (communs)
 
@@ -229,6 +230,15 @@ bundle_added_status_token = liste de statuts à jeton { $uri }
 bundle_status_token_unverified = { $path } : ce n'est pas une liste de statuts à jeton signée par une clé de ce répertoire, ou elle a expiré
 bundle_added_context = contexte { $url } (sha256 { $sha256 })
 bundle_added_did_document = document DID { $id }
+bundle_added_dcc_signers = { $count ->
+    [one] un signataire de documents EU DCC ajouté
+   *[other] { $count } signataires de documents EU DCC ajoutés
+}
+bundle_added_shc_issuer = émetteur de SMART Health Cards { $iss } ajouté
+bundle_added_claim169_keys = { $count ->
+    [one] une clé Claim 169 ajoutée pour { $iss }
+   *[other] { $count } clés Claim 169 ajoutées pour { $iss }
+}
 bundle_signed = liste { $path } signée avec l'ancre { $anchor } ({ $suite })
 bundle_signature_valid = signature : valide (ancre { $anchor })
 bundle_signature_not_checked = signature : non vérifiée (indiquez --anchor pour la vérifier)

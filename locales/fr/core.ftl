@@ -86,6 +86,17 @@ sd_jwt_not_yet_valid = le SD-JWT n'est pas valide avant le { $date }
 status_list_invalid = jeton de liste de statuts non valide : { $detail }
 vc_jwt_malformed = attestation vc+jwt mal formée : { $detail }
 unsupported_key_algorithm = les clés { $algorithm } ne sont pas prises en charge par cette version du vérificateur (le vérificateur pour navigateur les omet pour tenir dans son budget de taille)
+format_invalid_base45 = le texte du QR n’est pas du Base45 valide : { $detail }
+format_decompress_failed = les données compressées ne peuvent pas être décompressées : { $detail }
+format_too_large = le justificatif dépasse { $max } octets (texte ou décompressé)
+cose_malformed = ce n’est pas un message COSE bien formé : { $detail }
+cose_unsupported_algorithm = l’algorithme de signature { $algorithm } n’est pas pris en charge pour ce format
+claim169_missing = le CWT ne contient pas de revendication d’identité (169)
+claim169_encrypted = le code QR d’identité est chiffré et ce vérificateur n’a pas de clé pour le déchiffrer
+dcc_unsupported_prefix = le contexte de certificat sanitaire { $prefix } n’est pas pris en charge (seul HC1: l’est)
+dcc_malformed = contenu de certificat sanitaire mal formé : { $detail }
+dcc_signer_not_permitted = le signataire de documents n’est pas autorisé à signer ce certificat : { $detail }
+shc_malformed = SMART Health Card mal formée : { $detail }
 
 ## Messages des contrôles
 
@@ -181,6 +192,23 @@ status_clear_undated = { $purpose ->
     [suspension] non suspendu
    *[revocation] non révoqué
 } (date de la liste inconnue)
+format_decoded = décodé comme { $format }
+payload_conforms = le contenu { $format } a les champs que sa spécification exige
+signing_key_not_in_bundle = la clé de signature { $kid } n’est pas dans le lot de confiance : la signature ne peut pas être vérifiée
+rid_revoked = l’émetteur a révoqué cette carte (identifiant de révocation { $rid })
+rid_not_revoked = la liste de révocation de l’émetteur ne mentionne pas cette carte (identifiant de révocation { $rid })
+unknown_fields = des champs inconnus de ce vérificateur sont présents et conservés : { $fields }
+field_name = Nom
+field_secondary_name = Nom (seconde langue)
+field_birth_date = Date de naissance
+field_id = Numéro d’identité
+field_nationality = Nationalité
+field_legal_status = Statut juridique
+field_issuing_country = Pays de délivrance
+field_vaccination = Vaccination
+field_test = Test
+field_recovery = Rétablissement
+field_immunization = Immunisation
 
 ## Verdicts (les codes de verdict du rapport)
 

@@ -393,6 +393,17 @@ fn every_error() -> Vec<Error> {
         Error::StatusListInvalid(d()),
         Error::VcJwtMalformed(d()),
         Error::UnsupportedKeyAlgorithm("P-384".into()),
+        Error::FormatInvalidBase45(d()),
+        Error::FormatDecompress(d()),
+        Error::FormatTooLarge { max: 64 },
+        Error::CoseMalformed(d()),
+        Error::CoseUnsupportedAlgorithm("-35".into()),
+        Error::Claim169Missing,
+        Error::Claim169Encrypted,
+        Error::DccUnsupportedPrefix("HC2:".into()),
+        Error::DccMalformed(d()),
+        Error::DccSignerNotPermitted(d()),
+        Error::ShcMalformed(d()),
     ]
 }
 

@@ -89,6 +89,10 @@ pub struct TrustBundle {
     did_documents: HashMap<String, Vec<(VerificationMethod, bool)>>,
     /// Extra contexts (URL, text, pinned SHA-256) the bundle carries.
     pub(crate) contexts: Vec<(String, String, String)>,
+    /// The issuers of other credential formats (EU DCC signers, SMART Health Card issuers,
+    /// Claim 169 issuers).
+    #[cfg(feature = "other-formats")]
+    pub formats: crate::formats::FormatTrust,
 }
 
 fn malformed(m: impl Into<String>) -> Error {
@@ -255,6 +259,8 @@ impl TrustBundle {
             status_tokens: HashMap::new(),
             did_documents,
             contexts,
+            #[cfg(feature = "other-formats")]
+            formats: crate::formats::FormatTrust::parse(doc)?,
         })
     }
 

@@ -64,6 +64,17 @@ pub struct CredentialSummary {
     /// its credential view: `/credentialSubject/<claim>`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub disclosed: Vec<String>,
+    /// The holder's name, for credentials of other formats that name their holder (a DCC, a
+    /// SMART Health Card, a Claim 169 identity).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// What to show of a credential of another format: labelled values, in order.
+    #[cfg(feature = "other-formats")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<crate::formats::DisplayField>,
+    /// The holder's photo as a `data:` URL (Claim 169 face images), for display.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
 }
 
 /// The result of verifying a credential or presentation.
@@ -74,6 +85,9 @@ pub struct VerificationReport {
     pub verdict: Verdict,
     /// `credential` or `presentation`.
     pub kind: &'static str,
+    /// The credential's format: `laissez`, or (feature `other-formats`) `eu-dcc`, `shc`,
+    /// `claim169`.
+    pub format: &'static str,
     /// Every check, in the order performed.
     pub checks: Vec<Check>,
     /// About the credential.
@@ -93,6 +107,7 @@ impl VerificationReport {
         VerificationReport {
             verdict: Verdict::Invalid,
             kind,
+            format: "laissez",
             checks: Vec::new(),
             credential: CredentialSummary::default(),
             verified_at,

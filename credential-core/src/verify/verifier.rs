@@ -180,6 +180,10 @@ impl Verifier {
             r.conclude();
             (r, None)
         };
+        #[cfg(feature = "other-formats")]
+        if let Some(r) = self.verify_other_format(input, opts) {
+            return (r, None);
+        }
         let document = match std::str::from_utf8(input).map(str::trim) {
             Ok(t) if crate::envelope::is_envelope(t) => {
                 let limits = crate::envelope::EnvelopeLimits::default();
@@ -206,6 +210,31 @@ impl Verifier {
             self.verify_credential(&document, opts)
         };
         (report, Some(document))
+    }
+
+    /// Verifies an EU DCC (`HC1:`), a SMART Health Card (`shc:/`) or a Claim 169 QR (bare
+    /// Base45) against the trust bundle's sections for them; `None` for any other input
+    /// (detection reads a bounded prefix: [`crate::formats::Format::detect`]).
+    #[cfg(feature = "other-formats")]
+    fn verify_other_format(
+        &self,
+        input: &[u8],
+        opts: &VerifyOptions<'_>,
+    ) -> Option<VerificationReport> {
+        use crate::formats::{claim169, dcc, shc, Format, FormatLimits};
+        let text = std::str::from_utf8(input).ok()?.trim();
+        let trust = self.trust.as_ref().map(|t| &t.formats);
+        let limits = FormatLimits::default();
+        let mut r = match Format::detect(text) {
+            Format::Laissez => return None,
+            Format::EuDcc => dcc::verify(text, trust, opts.now, &limits),
+            Format::Shc => shc::verify(text, trust, opts.now, &limits),
+            Format::Claim169 => claim169::verify(text, trust, opts.now, &limits),
+        };
+        if self.trust.is_some() {
+            self.note_trust(&mut r, opts.now);
+        }
+        Some(r)
     }
 
     /// Verifies the compact text of a JWT form: an SD-JWT VC (it has `~`) or a `vc+jwt`.

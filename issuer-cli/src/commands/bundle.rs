@@ -32,11 +32,14 @@ pub fn run(ctx: &Context, cmd: BundleCommand) -> CliResult<()> {
         BundleCommand::AddIssuer(args) => add_issuer(&args),
         BundleCommand::Sign(args) => sign(&ctx.open_home()?, &args, ctx.pass()),
         BundleCommand::Inspect(args) => inspect(&args),
+        BundleCommand::AddDccSigners(args) => super::bundle_formats::add_dcc_signers(&args),
+        BundleCommand::AddShcIssuer(args) => super::bundle_formats::add_shc_issuer(&args),
+        BundleCommand::AddClaim169Key(args) => super::bundle_formats::add_claim169_key(&args),
     }
 }
 
 /// A JSON file (bundle, status list, DID document), at most [`MAX_BUNDLE_BYTES`].
-fn read_json(path: &Path) -> CliResult<Value> {
+pub(super) fn read_json(path: &Path) -> CliResult<Value> {
     let bytes = read_input_max(path, MAX_BUNDLE_BYTES)?;
     parse_json(path, &bytes)
 }

@@ -2,6 +2,7 @@
 //! the core and the building blocks, and writing its outputs.
 
 mod bundle;
+mod bundle_formats;
 mod demo;
 mod init;
 mod issue;

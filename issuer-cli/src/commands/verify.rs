@@ -38,6 +38,7 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
         println!("{text}");
     } else {
         print!("{}", report::render(&r));
+        print!("{}", format_lines(&r));
         print!("{}", disclosed_lines(&r, document.as_ref(), &verifier));
     }
     match r.verdict {
@@ -65,6 +66,22 @@ pub(super) fn load_bundle(
         ))
     })?;
     Ok(())
+}
+
+/// For a credential of another format (EU DCC, SMART Health Card, Claim 169): which, and the
+/// labelled values it shows.
+fn format_lines(r: &VerificationReport) -> String {
+    if r.format == "laissez" {
+        return String::new();
+    }
+    let mut out = format!(
+        "  {}\n",
+        i18n::text(&message!("report_format", format = r.format))
+    );
+    for f in &r.credential.fields {
+        out += &format!("    {}: {}\n", i18n::text(&f.label), f.value);
+    }
+    out
 }
 
 /// For each selectively disclosed credential in the report (itself or embedded in a
