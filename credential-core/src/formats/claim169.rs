@@ -234,10 +234,9 @@ pub fn verify(
     now: Timestamp,
     limits: &FormatLimits,
 ) -> VerificationReport {
-    match decode(text, limits) {
-        Ok(d) => verify_decoded(&d, trust, now),
-        Err(e) => report::refused(Format::Claim169, now, &e),
-    }
+    report::decoded_or_refused(Format::Claim169, now, decode(text, limits), |d| {
+        verify_decoded(d, trust, now)
+    })
 }
 
 fn verify_decoded(d: &Decoded, trust: Option<&FormatTrust>, now: Timestamp) -> VerificationReport {

@@ -37,6 +37,19 @@ pub(crate) fn refused(format: Format, now: Timestamp, err: &Error) -> Verificati
     r
 }
 
+/// The report of a decoded credential (`verify(decoded)`), or the refusal of what did not decode.
+pub(crate) fn decoded_or_refused<D>(
+    format: Format,
+    now: Timestamp,
+    decoded: Result<D, Error>,
+    verify: impl FnOnce(&D) -> VerificationReport,
+) -> VerificationReport {
+    match decoded {
+        Ok(d) => verify(&d),
+        Err(e) => refused(format, now, &e),
+    }
+}
+
 /// Adds a display field when `value` is present and not empty.
 pub(crate) fn field(r: &mut VerificationReport, label: Message, value: Option<String>) {
     if let Some(value) = value.filter(|v| !v.trim().is_empty()) {

@@ -156,10 +156,9 @@ pub fn verify(
     now: Timestamp,
     limits: &FormatLimits,
 ) -> VerificationReport {
-    match decode(text, limits) {
-        Ok(d) => verify_decoded(&d, trust, now),
-        Err(e) => report::refused(Format::Shc, now, &e),
-    }
+    report::decoded_or_refused(Format::Shc, now, decode(text, limits), |d| {
+        verify_decoded(d, trust, now)
+    })
 }
 
 fn str_at<'a>(v: &'a Value, pointer: &str) -> Option<&'a str> {
