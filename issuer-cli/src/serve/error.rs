@@ -142,3 +142,27 @@ pub fn json_response(status: StatusCode, value: &serde_json::Value) -> Response 
     )
         .into_response()
 }
+
+/// A request option holding a list of JSON Pointers (`mandatoryPointers`, `selectivePointers`):
+/// absent or null is empty; anything but an array of strings is a 400.
+pub fn pointer_list(
+    options: Option<&serde_json::Map<String, serde_json::Value>>,
+    name: &str,
+) -> Result<Vec<String>, ApiError> {
+    use serde_json::Value;
+    let not_strings = || {
+        ApiError::bad_request(
+            "option_not_string",
+            credential_core::message!("serve_option_not_string", option = name),
+        )
+    };
+    match options.and_then(|o| o.get(name)) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|p| p.as_str().map(str::to_owned))
+            .collect::<Option<_>>()
+            .ok_or_else(not_strings),
+        Some(_) => Err(not_strings()),
+    }
+}

@@ -8,7 +8,7 @@
 //! row gets a fresh `urn:uuid:`. `options.recordId` (a Laissez extension) is the idempotency key
 //! of the issuer's own records: one credential per record id.
 
-use super::error::ApiError;
+use super::error::{pointer_list, ApiError};
 use super::AppState;
 use crate::clock;
 use crate::issuing::{list_url, record_key, GENERIC, STATUS_PURPOSE};
@@ -304,25 +304,7 @@ pub fn issue(
             Value::Object(add_proof(&doc, &opts, key, processor).map_err(|e| ApiError::core(&e))?)
         }
         _ => {
-            let mandatory: Vec<String> = match options.and_then(|o| o.get("mandatoryPointers")) {
-                None | Some(Value::Null) => Vec::new(),
-                Some(Value::Array(a)) => a
-                    .iter()
-                    .map(|p| p.as_str().map(str::to_owned))
-                    .collect::<Option<_>>()
-                    .ok_or_else(|| {
-                        ApiError::bad_request(
-                            "option_not_string",
-                            message!("serve_option_not_string", option = "mandatoryPointers"),
-                        )
-                    })?,
-                Some(_) => {
-                    return Err(ApiError::bad_request(
-                        "option_not_string",
-                        message!("serve_option_not_string", option = "mandatoryPointers"),
-                    ))
-                }
-            };
+            let mandatory = pointer_list(options, "mandatoryPointers")?;
             let opts = BaseProofOptions::assertion(vm)
                 .created(now)
                 .mandatory(mandatory);

@@ -7,7 +7,7 @@
 //! cannot be read is 400; a credential or presentation that does not verify is 422, with the
 //! failed checks as `errors`.
 
-use super::error::ApiError;
+use super::error::{pointer_list, ApiError};
 use super::lists::parse_purpose;
 use super::AppState;
 use crate::clock;
@@ -176,25 +176,10 @@ pub fn derive(
             message!("serve_missing_member", member = "verifiableCredential"),
         ));
     };
-    let pointers: Vec<String> = match body.get("options").and_then(|o| o.get("selectivePointers")) {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|p| p.as_str().map(str::to_owned))
-            .collect::<Option<_>>()
-            .ok_or_else(|| {
-                ApiError::bad_request(
-                    "option_not_string",
-                    message!("serve_option_not_string", option = "selectivePointers"),
-                )
-            })?,
-        Some(_) => {
-            return Err(ApiError::bad_request(
-                "option_not_string",
-                message!("serve_option_not_string", option = "selectivePointers"),
-            ))
-        }
-    };
+    let pointers = pointer_list(
+        body.get("options").and_then(Value::as_object),
+        "selectivePointers",
+    )?;
     let derived = credential_core::sd::derive(vc, &pointers, state.verifier.processor())
         .map_err(|e| ApiError::core(&e))?;
     Ok((
