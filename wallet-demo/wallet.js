@@ -2,13 +2,14 @@
 // (encrypted in IndexedDB, vault.js), show (cards, a full-screen QR, a printed card), show less
 // (presets and claims, derived on the device by the holder module, loaded only when needed) and
 // answer a kiosk's request (requests.js, answer.js). Only this folder's own files are ever fetched.
-import init, {verify, decodeQr, loadTrustBundle, version} from './pkg/verifier_wasm.js';
+import init, {verify, loadTrustBundle, version} from './pkg/verifier_wasm.js';
 import {LANGUAGES, direction, loadMessages} from './messages.js';
 import {Vault, restore, forgetEverything, loadTrust, saveTrust} from './vault.js';
 import {bindPresentation, base64url} from './answer.js';
 import {parseRequest} from './requests.js';
 import {drawQr} from './draw-qr.js';
 import {COLOURS} from './verdicts.js';
+import {readQr} from './qr-reader.js';
 
 const $ = id => document.getElementById(id);
 /** The catalogue files the wallet renders from. */
@@ -302,14 +303,7 @@ function readFrame(source, width, height) {
   canvas.height = Math.max(1, Math.round(height * scale));
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
   ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-  try {
-    return decodeQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
-  } catch (e) {
-    if (e.code === 'qr_not_found') {
-      return null;
-    }
-    throw e;
-  }
+  return readQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
 }
 
 /** Scans one QR code with the camera; resolves to its text, or null when stopped or unavailable. */
@@ -337,10 +331,14 @@ async function scanOnce() {
       $('camera-stop').onclick = null;
       resolve(text);
     };
-    const timer = setInterval(() => {
-      if (video.readyState >= 2) {
-        const text = readFrame(video, video.videoWidth, video.videoHeight);
-        if (text) {
+    let reading = false;
+    const timer = setInterval(async () => {
+      if (video.readyState >= 2 && !reading) {
+        reading = true;
+        const text = await readFrame(video, video.videoWidth, video.videoHeight).finally(() => {
+          reading = false;
+        });
+        if (text && $('camera-stop').onclick) {
           finish(text);
         }
       }
@@ -397,8 +395,7 @@ async function keep(text, view) {
 
 async function importImage(file) {
   const bitmap = await createImageBitmap(file);
-  const text = readFrame(bitmap, bitmap.width, bitmap.height);
-  bitmap.close();
+  const text = await readFrame(bitmap, bitmap.width, bitmap.height).finally(() => bitmap.close());
   if (text) {
     await importText(text);
   } else {

@@ -2,12 +2,13 @@
 // a verdict screen readable at arm's length; a trust list kept offline; and request mode, which
 // shows a wallet a challenge QR and checks the answer is bound to it (requests.js). No network
 // use beyond this folder's own files.
-import init, {verify, decodeQr, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
+import init, {verify, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
 import {LANGUAGES, direction, loadMessages} from './messages.js';
 import {COLOURS} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
 import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
 import {drawQr} from './draw-qr.js';
+import {readQr} from './qr-reader.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -129,7 +130,7 @@ function stopCamera() {
   $('scan').hidden = false;
 }
 
-/** Reads the QR code of the current video frame, or returns null. */
+/** Reads the QR code of the current video frame; resolves to null when there is none. */
 function readFrame(source, width, height) {
   const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(width, height));
   const canvas = $('frame');
@@ -137,14 +138,7 @@ function readFrame(source, width, height) {
   canvas.height = Math.max(1, Math.round(height * scale));
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
   ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-  try {
-    return decodeQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
-  } catch (e) {
-    if (e.code === 'qr_not_found') {
-      return null;
-    }
-    throw e;
-  }
+  return readQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
 }
 
 /** Checks what the camera read: an answer to the open request in request mode, else a credential. */
@@ -194,12 +188,16 @@ async function startCamera() {
   $('stop').hidden = false;
   await video.play();
   status(messages.format('kiosk_scanning'));
-  scanTimer = setInterval(() => {
-    if (video.readyState < 2) {
+  let reading = false;
+  const timer = scanTimer = setInterval(async () => {
+    if (video.readyState < 2 || reading) {
       return;
     }
-    const text = readFrame(video, video.videoWidth, video.videoHeight);
-    if (text) {
+    reading = true;
+    const text = await readFrame(video, video.videoWidth, video.videoHeight).finally(() => {
+      reading = false;
+    });
+    if (text && scanTimer === timer) {
       stopCamera();
       status('');
       scanned(text);
@@ -209,8 +207,7 @@ async function startCamera() {
 
 async function openImage(file) {
   const bitmap = await createImageBitmap(file);
-  const text = readFrame(bitmap, bitmap.width, bitmap.height);
-  bitmap.close();
+  const text = await readFrame(bitmap, bitmap.width, bitmap.height).finally(() => bitmap.close());
   if (text) {
     status('');
     check(text);

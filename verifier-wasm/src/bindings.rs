@@ -13,9 +13,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// Largest camera frame accepted by `decodeQr` (pixels).
-const MAX_FRAME_PIXELS: u64 = 4096 * 4096;
-
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Options of verify(). */
@@ -63,8 +60,6 @@ export interface TrustBundleSummary {
   version: number; issued: string; nextUpdate: string; ageDays: number;
   issuers: { id: string; name: string }[];
 }
-/** A camera or canvas frame (ImageData or the same shape). */
-export interface Frame { data: Uint8Array | Uint8ClampedArray; width: number; height: number; }
 "#;
 
 #[wasm_bindgen]
@@ -237,29 +232,6 @@ fn arguments(input: &JsValue, options: &JsValue) -> Result<(Vec<u8>, Options, Ti
     };
     let now = now_from(options.now.as_deref())?;
     Ok((bytes, options, now))
-}
-
-/// Reads the QR code in a camera or canvas frame (`ImageData`: RGBA bytes, width, height).
-/// Throws `qr_not_found` when there is none.
-#[wasm_bindgen(js_name = decodeQr)]
-pub fn decode_qr(
-    #[wasm_bindgen(unchecked_param_type = "Frame")] frame: JsValue,
-) -> Result<String, JsValue> {
-    let get = |k: &str| Reflect::get(&frame, &k.into());
-    let width = get("width")?.as_f64().unwrap_or(0.0);
-    let height = get("height")?.as_f64().unwrap_or(0.0);
-    if !(width >= 1.0 && height >= 1.0 && width * height <= MAX_FRAME_PIXELS as f64) {
-        return Err(usage(
-            "decodeQr(frame): width and height must be positive and at most 4096×4096",
-        ));
-    }
-    let data = get("data")?;
-    if !data.is_object() {
-        return Err(usage("decodeQr(frame): frame.data must be RGBA bytes"));
-    }
-    let pixels = Uint8Array::new(&data).to_vec();
-    credential_core::qr::decode_rgba(&pixels, width as usize, height as usize)
-        .map_err(|e| js_error(&e))
 }
 
 /// Checks a trust bundle against the anchors (did:key or Multikey) and keeps it for the

@@ -1,15 +1,19 @@
 // The package API in Node: verify (JSON, envelope text, bytes, objects), display fields and
-// languages, decodeQr on real QR images, loadTrustBundle (accept, refuse, rollback), version,
-// and errors with stable codes.
+// languages, loadTrustBundle (accept, refuse, rollback), version,
+// that it reads no images (the scanner module does: scanner.test.mjs), and errors with stable codes.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createRequire} from 'node:module';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {corpus, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
+import {corpus, root, AFTER_EXPIRY} from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const wasm = require(join(root, 'verifier-wasm/pkg/node/verifier_wasm.js'));
+
+test('the verifier module reads text, not images: decodeQr is in the scanner module', () => {
+  assert.equal(wasm.decodeQr, undefined);
+});
 
 test('version is the crate version', () => {
   const cargo = readFileSync(join(root, 'verifier-wasm/Cargo.toml'), 'utf8');
@@ -83,14 +87,3 @@ test('trust bundles: accepted with its anchor, refused without, rollback refused
   assert.equal(wasm.verify(readFileSync(stranger, 'utf8')).verdict, 'issuer_not_checked');
 });
 
-test('decodeQr reads the QR images the CLI writes, and says when there is none', () => {
-  const {creds} = corpus();
-  const frame = readPng(join(creds, 'legal-identity-eddsa-rdfc-2022.png'));
-  const text = wasm.decodeQr(frame);
-  assert.match(text, /^LZ1:/);
-  assert.equal(wasm.verify(text).verdict, 'issuer_not_checked');
-  const blank = {data: new Uint8ClampedArray(100 * 100 * 4).fill(255), width: 100, height: 100};
-  assert.throws(() => wasm.decodeQr(blank), e => e.code === 'qr_not_found');
-  assert.throws(() => wasm.decodeQr({data: new Uint8Array(4), width: 5000, height: 5000}), e => e.code === 'malformed_document');
-  assert.throws(() => wasm.decodeQr({data: new Uint8Array(3), width: 1, height: 1}), e => e.code === 'qr_not_found');
-});
