@@ -2,7 +2,7 @@
 // a verdict screen readable at arm's length; a trust list kept offline; and request mode, which
 // shows a wallet a challenge QR and checks the answer is bound to it (requests.js). No network
 // use beyond this folder's own files.
-import init, {verify, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
+import init, {verify, verifyAsync, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
 import {LANGUAGES, direction, loadMessages} from './messages.js';
 import {COLOURS} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
@@ -25,6 +25,8 @@ let messages = null;
 let lastInput = null;
 /** The request an answer was checked against ({challenge, domain}), or null. */
 let lastBinding = null;
+/** How many verifications have started: only the latest one shows its verdict. */
+let verifications = 0;
 const requests = new Requests(kioskId());
 /** The holder module, loaded in request mode only (it draws the request's QR code). */
 let holder = null;
@@ -66,10 +68,17 @@ function showTrustStatus() {
  * answer to this kiosk's request: {challenge, domain}), the holder's binding to it is checked
  * too, and an answer without one is refused.
  */
-function check(input, binding = null) {
+async function check(input, binding = null) {
   lastInput = input;
   lastBinding = binding;
-  const r = verify(input, {language: lang, ...binding});
+  const run = ++verifications;
+  const options = {language: lang, ...binding};
+  // The platform checks the signatures (WebCrypto); the same report as `verify`, which stays the
+  // fallback should the asynchronous path fail (decision 0016).
+  const r = await verifyAsync(input, options).catch(() => verify(input, options));
+  if (run !== verifications) {
+    return;   // a newer check (another scan, a language change) has started meanwhile
+  }
   const unbound = binding !== null && !r.checks.some(c => c.code === 'holder_binding' && c.status === 'pass');
   const verdict = unbound && r.verdict !== 'invalid' ? 'invalid' : r.verdict;
   const colour = COLOURS[verdict] ?? 'red';
