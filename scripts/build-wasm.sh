@@ -42,18 +42,20 @@ rm -rf "$out"
 cmp -s "$out/web/verifier_wasm_bg.wasm" "$out/node/verifier_wasm_bg.wasm" \
   || { echo "wasm-bindgen produced different modules for web and Node" >&2; exit 1; }
 wasm="$out/web/verifier_wasm_bg.wasm"
+# -Os rather than -Oz: measured on the verifier module, -Os gives the smaller gzipped module
+# (254,210 against 254,970 bytes; holder 293,641 against 294,444; scanner 61,878 against 62,032).
 # --converge repeats the passes until the module stops shrinking (about 0.6 KB gzipped, ~10 s).
 # --low-memory-unused lets wasm-opt fold `p + c` (c < 1024) into a load or store's offset: that
 # differs only when p + c wraps past 4 GiB, which no Rust pointer arithmetic does (about 1.5 KB
 # gzipped; specs/decisions/0008-wasm-size-with-ecdsa-sd.md).
 optimise() {
-  "$wasm_opt" -Oz --converge --low-memory-unused --strip-debug --strip-producers \
+  "$wasm_opt" -Os --converge --low-memory-unused --strip-debug --strip-producers \
     --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd \
     -o "$1.opt" "$1"
   mv "$1.opt" "$1"
 }
-step "wasm-opt -Oz --converge --low-memory-unused"
+step "wasm-opt -Os --converge --low-memory-unused"
 optimise "$wasm"
 cp "$wasm" "$out/node/verifier_wasm_bg.wasm"
 
@@ -84,7 +86,7 @@ holder=$out/holder
 "$bindgen" --target nodejs --out-dir "$holder/node" "$holder_raw"
 cmp -s "$holder/web/holder_wasm_bg.wasm" "$holder/node/holder_wasm_bg.wasm" \
   || { echo "wasm-bindgen produced different holder modules for web and Node" >&2; exit 1; }
-step "wasm-opt -Oz --converge (holder)"
+step "wasm-opt -Os --converge (holder)"
 optimise "$holder/web/holder_wasm_bg.wasm"
 cp "$holder/web/holder_wasm_bg.wasm" "$holder/node/holder_wasm_bg.wasm"
 echo '{"type": "commonjs"}' >"$holder/node/package.json"
@@ -103,7 +105,7 @@ scanner=$out/scanner
 "$bindgen" --target nodejs --out-dir "$scanner/node" "$scanner_raw"
 cmp -s "$scanner/web/scanner_wasm_bg.wasm" "$scanner/node/scanner_wasm_bg.wasm" \
   || { echo "wasm-bindgen produced different scanner modules for web and Node" >&2; exit 1; }
-step "wasm-opt -Oz --converge (scanner)"
+step "wasm-opt -Os --converge (scanner)"
 optimise "$scanner/web/scanner_wasm_bg.wasm"
 cp "$scanner/web/scanner_wasm_bg.wasm" "$scanner/node/scanner_wasm_bg.wasm"
 echo '{"type": "commonjs"}' >"$scanner/node/package.json"
@@ -120,8 +122,10 @@ printf '%-28s %10d %10d\n' "verifier_wasm_bg.wasm" "$bytes" "$gz"
 printf '%-28s %10d %10d\n' "holder/holder_wasm_bg.wasm" "$(wc -c <"$holder_wasm")" "$(gzip -9 -c "$holder_wasm" | wc -c)"
 scanner_wasm=$scanner/web/scanner_wasm_bg.wasm
 printf '%-28s %10d %10d\n' "scanner/scanner_wasm_bg.wasm" "$(wc -c <"$scanner_wasm")" "$(gzip -9 -c "$scanner_wasm" | wc -c)"
-# Issue 7's budget, in decimal kilobytes (the stricter reading): 300 KB limit, 250 KB goal.
-limit=300000
+# Issue 7's budget was 300 KB with a 250 KB goal (decimal kilobytes, the stricter reading).
+# Issue 18 moved QR reading to the scanner module (decision 0020): the limit is now the measured
+# size (254,210 bytes) with a margin of about 1 %, as before; the goal stays 250 KB.
+limit=257000
 goal=250000
 printf '%-28s %10s %10d\n' "limit (gzip)" "" "$limit"
 printf '%-28s %10s %10d\n' "goal (gzip)" "" "$goal"
