@@ -1,6 +1,7 @@
 //! Laissez verifier for browsers, kiosks and Node: `credential-core` behind a small JavaScript
-//! API (`verify`, `verifyAsync`, `decodeQr`, `loadTrustBundle`, `clearTrustBundle`, `version`), built with
-//! wasm-bindgen by `scripts/build-wasm.sh`. Nothing here touches the network: contexts, profiles
+//! API (`verify`, `verifyAsync`, `prepare`, `loadTrustBundle`, `clearTrustBundle`, `version`), built
+//! with wasm-bindgen by `scripts/build-wasm.sh`. Reading QR codes from camera frames is the
+//! scanner module's (`scanner-wasm`, decision 0020). Nothing here touches the network: contexts, profiles
 //! and schemas are bundled, and trust comes only from bundles the caller loads.
 //!
 //! The logic lives in [`session`] and [`display`] (plain Rust, tested natively); the bindings in
