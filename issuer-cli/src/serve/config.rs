@@ -32,6 +32,8 @@ pub struct ServeConfig {
     /// Seconds a status list credential served at its URL is reused before it is rebuilt from
     /// the registry (`POST …/publish` rebuilds it at once).
     pub status_list_max_age_seconds: u64,
+    /// Seconds an OAuth2 access token from `/oauth/token` lasts.
+    pub token_lifetime_seconds: u64,
     /// JSON-LD contexts besides the bundled ones, URL -> file (the operator vouches for them:
     /// nothing is fetched).
     pub contexts: BTreeMap<String, PathBuf>,
@@ -48,6 +50,7 @@ impl Default for ServeConfig {
             rate_burst: 400.0,
             registry_connections: 4,
             status_list_max_age_seconds: 300,
+            token_lifetime_seconds: 900,
             contexts: BTreeMap::new(),
         }
     }
@@ -80,7 +83,11 @@ impl ServeConfig {
         if let Some(listen) = &args.listen {
             config.listen = listen.clone();
         }
-        if config.registry_connections == 0 || config.rate_per_second <= 0.0 {
+        if config.registry_connections == 0
+            || config.rate_per_second <= 0.0
+            || config.token_lifetime_seconds == 0
+            || config.token_lifetime_seconds > i64::MAX as u64 / 2
+        {
             return Err(CliError::input(message!(
                 "serve_bad_config",
                 path = path.display().to_string()

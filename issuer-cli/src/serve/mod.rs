@@ -4,7 +4,7 @@
 //!
 //! `routes` maps the endpoints to `issue`, `verify` (credentials, presentations, derivation),
 //! `status` (revocation and suspension) and `lists` (status list credentials at their URLs);
-//! `auth` checks API keys, `limits` wraps every request (rate, size, time, log, metrics),
+//! `auth` checks API keys, `oauth` issues and checks OAuth2 access tokens, `limits` wraps every request (rate, size, time, log, metrics),
 //! `metrics` renders Prometheus text, `tls` makes the TLS configuration, `config` reads
 //! `serve.toml`, `error` shapes error responses.
 
@@ -15,6 +15,7 @@ mod issue;
 mod limits;
 mod lists;
 mod metrics;
+mod oauth;
 mod routes;
 mod status;
 mod tls;
@@ -75,6 +76,10 @@ pub struct AppState {
     pub config: ServeConfig,
     /// API keys.
     pub api_keys: auth::KeyRing,
+    /// OAuth2 clients.
+    pub clients: auth::KeyRing,
+    /// The key of OAuth2 access tokens.
+    pub token_key: oauth::TokenKey,
     /// Per-client rate limit.
     pub limiter: limits::RateLimiter,
     /// Counters.
@@ -112,7 +117,9 @@ pub fn run(home: Home, database: Database, args: &ServeArgs, pass: Option<&str>)
     let acceptor = tls::acceptor(args.cert.as_deref(), args.tls_key.as_deref())?;
     let state = Arc::new(AppState {
         status_path: url_path(&home.config.status.base_url),
-        api_keys: auth::KeyRing::open(&home)?,
+        api_keys: auth::KeyRing::open(&home, auth::Kind::ApiKey)?,
+        clients: auth::KeyRing::open(&home, auth::Kind::Client)?,
+        token_key: oauth::TokenKey::open(&home)?,
         limiter: limits::RateLimiter::new(config.rate_per_second, config.rate_burst),
         lists: lists::ListCache::new(Duration::from_secs(config.status_list_max_age_seconds)),
         registry: Pool {
