@@ -338,7 +338,7 @@ present_written = كُتب العرض في { $path } ({ $bytes } بايت)
 present_qr_written = كُتب رمز QR في { $path } (v{ $version }، { $characters } حرفًا)
 
 ## laissez serve
-serve_bad_config = { $path }: يجب أن تكون قيمتا rate_per_second و registry_connections أكبر من صفر
+serve_bad_config = { $path }: يجب أن تكون قيم rate_per_second و registry_connections و token_lifetime_seconds و status_index_block (بحد أقصى 1000000) أكبر من صفر
 serve_key_added = أُنشئ مفتاح الواجهة البرمجية { $id }؛ رمزه، ويُعرض الآن فقط:
 serve_key_none = لا توجد مفاتيح للواجهة البرمجية
 serve_key_revoked_state = مُلغى

@@ -310,7 +310,7 @@ present_written = presentation written to { $path } ({ $bytes } bytes)
 present_qr_written = QR code written to { $path } (v{ $version }, { $characters } characters)
 
 ## laissez serve
-serve_bad_config = { $path }: rate_per_second and registry_connections must be above zero
+serve_bad_config = { $path }: rate_per_second, registry_connections, token_lifetime_seconds and status_index_block (at most 1000000) must be above zero
 serve_key_added = API key { $id } created; its token, shown only now:
 serve_key_none = no API keys
 serve_key_revoked_state = revoked

@@ -319,7 +319,7 @@ present_written = presentación escrita en { $path } ({ $bytes } bytes)
 present_qr_written = código QR escrito en { $path } (v{ $version }, { $characters } caracteres)
 
 ## laissez serve
-serve_bad_config = { $path }: rate_per_second y registry_connections deben ser mayores que cero
+serve_bad_config = { $path }: rate_per_second, registry_connections, token_lifetime_seconds y status_index_block (como máximo 1000000) deben ser mayores que cero
 serve_key_added = clave de API { $id } creada; su token, que solo se muestra ahora:
 serve_key_none = no hay claves de API
 serve_key_revoked_state = revocada

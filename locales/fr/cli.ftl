@@ -325,7 +325,7 @@ present_written = présentation écrite dans { $path } ({ $bytes } octets)
 present_qr_written = code QR écrit dans { $path } (v{ $version }, { $characters } caractères)
 
 ## laissez serve
-serve_bad_config = { $path } : rate_per_second et registry_connections doivent être supérieurs à zéro
+serve_bad_config = { $path } : rate_per_second, registry_connections, token_lifetime_seconds et status_index_block (au plus 1000000) doivent être supérieurs à zéro
 serve_key_added = clé d'API { $id } créée ; son jeton, affiché cette seule fois :
 serve_key_none = aucune clé d'API
 serve_key_revoked_state = révoquée

@@ -5,10 +5,12 @@
 //! `routes` maps the endpoints to `issue`, `verify` (credentials, presentations, derivation),
 //! `status` (revocation and suspension) and `lists` (status list credentials at their URLs);
 //! `auth` checks API keys, `oauth` issues and checks OAuth2 access tokens, `limits` wraps every request (rate, size, time, log, metrics),
+//! `commit` records issuances in groups and hands out status indexes from reserved blocks,
 //! `metrics` renders Prometheus text, `tls` makes the TLS configuration, `config` reads
 //! `serve.toml`, `error` shapes error responses.
 
 pub mod auth;
+mod commit;
 mod config;
 mod error;
 mod issue;
@@ -72,6 +74,10 @@ pub struct AppState {
     pub verifier: Verifier,
     /// The registry.
     pub registry: Pool,
+    /// Issued credentials, recorded in groups.
+    pub commits: commit::GroupCommit,
+    /// Status indexes, reserved in blocks.
+    pub indexes: commit::IndexBlocks,
     /// Settings.
     pub config: ServeConfig,
     /// API keys.
@@ -122,6 +128,11 @@ pub fn run(home: Home, database: Database, args: &ServeArgs, pass: Option<&str>)
         token_key: oauth::TokenKey::open(&home)?,
         limiter: limits::RateLimiter::new(config.rate_per_second, config.rate_burst),
         lists: lists::ListCache::new(Duration::from_secs(config.status_list_max_age_seconds)),
+        commits: commit::GroupCommit::start(database.clone())?,
+        indexes: commit::IndexBlocks::new(
+            crate::issuing::STATUS_PURPOSE,
+            config.status_index_block,
+        ),
         registry: Pool {
             database,
             idle: Mutex::new(Vec::new()),
