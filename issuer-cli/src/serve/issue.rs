@@ -262,7 +262,10 @@ pub fn issue(
             .with(|r| Ok(r.get(&credential_id)?.is_some() || r.find_record(&rkey)?.is_some()))
             .map_err(|e| ApiError::internal(&e))
     };
-    if duplicate(state)? {
+    // A fresh random id with no record id cannot have been issued: no look-up then (one
+    // database round trip less); otherwise refuse a repeat before allocating and signing.
+    let fresh = !doc.contains_key("id") && string_option(options, "recordId")?.is_none();
+    if !fresh && duplicate(state)? {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "CONFLICT",

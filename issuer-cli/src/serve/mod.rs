@@ -35,31 +35,67 @@ use credential_core::message;
 use credential_core::verify::Verifier;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-/// Registry connections, opened on demand and reused; each serves one blocking call at a time.
+/// Registry connections, opened on demand up to `keep` and reused; each serves one blocking call
+/// at a time. When all are busy a call waits for one (rather than opening and closing a
+/// connection per request, which costs PostgreSQL a process start each time).
 pub struct Pool {
     database: Database,
-    idle: Mutex<Vec<Registry>>,
+    /// Idle connections, and how many are open (idle or in use).
+    idle: Mutex<(Vec<Registry>, usize)>,
+    freed: Condvar,
     keep: usize,
 }
 
 impl Pool {
-    /// Runs `f` with a connection (blocking).
-    pub fn with<T>(&self, f: impl FnOnce(&mut Registry) -> CliResult<T>) -> CliResult<T> {
-        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        let mut registry = match idle {
-            Some(r) => r,
-            None => Registry::connect(&self.database)?,
-        };
-        let result = f(&mut registry);
-        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-        if idle.len() < self.keep {
-            idle.push(registry);
+    /// A pool of at most `keep` connections to `database`.
+    fn new(database: Database, keep: usize) -> Pool {
+        Pool {
+            database,
+            idle: Mutex::new((Vec::new(), 0)),
+            freed: Condvar::new(),
+            keep,
         }
+    }
+
+    /// Runs `f` with a connection (blocking). A connection whose call failed is closed (it may
+    /// be broken); the next call opens a new one.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Registry) -> CliResult<T>) -> CliResult<T> {
+        let lock = || self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let mut idle = lock();
+        let reused = loop {
+            if let Some(r) = idle.0.pop() {
+                break Some(r);
+            }
+            if idle.1 < self.keep {
+                idle.1 += 1;
+                break None;
+            }
+            idle = self.freed.wait(idle).unwrap_or_else(|p| p.into_inner());
+        };
+        drop(idle);
+        let connected = match reused {
+            Some(r) => Ok(r),
+            None => Registry::connect(&self.database),
+        };
+        let (registry, result) = match connected {
+            Ok(mut r) => {
+                let result = f(&mut r);
+                (Some(r).filter(|_| result.is_ok()), result)
+            }
+            Err(e) => (None, Err(e)),
+        };
+        let mut idle = lock();
+        match registry {
+            Some(r) => idle.0.push(r),
+            None => idle.1 -= 1,
+        }
+        drop(idle);
+        self.freed.notify_one();
         result
     }
 }
@@ -133,11 +169,7 @@ pub fn run(home: Home, database: Database, args: &ServeArgs, pass: Option<&str>)
             crate::issuing::STATUS_PURPOSE,
             config.status_index_block,
         ),
-        registry: Pool {
-            database,
-            idle: Mutex::new(Vec::new()),
-            keep: config.registry_connections,
-        },
+        registry: Pool::new(database, config.registry_connections),
         metrics: metrics::Metrics::default(),
         verifier: Verifier::new(config.context_store()?),
         keys,
