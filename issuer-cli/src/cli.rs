@@ -548,25 +548,31 @@ pub enum ServeCommand {
     /// Manage the API keys clients authenticate with.
     #[command(subcommand)]
     Key(ServeKeyCommand),
+    /// Manage OAuth2 clients, which exchange their secret for expiring access tokens at
+    /// POST /oauth/token (client credentials grant, RFC 6749 § 4.4).
+    #[command(subcommand)]
+    Client(ServeKeyCommand),
 }
 
-/// `serve key` subcommands.
+/// `serve key` and `serve client` subcommands.
 #[derive(Subcommand)]
 pub enum ServeKeyCommand {
-    /// Create an API key; its token is printed once and stored only as a hash.
+    /// Create an API key (its token) or a client (its id and secret); the token or secret is
+    /// printed once and stored only as a hash.
     Add {
-        /// What the key may do: issue, status, verify (comma-separated or repeated).
+        /// What it may do: issue, status, verify (comma-separated or repeated).
         #[arg(long, value_enum, value_delimiter = ',', required = true)]
         scope: Vec<Scope>,
-        /// A label for people (no personal data), shown by `serve key list`.
+        /// A label for people (no personal data), shown by `list`.
         #[arg(long, default_value = "")]
         label: String,
     },
-    /// List API keys (id, scopes, label, created, revoked); never the tokens.
+    /// List them (id, scopes, label, created, revoked); never the tokens or secrets.
     List,
-    /// Revoke an API key: the running server refuses it from its next request.
+    /// Revoke one: the running server refuses it (and a client's access tokens) from its next
+    /// request.
     Revoke {
-        /// Key id (from `serve key list`).
+        /// Its id (from `list`).
         id: String,
     },
 }

@@ -2,15 +2,20 @@
 //! HTTPS client (ureq with rustls; the server's certificate is self-signed, so verification of
 //! it is off), and the registry read back with SQLite.
 //!
-//! The round trip (issue, verify, revoke, publish, the list at its URL, verify again) and bad
-//! input: malformed JSON, a 10 MB body, an unknown suite, no or a revoked API key, a key without
-//! the scope, SQL-looking strings in every field. Each gets a clear 4xx and leaves the registry
-//! as it was.
+//! The round trip (issue, verify, revoke, publish, the list at its URL, verify again); OAuth2
+//! client credentials (access tokens that expire, scopes, wrong secrets, revoked clients); and
+//! bad input, on SQLite and on PostgreSQL: malformed JSON, a 10 MB body, an unknown suite, no or
+//! a revoked API key, a key without the scope, an expired access token, SQL-looking strings in
+//! every field. Each gets a clear 4xx and leaves the registry as it was.
 
+mod backends;
+
+use backends::Backend;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 fn laissez(home: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_laissez"));
@@ -57,18 +62,21 @@ impl Drop for Server {
 }
 
 /// A home with an Ed25519 key, the status lists under the server's own URL, `serve.toml` from
-/// `settings`, and a running server.
-fn start(settings: &str) -> Server {
+/// `settings`, and a running server with its registry on `backend`.
+fn start(backend: &Backend, settings: &str) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     let port = free_port();
     let base = format!("https://127.0.0.1:{port}");
-    run_ok(
-        &home,
-        &["init", "--status-base-url", &format!("{base}/status")],
-    );
+    let init = backend
+        .laissez(&home)
+        .args(["init", "--status-base-url", &format!("{base}/status")])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
     std::fs::write(home.join("serve.toml"), settings).unwrap();
-    let mut child = laissez(&home)
+    let mut child = backend
+        .laissez(&home)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -93,6 +101,37 @@ fn api_key(home: &Path, scopes: &str) -> (String, String) {
     let token = out.lines().last().unwrap().to_owned();
     let id = out.split_whitespace().nth(2).unwrap().to_owned();
     (id, token)
+}
+
+/// `serve client add` -> client id and secret.
+fn oauth_client(home: &Path, scopes: &str) -> (String, String) {
+    let out = run_ok(home, &["serve", "client", "add", "--scope", scopes]);
+    let secret = out.lines().last().unwrap().to_owned();
+    let id = out.split_whitespace().nth(2).unwrap().to_owned();
+    (id, secret)
+}
+
+/// POST a form to `/oauth/token`, with `Authorization: Basic` when `basic` (id, secret) is given;
+/// -> status and the JSON answer.
+fn token_request(s: &Server, basic: Option<(&str, &str)>, form: &str) -> (u16, Value) {
+    use base64::Engine;
+    let mut req = agent()
+        .post(&format!("{}/oauth/token", s.base))
+        .header("Content-Type", "application/x-www-form-urlencoded");
+    if let Some((id, secret)) = basic {
+        let pair = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{secret}"));
+        req = req.header("Authorization", &format!("Basic {pair}"));
+    }
+    let mut r = req.send(form.as_bytes()).unwrap();
+    let status = r.status().as_u16();
+    assert_eq!(
+        r.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store")
+    );
+    let text = r.body_mut().read_to_string().unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 fn agent() -> ureq::Agent {
@@ -160,26 +199,31 @@ fn credential(subject: Value) -> Value {
     })
 }
 
-/// The registry as SQLite sees it: credential rows and their statuses, the index allocation,
-/// and the table names (a dropped table shows).
-fn registry_state(home: &Path) -> Vec<Vec<String>> {
-    let conn = rusqlite::Connection::open(home.join("registry.sqlite")).unwrap();
-    let mut out = Vec::new();
+/// The registry as its database sees it: the table names (a dropped table shows), credential
+/// rows with their statuses and digests, and the index allocation.
+fn registry_state(backend: &Backend, home: &Path) -> Vec<Vec<String>> {
+    let mut out = vec![backend.tables(home)];
     for sql in [
-        "SELECT name FROM sqlite_master ORDER BY name",
-        "SELECT credential_id || ' ' || revoked || ' ' || suspended || ' ' || COALESCE(status_index, -1) FROM credentials ORDER BY credential_id",
+        "SELECT credential_id || ' ' || record_key || ' ' || revoked || ' ' || suspended || ' ' || COALESCE(status_index, -1) || ' ' || digest FROM credentials ORDER BY credential_id",
         "SELECT purpose || ' ' || next_index FROM status_allocation ORDER BY purpose",
     ] {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-        out.push(rows.map(Result::unwrap).collect());
+        out.push(backend.strings(home, sql));
     }
     out
 }
 
+/// The only credential row: id, revoked, suspended, status index.
+fn row(backend: &Backend, home: &Path) -> Vec<String> {
+    let rows = &registry_state(backend, home)[1];
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let f: Vec<&str> = rows[0].split(' ').collect();
+    [f[0], f[2], f[3], f[4]].map(str::to_owned).to_vec()
+}
+
 #[test]
 fn issue_verify_revoke_publish_round_trip() {
-    let s = start("");
+    let backend = Backend::Sqlite;
+    let s = start(&backend, "");
     let (_, token) = api_key(&s.home, "issue,status");
     let (status, issued) = post(
         &s,
@@ -195,10 +239,7 @@ fn issue_verify_revoke_publish_round_trip() {
     let entries = vc["credentialStatus"].as_array().unwrap();
     assert_eq!(entries.len(), 2);
     assert_eq!(vc["id"], CREDENTIAL_ID);
-    assert_eq!(
-        registry_state(&s.home)[1],
-        [format!("{CREDENTIAL_ID} 0 0 0")]
-    );
+    assert_eq!(row(&backend, &s.home), [CREDENTIAL_ID, "0", "0", "0"]);
 
     let (status, result) = post(
         &s,
@@ -268,10 +309,7 @@ fn issue_verify_revoke_publish_round_trip() {
     );
     assert_eq!(status, 422, "{result}");
     assert_eq!(result["errors"][0]["code"], "revocation", "{result}");
-    assert_eq!(
-        registry_state(&s.home)[1],
-        [format!("{CREDENTIAL_ID} 1 0 0")]
-    );
+    assert_eq!(row(&backend, &s.home), [CREDENTIAL_ID, "1", "0", "0"]);
 
     // Health, metrics (the issuance counted), OpenAPI.
     assert_eq!(get(&format!("{}/healthz", s.base)).1["status"], "ok");
@@ -288,13 +326,30 @@ fn issue_verify_revoke_publish_round_trip() {
     );
 }
 
-#[test]
-fn bad_input_gets_a_clear_4xx_and_changes_nothing() {
-    let s = start("open_verify = false\n");
+fn bad_input_gets_a_clear_4xx_and_changes_nothing(backend: &Backend) {
+    let s = start(backend, "open_verify = false\ntoken_lifetime_seconds = 1\n");
     let (_, token) = api_key(&s.home, "issue,status");
     let (revoked_id, revoked) = api_key(&s.home, "issue,status,verify");
     let (_, verify_only) = api_key(&s.home, "verify");
     run_ok(&s.home, &["serve", "key", "revoke", &revoked_id]);
+    // An access token that expires one second after it is made (checked at the end).
+    let (client, secret) = oauth_client(&s.home, "issue,status");
+    let minted = std::time::Instant::now();
+    let (status, answer) = token_request(
+        &s,
+        None,
+        &format!("grant_type=client_credentials&client_id={client}&client_secret={secret}"),
+    );
+    assert_eq!(status, 200, "{answer}");
+    let access = answer["access_token"].as_str().unwrap().to_owned();
+    // It works (authenticated; no verify scope).
+    let r = post(&s, "/credentials/verify", Some(&access), &json!({}));
+    assert_eq!(
+        (r.0, r.1["code"].clone()),
+        (403, json!("forbidden")),
+        "{}",
+        r.1
+    );
     let good = json!({"credential": credential(json!({"givenName": "Amina"}))});
     // One credential issued, to have rows that must stay as they are.
     let (status, issued) = post(
@@ -304,7 +359,7 @@ fn bad_input_gets_a_clear_4xx_and_changes_nothing() {
         &json!({"credential": with_id(credential(json!({"givenName": "Amina"})))}),
     );
     assert_eq!(status, 201, "{issued}");
-    let before = registry_state(&s.home);
+    let before = registry_state(backend, &s.home);
 
     let code = |r: &(u16, Value)| r.1["code"].as_str().unwrap_or_default().to_owned();
     let r = post_raw(
@@ -432,7 +487,39 @@ fn bad_input_gets_a_clear_4xx_and_changes_nothing() {
         &json!({}),
     );
     assert_eq!(r.0, 404);
-    assert_eq!(registry_state(&s.home), before);
+    // SQL-looking strings as credentials and in token requests.
+    let r = post(&s, "/credentials/issue", Some(sql), &good);
+    assert_eq!((r.0, code(&r)), (401, "unauthenticated".into()));
+    let r = post(
+        &s,
+        "/credentials/issue",
+        Some(&format!("lzt_{sql}.{sql}")),
+        &good,
+    );
+    assert_eq!((r.0, code(&r)), (401, "unauthenticated".into()));
+    let encoded = sql
+        .replace(' ', "+")
+        .replace(';', "%3B")
+        .replace('\'', "%27");
+    for form in [
+        format!("grant_type={encoded}&client_id={client}&client_secret={secret}"),
+        format!("grant_type=client_credentials&client_id={encoded}&client_secret={secret}"),
+        format!("grant_type=client_credentials&client_id={client}&client_secret={encoded}"),
+        format!("grant_type=client_credentials&client_id={client}&client_secret={secret}&scope={encoded}"),
+    ] {
+        let (status, answer) = token_request(&s, None, &form);
+        assert!((400..500).contains(&status), "{form}: {status} {answer}");
+        assert!(answer["error"].is_string(), "{form}: {answer}");
+    }
+    // Once expired, the access token is refused with its own code.
+    std::thread::sleep(Duration::from_millis(1100).saturating_sub(minted.elapsed()));
+    let r = post(&s, "/credentials/issue", Some(&access), &good);
+    assert_eq!((r.0, code(&r)), (401, "token_expired".into()), "{}", r.1);
+    assert_eq!(
+        r.1["type"],
+        "https://www.w3.org/TR/vc-data-model#UNAUTHORIZED"
+    );
+    assert_eq!(registry_state(backend, &s.home), before);
 
     // A SQL-looking claim is data: issued, stored verbatim, the tables intact.
     let r = post(
@@ -446,7 +533,7 @@ fn bad_input_gets_a_clear_4xx_and_changes_nothing() {
         r.1["verifiableCredential"]["credentialSubject"]["givenName"],
         sql
     );
-    let after = registry_state(&s.home);
+    let after = registry_state(backend, &s.home);
     assert_eq!(after[0], before[0], "tables");
     assert_eq!(after[1].len(), before[1].len() + 1);
     // The same record id again: 409, nothing added.
@@ -457,5 +544,119 @@ fn bad_input_gets_a_clear_4xx_and_changes_nothing() {
         &json!({"credential": credential(json!({"givenName": "B"})), "options": {"recordId": sql}}),
     );
     assert_eq!((r.0, code(&r)), (409, "already_issued".into()));
-    assert_eq!(registry_state(&s.home), after);
+    assert_eq!(registry_state(backend, &s.home), after);
+}
+
+on_both_backends!(bad_input_gets_a_clear_4xx_and_changes_nothing);
+
+#[test]
+fn oauth_client_credentials_give_scoped_tokens_that_expire() {
+    let backend = Backend::Sqlite;
+    let s = start(&backend, "token_lifetime_seconds = 2\n");
+    let (_, api_token) = api_key(&s.home, "issue");
+    let (client, secret) = oauth_client(&s.home, "issue,verify");
+    let issue_body = |n: u32| json!({"credential": credential(json!({"givenName": "Amina"})), "options": {"recordId": format!("r{n}")}});
+    let grant = "grant_type=client_credentials";
+
+    // HTTP Basic client authentication, every scope of the client by default.
+    let minted = std::time::Instant::now();
+    let (status, answer) = token_request(&s, Some((&client, &secret)), grant);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["token_type"], "Bearer");
+    assert_eq!(answer["expires_in"], 2);
+    assert_eq!(answer["scope"], "issue verify");
+    let token = answer["access_token"].as_str().unwrap().to_owned();
+    let r = post(&s, "/credentials/issue", Some(&token), &issue_body(1));
+    assert_eq!(r.0, 201, "{}", r.1);
+    // Scope enforced: the client has no status scope.
+    let r = post(
+        &s,
+        "/credentials/status",
+        Some(&token),
+        &json!({"credentialId": "urn:x", "credentialStatus": {"type": "BitstringStatusListEntry", "statusPurpose": "revocation"}}),
+    );
+    assert_eq!((r.0, r.1["code"].clone()), (403, json!("forbidden")));
+    // A narrower token (credentials in the body): issue only.
+    let (status, answer) = token_request(
+        &s,
+        None,
+        &format!("{grant}&scope=verify&client_id={client}&client_secret={secret}"),
+    );
+    assert_eq!((status, answer["scope"].clone()), (200, json!("verify")));
+    let narrow = answer["access_token"].as_str().unwrap().to_owned();
+    let r = post(&s, "/credentials/issue", Some(&narrow), &issue_body(2));
+    assert_eq!((r.0, r.1["code"].clone()), (403, json!("forbidden")));
+    // A token changed by one character is refused.
+    let mut forged = token.clone().into_bytes();
+    let i = forged.len() - 3;
+    forged[i] = if forged[i] == b'A' { b'B' } else { b'A' };
+    let forged = String::from_utf8(forged).unwrap();
+    let r = post(&s, "/credentials/issue", Some(&forged), &issue_body(3));
+    assert_eq!((r.0, r.1["code"].clone()), (401, json!("unauthenticated")));
+
+    // Refused token requests (RFC 6749 § 5.2).
+    let refused = |basic: Option<(&str, &str)>, form: &str| {
+        let (status, answer) = token_request(&s, basic, form);
+        (
+            status,
+            answer["error"].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    assert_eq!(
+        refused(Some((&client, "lzs_wrong")), grant),
+        (401, "invalid_client".into())
+    );
+    assert_eq!(
+        refused(Some(("nobody", &secret)), grant),
+        (401, "invalid_client".into())
+    );
+    assert_eq!(refused(None, grant), (401, "invalid_client".into()));
+    assert_eq!(
+        refused(Some((&client, &secret)), "grant_type=password"),
+        (400, "unsupported_grant_type".into())
+    );
+    assert_eq!(
+        refused(Some((&client, &secret)), ""),
+        (400, "invalid_request".into())
+    );
+    assert_eq!(
+        refused(Some((&client, &secret)), &format!("{grant}&scope=status")),
+        (400, "invalid_scope".into())
+    );
+    assert_eq!(
+        refused(Some((&client, &secret)), &format!("{grant}&{grant}")),
+        (400, "invalid_request".into())
+    );
+
+    // Expired: 401 with a stable code; API keys keep working.
+    std::thread::sleep(Duration::from_millis(2100).saturating_sub(minted.elapsed()));
+    let r = post(&s, "/credentials/issue", Some(&token), &issue_body(4));
+    assert_eq!(
+        (r.0, r.1["code"].clone()),
+        (401, json!("token_expired")),
+        "{}",
+        r.1
+    );
+    let r = post(&s, "/credentials/issue", Some(&api_token), &issue_body(5));
+    assert_eq!(r.0, 201, "{}", r.1);
+
+    // A revoked client: its live tokens and its secret are refused.
+    let (status, answer) = token_request(&s, Some((&client, &secret)), grant);
+    assert_eq!(status, 200);
+    let live = answer["access_token"].as_str().unwrap().to_owned();
+    run_ok(&s.home, &["serve", "client", "revoke", &client]);
+    let r = post(&s, "/credentials/issue", Some(&live), &issue_body(6));
+    assert_eq!((r.0, r.1["code"].clone()), (401, json!("unauthenticated")));
+    assert_eq!(
+        refused(Some((&client, &secret)), grant),
+        (401, "invalid_client".into())
+    );
+    // Only the two issuances that were allowed are in the registry.
+    assert_eq!(registry_state(&backend, &s.home)[1].len(), 2);
+    let listed = run_ok(&s.home, &["serve", "client", "list"]);
+    assert!(
+        listed.contains(&client) && listed.contains("revoked"),
+        "{listed}"
+    );
+    assert!(!listed.contains(&secret));
 }

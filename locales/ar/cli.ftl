@@ -338,7 +338,7 @@ present_written = كُتب العرض في { $path } ({ $bytes } بايت)
 present_qr_written = كُتب رمز QR في { $path } (v{ $version }، { $characters } حرفًا)
 
 ## laissez serve
-serve_bad_config = { $path }: يجب أن تكون قيمتا rate_per_second و registry_connections أكبر من صفر
+serve_bad_config = { $path }: يجب أن تكون قيم rate_per_second و registry_connections و token_lifetime_seconds و status_index_block (بحد أقصى 1000000) أكبر من صفر
 serve_key_added = أُنشئ مفتاح الواجهة البرمجية { $id }؛ رمزه، ويُعرض الآن فقط:
 serve_key_none = لا توجد مفاتيح للواجهة البرمجية
 serve_key_revoked_state = مُلغى
@@ -370,6 +370,15 @@ serve_status_not_boolean = يجب أن تكون قيمة «status» هي true أ
 serve_unknown_status_list = قائمة حالة غير معروفة
 serve_unauthenticated = يلزم مفتاح واجهة برمجية صالح (Authorization: Bearer <token>)
 serve_forbidden = لا يملك مفتاح الواجهة البرمجية هذا النطاق { $scope }
+serve_token_expired = انتهت صلاحية رمز الوصول؛ احصل على رمز جديد من /oauth/token
+serve_client_added = أُنشئ عميل OAuth2 { $id } (معرّفه client_id)؛ سرّه، ويُعرض الآن فقط:
+serve_client_none = لا يوجد عملاء OAuth2
+serve_client_unknown = لا يوجد عميل OAuth2 { $id } (انظر `laissez serve client list`)
+serve_client_revoked = أُلغي عميل OAuth2 { $id }؛ تُرفض رموز الوصول الخاصة به من الآن
+serve_oauth_invalid_request = يتطلب طلب الرمز grant_type=client_credentials، وكل معامل مرة واحدة، وبيانات اعتماد العميل في مكان واحد (RFC 6749 § 4.4)
+serve_oauth_unsupported_grant = لا يُدعم إلا grant_type=client_credentials
+serve_oauth_invalid_client = عميل غير معروف أو ملغى، أو سرّ خاطئ
+serve_oauth_invalid_scope = لا يجوز لهذا العميل الحصول على النطاق «{ $scope }»
 serve_body_not_object = يجب أن يكون جسم الطلب كائن JSON
 serve_not_found = نقطة وصول غير معروفة
 serve_start_failed = تعذّر تشغيل الخادم: { $detail }

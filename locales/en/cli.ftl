@@ -310,7 +310,7 @@ present_written = presentation written to { $path } ({ $bytes } bytes)
 present_qr_written = QR code written to { $path } (v{ $version }, { $characters } characters)
 
 ## laissez serve
-serve_bad_config = { $path }: rate_per_second and registry_connections must be above zero
+serve_bad_config = { $path }: rate_per_second, registry_connections, token_lifetime_seconds and status_index_block (at most 1000000) must be above zero
 serve_key_added = API key { $id } created; its token, shown only now:
 serve_key_none = no API keys
 serve_key_revoked_state = revoked
@@ -342,6 +342,15 @@ serve_status_not_boolean = "status" must be true or false
 serve_unknown_status_list = no such status list
 serve_unauthenticated = a valid API key is needed (Authorization: Bearer <token>)
 serve_forbidden = this API key does not have the { $scope } scope
+serve_token_expired = the access token has expired; get a new one at /oauth/token
+serve_client_added = OAuth2 client { $id } created (its client_id); its secret, shown only now:
+serve_client_none = no OAuth2 clients
+serve_client_unknown = no OAuth2 client { $id } (see `laissez serve client list`)
+serve_client_revoked = OAuth2 client { $id } revoked; its access tokens are refused from now on
+serve_oauth_invalid_request = the token request needs grant_type=client_credentials, each parameter once, and the client's credentials in one place (RFC 6749 § 4.4)
+serve_oauth_unsupported_grant = only grant_type=client_credentials is supported
+serve_oauth_invalid_client = unknown or revoked client, or wrong secret
+serve_oauth_invalid_scope = this client may not have the scope "{ $scope }"
 serve_body_not_object = the request body must be a JSON object
 serve_not_found = no such endpoint
 serve_start_failed = the server could not start: { $detail }

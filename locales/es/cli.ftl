@@ -319,7 +319,7 @@ present_written = presentación escrita en { $path } ({ $bytes } bytes)
 present_qr_written = código QR escrito en { $path } (v{ $version }, { $characters } caracteres)
 
 ## laissez serve
-serve_bad_config = { $path }: rate_per_second y registry_connections deben ser mayores que cero
+serve_bad_config = { $path }: rate_per_second, registry_connections, token_lifetime_seconds y status_index_block (como máximo 1000000) deben ser mayores que cero
 serve_key_added = clave de API { $id } creada; su token, que solo se muestra ahora:
 serve_key_none = no hay claves de API
 serve_key_revoked_state = revocada
@@ -351,6 +351,15 @@ serve_status_not_boolean = «status» debe ser true o false
 serve_unknown_status_list = lista de estado desconocida
 serve_unauthenticated = se necesita una clave de API válida (Authorization: Bearer <token>)
 serve_forbidden = esta clave de API no tiene el alcance { $scope }
+serve_token_expired = el token de acceso ha caducado; obtenga uno nuevo en /oauth/token
+serve_client_added = cliente OAuth2 { $id } creado (su client_id); su secreto, que solo se muestra ahora:
+serve_client_none = no hay clientes OAuth2
+serve_client_unknown = no existe el cliente OAuth2 { $id } (véase `laissez serve client list`)
+serve_client_revoked = cliente OAuth2 { $id } revocado; sus tokens de acceso se rechazan a partir de ahora
+serve_oauth_invalid_request = la solicitud de token requiere grant_type=client_credentials, cada parámetro una sola vez y las credenciales del cliente en un solo lugar (RFC 6749 § 4.4)
+serve_oauth_unsupported_grant = solo se admite grant_type=client_credentials
+serve_oauth_invalid_client = cliente desconocido o revocado, o secreto incorrecto
+serve_oauth_invalid_scope = este cliente no puede tener el alcance «{ $scope }»
 serve_body_not_object = el cuerpo de la solicitud debe ser un objeto JSON
 serve_not_found = punto de acceso desconocido
 serve_start_failed = el servidor no pudo arrancar: { $detail }

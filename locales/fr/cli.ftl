@@ -325,7 +325,7 @@ present_written = présentation écrite dans { $path } ({ $bytes } octets)
 present_qr_written = code QR écrit dans { $path } (v{ $version }, { $characters } caractères)
 
 ## laissez serve
-serve_bad_config = { $path } : rate_per_second et registry_connections doivent être supérieurs à zéro
+serve_bad_config = { $path } : rate_per_second, registry_connections, token_lifetime_seconds et status_index_block (au plus 1000000) doivent être supérieurs à zéro
 serve_key_added = clé d'API { $id } créée ; son jeton, affiché cette seule fois :
 serve_key_none = aucune clé d'API
 serve_key_revoked_state = révoquée
@@ -357,6 +357,15 @@ serve_status_not_boolean = « status » doit valoir true ou false
 serve_unknown_status_list = liste de statut inconnue
 serve_unauthenticated = une clé d'API valide est requise (Authorization: Bearer <jeton>)
 serve_forbidden = cette clé d'API n'a pas la portée { $scope }
+serve_token_expired = le jeton d'accès a expiré ; en obtenir un nouveau sur /oauth/token
+serve_client_added = client OAuth2 { $id } créé (son client_id) ; son secret, affiché cette seule fois :
+serve_client_none = aucun client OAuth2
+serve_client_unknown = pas de client OAuth2 { $id } (voir `laissez serve client list`)
+serve_client_revoked = client OAuth2 { $id } révoqué ; ses jetons d'accès sont refusés désormais
+serve_oauth_invalid_request = la demande de jeton exige grant_type=client_credentials, chaque paramètre une seule fois, et les identifiants du client à un seul endroit (RFC 6749 § 4.4)
+serve_oauth_unsupported_grant = seul grant_type=client_credentials est pris en charge
+serve_oauth_invalid_client = client inconnu ou révoqué, ou secret erroné
+serve_oauth_invalid_scope = ce client ne peut pas avoir la portée « { $scope } »
 serve_body_not_object = le corps de la requête doit être un objet JSON
 serve_not_found = point d'accès inconnu
 serve_start_failed = le serveur n'a pas pu démarrer : { $detail }

@@ -32,6 +32,11 @@ pub struct ServeConfig {
     /// Seconds a status list credential served at its URL is reused before it is rebuilt from
     /// the registry (`POST …/publish` rebuilds it at once).
     pub status_list_max_age_seconds: u64,
+    /// Status indexes a front-end reserves at a time (a front-end that dies leaves the rest of
+    /// its block unused: gaps, never an index used twice).
+    pub status_index_block: i64,
+    /// Seconds an OAuth2 access token from `/oauth/token` lasts.
+    pub token_lifetime_seconds: u64,
     /// JSON-LD contexts besides the bundled ones, URL -> file (the operator vouches for them:
     /// nothing is fetched).
     pub contexts: BTreeMap<String, PathBuf>,
@@ -48,6 +53,8 @@ impl Default for ServeConfig {
             rate_burst: 400.0,
             registry_connections: 4,
             status_list_max_age_seconds: 300,
+            token_lifetime_seconds: 900,
+            status_index_block: 64,
             contexts: BTreeMap::new(),
         }
     }
@@ -80,7 +87,12 @@ impl ServeConfig {
         if let Some(listen) = &args.listen {
             config.listen = listen.clone();
         }
-        if config.registry_connections == 0 || config.rate_per_second <= 0.0 {
+        if config.registry_connections == 0
+            || config.rate_per_second <= 0.0
+            || config.token_lifetime_seconds == 0
+            || !(1..=1_000_000).contains(&config.status_index_block)
+            || config.token_lifetime_seconds > i64::MAX as u64 / 2
+        {
             return Err(CliError::input(message!(
                 "serve_bad_config",
                 path = path.display().to_string()

@@ -262,7 +262,10 @@ pub fn issue(
             .with(|r| Ok(r.get(&credential_id)?.is_some() || r.find_record(&rkey)?.is_some()))
             .map_err(|e| ApiError::internal(&e))
     };
-    if duplicate(state)? {
+    // A fresh random id with no record id cannot have been issued: no look-up then (one
+    // database round trip less); otherwise refuse a repeat before allocating and signing.
+    let fresh = !doc.contains_key("id") && string_option(options, "recordId")?.is_none();
+    if !fresh && duplicate(state)? {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "CONFLICT",
@@ -274,8 +277,8 @@ pub fn issue(
         None
     } else {
         let i = state
-            .registry
-            .with(|r| r.reserve_indexes(STATUS_PURPOSE, 1))
+            .indexes
+            .next(&state.registry)
             .map_err(|e| ApiError::internal(&e))?;
         let size = state.home.config.status.list_size as i64;
         let entries: Vec<Value> = [StatusPurpose::Revocation, StatusPurpose::Suspension]
@@ -326,17 +329,26 @@ pub fn issue(
         status_index: index,
         digest: hex(&Sha256::digest(text.as_bytes())),
     };
-    if let Err(e) = state.registry.with(|r| r.insert(&[(entry, text)])) {
-        // Another front-end recorded the same id or record between the check and the insert.
-        if duplicate(state)? {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "CONFLICT",
-                "already_issued",
-                message!("serve_already_issued"),
-            ));
+    let conflict = || {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            "CONFLICT",
+            "already_issued",
+            message!("serve_already_issued"),
+        )
+    };
+    // Recorded with the other requests waiting (group commit); answered once committed.
+    match state.commits.insert((entry, text)) {
+        Ok(true) => {}
+        // Another request recorded the same record between the check and now.
+        Ok(false) => return Err(conflict()),
+        // The same credential id, perhaps.
+        Err(e) => {
+            if duplicate(state)? {
+                return Err(conflict());
+            }
+            return Err(ApiError::internal(&e));
         }
-        return Err(ApiError::internal(&e));
     }
     state.metrics.issued();
     Ok((

@@ -4,17 +4,20 @@
 //!
 //! `routes` maps the endpoints to `issue`, `verify` (credentials, presentations, derivation),
 //! `status` (revocation and suspension) and `lists` (status list credentials at their URLs);
-//! `auth` checks API keys, `limits` wraps every request (rate, size, time, log, metrics),
+//! `auth` checks API keys, `oauth` issues and checks OAuth2 access tokens, `limits` wraps every request (rate, size, time, log, metrics),
+//! `commit` records issuances in groups and hands out status indexes from reserved blocks,
 //! `metrics` renders Prometheus text, `tls` makes the TLS configuration, `config` reads
 //! `serve.toml`, `error` shapes error responses.
 
 pub mod auth;
+mod commit;
 mod config;
 mod error;
 mod issue;
 mod limits;
 mod lists;
 mod metrics;
+mod oauth;
 mod routes;
 mod status;
 mod tls;
@@ -32,31 +35,67 @@ use credential_core::message;
 use credential_core::verify::Verifier;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-/// Registry connections, opened on demand and reused; each serves one blocking call at a time.
+/// Registry connections, opened on demand up to `keep` and reused; each serves one blocking call
+/// at a time. When all are busy a call waits for one (rather than opening and closing a
+/// connection per request, which costs PostgreSQL a process start each time).
 pub struct Pool {
     database: Database,
-    idle: Mutex<Vec<Registry>>,
+    /// Idle connections, and how many are open (idle or in use).
+    idle: Mutex<(Vec<Registry>, usize)>,
+    freed: Condvar,
     keep: usize,
 }
 
 impl Pool {
-    /// Runs `f` with a connection (blocking).
-    pub fn with<T>(&self, f: impl FnOnce(&mut Registry) -> CliResult<T>) -> CliResult<T> {
-        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        let mut registry = match idle {
-            Some(r) => r,
-            None => Registry::connect(&self.database)?,
-        };
-        let result = f(&mut registry);
-        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-        if idle.len() < self.keep {
-            idle.push(registry);
+    /// A pool of at most `keep` connections to `database`.
+    fn new(database: Database, keep: usize) -> Pool {
+        Pool {
+            database,
+            idle: Mutex::new((Vec::new(), 0)),
+            freed: Condvar::new(),
+            keep,
         }
+    }
+
+    /// Runs `f` with a connection (blocking). A connection whose call failed is closed (it may
+    /// be broken); the next call opens a new one.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Registry) -> CliResult<T>) -> CliResult<T> {
+        let lock = || self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let mut idle = lock();
+        let reused = loop {
+            if let Some(r) = idle.0.pop() {
+                break Some(r);
+            }
+            if idle.1 < self.keep {
+                idle.1 += 1;
+                break None;
+            }
+            idle = self.freed.wait(idle).unwrap_or_else(|p| p.into_inner());
+        };
+        drop(idle);
+        let connected = match reused {
+            Some(r) => Ok(r),
+            None => Registry::connect(&self.database),
+        };
+        let (registry, result) = match connected {
+            Ok(mut r) => {
+                let result = f(&mut r);
+                (Some(r).filter(|_| result.is_ok()), result)
+            }
+            Err(e) => (None, Err(e)),
+        };
+        let mut idle = lock();
+        match registry {
+            Some(r) => idle.0.push(r),
+            None => idle.1 -= 1,
+        }
+        drop(idle);
+        self.freed.notify_one();
         result
     }
 }
@@ -71,10 +110,18 @@ pub struct AppState {
     pub verifier: Verifier,
     /// The registry.
     pub registry: Pool,
+    /// Issued credentials, recorded in groups.
+    pub commits: commit::GroupCommit,
+    /// Status indexes, reserved in blocks.
+    pub indexes: commit::IndexBlocks,
     /// Settings.
     pub config: ServeConfig,
     /// API keys.
     pub api_keys: auth::KeyRing,
+    /// OAuth2 clients.
+    pub clients: auth::KeyRing,
+    /// The key of OAuth2 access tokens.
+    pub token_key: oauth::TokenKey,
     /// Per-client rate limit.
     pub limiter: limits::RateLimiter,
     /// Counters.
@@ -112,14 +159,17 @@ pub fn run(home: Home, database: Database, args: &ServeArgs, pass: Option<&str>)
     let acceptor = tls::acceptor(args.cert.as_deref(), args.tls_key.as_deref())?;
     let state = Arc::new(AppState {
         status_path: url_path(&home.config.status.base_url),
-        api_keys: auth::KeyRing::open(&home)?,
+        api_keys: auth::KeyRing::open(&home, auth::Kind::ApiKey)?,
+        clients: auth::KeyRing::open(&home, auth::Kind::Client)?,
+        token_key: oauth::TokenKey::open(&home)?,
         limiter: limits::RateLimiter::new(config.rate_per_second, config.rate_burst),
         lists: lists::ListCache::new(Duration::from_secs(config.status_list_max_age_seconds)),
-        registry: Pool {
-            database,
-            idle: Mutex::new(Vec::new()),
-            keep: config.registry_connections,
-        },
+        commits: commit::GroupCommit::start(database.clone())?,
+        indexes: commit::IndexBlocks::new(
+            crate::issuing::STATUS_PURPOSE,
+            config.status_index_block,
+        ),
+        registry: Pool::new(database, config.registry_connections),
         metrics: metrics::Metrics::default(),
         verifier: Verifier::new(config.context_store()?),
         keys,

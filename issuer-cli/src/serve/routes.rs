@@ -5,11 +5,12 @@ use super::auth::Denied;
 use super::error::{json_response, ApiError};
 use super::limits::{self, ClientId};
 use super::lists::parse_purpose;
-use super::{issue, status, verify, AppState};
+use super::{issue, oauth, status, verify, AppState};
 use crate::cli::Scope;
+use crate::clock;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, PRAGMA, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
@@ -43,6 +44,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             &format!("{lists}/{{key}}/{{purpose}}/{{number}}/publish"),
             post(publish),
         )
+        .route("/oauth/token", post(token))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/openapi.json", get(openapi))
@@ -60,9 +62,26 @@ fn authorize(
     if scope == Scope::Verify && state.config.open_verify {
         return Ok(None);
     }
-    let header = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    match state.api_keys.check(header, scope) {
+    let token = headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map_or("", str::trim);
+    let checked = if token.starts_with(oauth::TOKEN_PREFIX) {
+        oauth::check(&state.token_key, token, scope, clock::now().0, |id| {
+            state.clients.active_scopes(id)
+        })
+    } else {
+        state.api_keys.check(token, scope)
+    };
+    match checked {
         Ok(id) => Ok(Some(id)),
+        Err(Denied::Expired) => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "UNAUTHORIZED",
+            "token_expired",
+            message!("serve_token_expired"),
+        )),
         Err(Denied::Unauthenticated) => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "UNAUTHORIZED",
@@ -209,6 +228,50 @@ async fn publish(
     if let Some(c) = client {
         response.extensions_mut().insert(ClientId(c));
     }
+    response
+}
+
+/// `POST /oauth/token`: an access token for a client's id and secret (RFC 6749 § 4.4), or the
+/// § 5.2 error; never cached (§ 5.1).
+async fn token(State(state): Shared, headers: HeaderMap, body: Body) -> Response {
+    let bytes = match limits::body(body, state.config.max_body_bytes).await {
+        Ok(b) => b,
+        Err(e) => return e.into_response(),
+    };
+    let authorization = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let lifetime = state.config.token_lifetime_seconds as i64;
+    let result = oauth::token(
+        &state.clients,
+        &state.token_key,
+        lifetime,
+        authorization,
+        &bytes,
+        clock::now().0,
+    );
+    let mut response = match result {
+        Ok((answer, client)) => {
+            let mut r = json_response(StatusCode::OK, &answer);
+            r.extensions_mut().insert(ClientId(client));
+            r
+        }
+        Err(refusal) => {
+            let body = serde_json::json!({
+                "error": refusal.error,
+                "error_description": crate::i18n::text(&refusal.message),
+            });
+            let mut r = json_response(refusal.status, &body);
+            if refusal.status == StatusCode::UNAUTHORIZED {
+                r.headers_mut().insert(
+                    WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Basic realm=\"laissez\""),
+                );
+            }
+            r
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
     response
 }
 

@@ -105,6 +105,42 @@ impl Backend {
         }
     }
 
+    /// The first column (text) of each row of `sql` run directly on the registry of `home`.
+    pub fn strings(&self, home: &Path, sql: &str) -> Vec<String> {
+        match self {
+            Backend::Sqlite => {
+                let conn = rusqlite::Connection::open(home.join("registry.sqlite")).unwrap();
+                let mut stmt = conn.prepare(sql).unwrap();
+                let rows = stmt
+                    .query_map([], |r| r.get(0))
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect();
+                rows
+            }
+            Backend::Postgres { url, .. } => postgres::Client::connect(url, postgres::NoTls)
+                .unwrap()
+                .query(sql, &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.get(0))
+                .collect(),
+        }
+    }
+
+    /// The names of the registry's tables.
+    pub fn tables(&self, home: &Path) -> Vec<String> {
+        self.strings(
+            home,
+            match self {
+                Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                Backend::Postgres { .. } => {
+                    "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+                }
+            },
+        )
+    }
+
     /// (record key, credential) of every row.
     pub fn credentials(&self, home: &Path) -> Vec<(String, String)> {
         let sql = "SELECT record_key, credential FROM credentials ORDER BY record_key";
