@@ -8,6 +8,7 @@ import {COLOURS} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
 import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
 import {drawQr} from './draw-qr.js';
+import {isOtherFormat, checkOtherFormat, setFormatsTrust} from './formats.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -68,6 +69,11 @@ function showTrustStatus() {
 function check(input, binding = null) {
   lastInput = input;
   lastBinding = binding;
+  // EU DCC, SMART Health Cards, Claim 169: the formats module, loaded on first need (formats.js).
+  if (binding === null && isOtherFormat(input)) {
+    checkOtherFormat(input, messages).catch(e => status(messages.error(e)));
+    return;
+  }
   const r = verify(input, {language: lang, ...binding});
   const unbound = binding !== null && !r.checks.some(c => c.code === 'holder_binding' && c.status === 'pass');
   const verdict = unbound && r.verdict !== 'invalid' ? 'invalid' : r.verdict;
@@ -222,6 +228,7 @@ async function openImage(file) {
 async function useTrust(bundle, anchor, persist) {
   try {
     trustSummary = loadTrustBundle(bundle, [anchor]);
+    setFormatsTrust(bundle, anchor);
     if (persist) {
       await saveTrust(bundle, anchor);
     }
@@ -272,6 +279,7 @@ async function main() {
   });
   $('forget').addEventListener('click', async () => {
     clearTrustBundle();
+    setFormatsTrust(null);
     trustSummary = null;
     await clearTrust();
     showTrustStatus();

@@ -1,6 +1,6 @@
 // Service worker: caches the kiosk's own files on install and serves them cache-first, so the
 // page starts and verifies with no network. Nothing outside this folder is ever fetched.
-const CACHE = 'laissez-kiosk-v3';
+const CACHE = 'laissez-kiosk-v4';
 const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 // @fluent/bundle's modules, as copied by scripts/build-wasm.sh.
 const FLUENT = ['ast', 'builtins', 'bundle', 'index', 'memoizer', 'resolver', 'resource', 'scope', 'types'];
@@ -9,6 +9,8 @@ const FILES = [
   './manifest.webmanifest', './icon.svg', './pkg/verifier_wasm.js', './pkg/verifier_wasm_bg.wasm',
   // Request mode: the request's bookkeeping, and the holder module that draws its QR code.
   './requests.js', './draw-qr.js', './pkg/holder/holder_wasm.js', './pkg/holder/holder_wasm_bg.wasm',
+  // EU DCC, SMART Health Cards, Claim 169: their module, loaded on first need.
+  './formats.js', './pkg/formats/formats_wasm.js', './pkg/formats/formats_wasm_bg.wasm',
   ...LANGUAGES.flatMap(l => [`./locales/${l}/core.ftl`, `./locales/${l}/kiosk.ftl`]),
   ...FLUENT.map(m => `./vendor/fluent-bundle/${m}.js`),
 ];
