@@ -69,10 +69,11 @@ cargo run -q -p credential-core --example qr_round_trip
 step "cargo doc (no warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
-step "cargo clippy for wasm32 (the verifier's, the holder's and the scanner's JavaScript bindings)"
+step "cargo clippy for wasm32 (the JavaScript bindings of the verifier, holder, scanner and formats modules)"
 cargo clippy -p verifier-wasm --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p holder-wasm --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p scanner-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p formats-wasm --target wasm32-unknown-unknown -- -D warnings
 
 step "verifier-wasm: build for the web and Node (scripts/build-wasm.sh)"
 scripts/build-wasm.sh

@@ -58,3 +58,6 @@ kiosk_preset_age_over_18 = فوق 18 عامًا
 kiosk_preset_yellow_fever = التطعيم ضد الحمى الصفراء
 kiosk_preset_fit_to_travel = لائق للسفر
 kiosk_preset_authorised_to_travel = مسموح له بالسفر
+kiosk_format_eu_dcc = الشهادة الرقمية الأوروبية لكوفيد
+kiosk_format_shc = بطاقة SMART الصحية
+kiosk_format_claim169 = هوية (MOSIP Claim 169)

@@ -46,3 +46,6 @@ kiosk_preset_age_over_18 = Age over 18
 kiosk_preset_yellow_fever = Yellow fever vaccination
 kiosk_preset_fit_to_travel = Fit to travel
 kiosk_preset_authorised_to_travel = Authorised to travel
+kiosk_format_eu_dcc = EU Digital COVID Certificate
+kiosk_format_shc = SMART Health Card
+kiosk_format_claim169 = Identity (MOSIP Claim 169)

@@ -46,3 +46,6 @@ kiosk_preset_age_over_18 = Mayor de 18 años
 kiosk_preset_yellow_fever = Vacunación contra la fiebre amarilla
 kiosk_preset_fit_to_travel = Apto para viajar
 kiosk_preset_authorised_to_travel = Autorizado a viajar
+kiosk_format_eu_dcc = Certificado COVID digital de la UE
+kiosk_format_shc = SMART Health Card
+kiosk_format_claim169 = Identidad (MOSIP Claim 169)

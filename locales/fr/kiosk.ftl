@@ -46,3 +46,6 @@ kiosk_preset_age_over_18 = Plus de 18 ans
 kiosk_preset_yellow_fever = Vaccination contre la fièvre jaune
 kiosk_preset_fit_to_travel = Apte à voyager
 kiosk_preset_authorised_to_travel = Autorisé à voyager
+kiosk_format_eu_dcc = Certificat COVID numérique de l’UE
+kiosk_format_shc = SMART Health Card
+kiosk_format_claim169 = Identité (MOSIP Claim 169)

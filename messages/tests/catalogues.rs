@@ -216,7 +216,10 @@ fn rust_uses() -> Vec<(String, BTreeSet<String>, String)> {
 
 /// Ids the kiosk names literally: `data-i18n="id"` and `format('id'`.
 fn kiosk_uses() -> BTreeSet<String> {
-    page_uses("verifier-wasm/kiosk", &["index.html", "kiosk.js"])
+    page_uses(
+        "verifier-wasm/kiosk",
+        &["index.html", "kiosk.js", "formats.js"],
+    )
 }
 
 /// Ids the wallet names literally, as the kiosk does.

@@ -9,6 +9,7 @@ import {loadTrust, saveTrust, clearTrust} from './store.js';
 import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
 import {drawQr} from './draw-qr.js';
 import {readQr} from './qr-reader.js';
+import {isOtherFormat, checkOtherFormat, setFormatsTrust} from './formats.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -72,6 +73,11 @@ async function check(input, binding = null) {
   lastInput = input;
   lastBinding = binding;
   const run = ++verifications;
+  // EU DCC, SMART Health Cards, Claim 169: the formats module, loaded on first need (formats.js).
+  if (binding === null && isOtherFormat(input)) {
+    checkOtherFormat(input, messages).catch(e => status(messages.error(e)));
+    return;
+  }
   const options = {language: lang, ...binding};
   // The platform checks the signatures (WebCrypto); the same report as `verify`, which stays the
   // fallback should the asynchronous path fail (decision 0016).
@@ -228,6 +234,7 @@ async function openImage(file) {
 async function useTrust(bundle, anchor, persist) {
   try {
     trustSummary = loadTrustBundle(bundle, [anchor]);
+    setFormatsTrust(bundle, anchor);
     if (persist) {
       await saveTrust(bundle, anchor);
     }
@@ -278,6 +285,7 @@ async function main() {
   });
   $('forget').addEventListener('click', async () => {
     clearTrustBundle();
+    setFormatsTrust(null);
     trustSummary = null;
     await clearTrust();
     showTrustStatus();

@@ -11,6 +11,8 @@ const FILES = [
   './requests.js', './draw-qr.js', './pkg/holder/holder_wasm.js', './pkg/holder/holder_wasm_bg.wasm',
   // Camera and image scanning where the platform has no BarcodeDetector for QR codes.
   './load-module.js', './qr-reader.js', './pkg/scanner/scanner_wasm.js', './pkg/scanner/scanner_wasm_bg.wasm',
+  // EU DCC, SMART Health Cards, Claim 169: their module, loaded on first need.
+  './formats.js', './pkg/formats/formats_wasm.js', './pkg/formats/formats_wasm_bg.wasm',
   ...LANGUAGES.flatMap(l => [`./locales/${l}/core.ftl`, `./locales/${l}/kiosk.ftl`]),
   ...FLUENT.map(m => `./vendor/fluent-bundle/${m}.js`),
 ];

@@ -214,9 +214,11 @@ impl Verifier {
 
     /// Verifies an EU DCC (`HC1:`), a SMART Health Card (`shc:/`) or a Claim 169 QR (bare
     /// Base45) against the trust bundle's sections for them; `None` for any other input
-    /// (detection reads a bounded prefix: [`crate::formats::Format::detect`]).
+    /// (detection reads a bounded prefix: [`crate::formats::Format::detect`]). Public for a
+    /// module that verifies only these formats (`formats-wasm`): it links none of the Laissez
+    /// input forms that [`Verifier::verify_input`] reaches.
     #[cfg(feature = "other-formats")]
-    fn verify_other_format(
+    pub fn verify_other_format(
         &self,
         input: &[u8],
         opts: &VerifyOptions<'_>,
