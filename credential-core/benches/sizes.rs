@@ -90,8 +90,8 @@ fn main() {
 /// JPEG quality of the portrait in the size table (decision 0020).
 const PORTRAIT_QUALITY: u8 = 30;
 
-/// Bytes of the drawn test portrait as a greyscale baseline JPEG (`image`'s encoder, as
-/// `laissez issue --portrait` uses it) at a few sizes and qualities.
+/// Bytes of the drawn test portrait as a greyscale baseline JPEG at a few sizes and qualities:
+/// by the `image` crate's encoder, and as `laissez issue --portrait` makes it.
 fn portraits() {
     let drawn = portrait::drawn(480, 640, 7);
     let qualities = [15u8, 20, 30, 40, 50, 75];
@@ -101,7 +101,18 @@ fn portraits() {
     }
     println!();
     for (w, h) in [(36, 48), (48, 64), (60, 80)] {
-        print!("{:<56}", format!("  {w} x {h}"));
+        print!(
+            "{:<56}",
+            format!("  {w} x {h}, image crate (standard tables, JFIF)")
+        );
+        for q in qualities {
+            print!(" {:>5}", portrait::jpeg_standard(&drawn, w, h, q).len());
+        }
+        println!();
+        print!(
+            "{:<56}",
+            format!("  {w} x {h}, as laissez (optimised tables, no JFIF)")
+        );
         for q in qualities {
             print!(" {:>5}", portrait::jpeg(&drawn, w, h, q).len());
         }

@@ -1,7 +1,9 @@
 //! `laissez issue --portrait FILE`: a photo (JPEG or PNG) made into the small greyscale JPEG the
 //! legal-identity `portrait` claim carries as a `data:` URL (decision 0020). Image decoding is
 //! hostile input: the file's bytes and the image's dimensions are bounded before any pixel is
-//! decoded. The credential core has no image codec; only the CLI does.
+//! decoded. The credential core has no image codec; only the CLI does. The JPEG encoder
+//! (`jpeg-encoder`, with optimised Huffman tables) is based in part on the work of the
+//! Independent JPEG Group.
 
 use crate::error::{CliError, CliResult};
 use crate::fsutil::read_input_max;
@@ -61,7 +63,8 @@ enum Problem {
 }
 
 /// Decodes `bytes` (JPEG or PNG, bounded), crops the centre to 3:4, scales to
-/// [`WIDTH`] × [`HEIGHT`] greyscale and encodes it as a baseline JPEG at [`QUALITY`].
+/// [`WIDTH`] × [`HEIGHT`] greyscale and encodes it as a baseline JPEG at [`QUALITY`] with
+/// Huffman tables optimised for the image, without the segments it does not use.
 fn small_jpeg(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     let reader = |bytes| {
         ImageReader::new(Cursor::new(bytes))
@@ -99,10 +102,68 @@ fn small_jpeg(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
         imageops::FilterType::Triangle,
     );
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, QUALITY)
-        .encode(small.as_raw(), WIDTH, HEIGHT, image::ExtendedColorType::L8)
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, QUALITY);
+    encoder.set_optimized_huffman_tables(true);
+    encoder
+        .encode(
+            small.as_raw(),
+            WIDTH as u16,
+            HEIGHT as u16,
+            jpeg_encoder::ColorType::Luma,
+        )
         .map_err(|e| Problem::Undecodable(e.to_string()))?;
-    Ok(out)
+    Ok(trimmed(out))
+}
+
+/// `jpeg` (as `jpeg-encoder` writes it) without the segments a greyscale image does not use: the
+/// JFIF `APP0` segment (a pixel density; decoders do not need it) and quantisation tables no
+/// frame component refers to (`jpeg-encoder` writes the chroma table for greyscale too). Returns
+/// `jpeg` unchanged if its headers are not as expected.
+fn trimmed(jpeg: Vec<u8>) -> Vec<u8> {
+    let mut segments = Vec::new();
+    let mut used_tables = Vec::new();
+    let mut at = 2;
+    // Marker segments up to the start of scan: (marker, whole segment).
+    while let (Some(&[0xFF, marker]), Some(len)) = (
+        jpeg.get(at..at + 2),
+        jpeg.get(at + 2..at + 4)
+            .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]]))),
+    ) {
+        let Some(segment) = jpeg.get(at..at + 2 + len) else {
+            return jpeg;
+        };
+        if marker == 0xC0 {
+            // SOF0: precision, height, width, count, then 3 bytes per component (id, sampling,
+            // quantisation table).
+            used_tables.extend(
+                segment
+                    .get(10..)
+                    .unwrap_or(&[])
+                    .chunks(3)
+                    .filter_map(|c| c.get(2)),
+            );
+        }
+        segments.push((marker, at..at + 2 + len));
+        at += 2 + len;
+        if marker == 0xDA {
+            break;
+        }
+    }
+    if jpeg.get(..2) != Some(&[0xFF, 0xD8]) || segments.last().map(|s| s.0) != Some(0xDA) {
+        return jpeg;
+    }
+    let mut out = jpeg[..2].to_vec();
+    for (marker, range) in segments {
+        let table = jpeg.get(range.start + 4).map(|pq_tq| pq_tq & 0x0F);
+        // One table per DQT segment, as jpeg-encoder writes them (65 bytes + marker and length).
+        let unused_table =
+            marker == 0xDB && range.len() == 69 && table.is_some_and(|t| !used_tables.contains(&t));
+        if marker != 0xE0 && !unused_table {
+            out.extend_from_slice(&jpeg[range]);
+        }
+    }
+    out.extend_from_slice(&jpeg[at..]);
+    out
 }
 
 /// The largest centred 3:4 (width:height) part of `image`.
@@ -141,4 +202,29 @@ pub fn describe(url: &str) -> Option<Photo> {
         bytes,
         size,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trimming drops the JFIF segment and the unused chroma table (18 + 69 bytes) and changes
+    /// no pixel; input that is not such a JPEG comes back as it was.
+    #[test]
+    fn trimming_drops_unused_segments_only() {
+        let pixels: Vec<u8> = (0..WIDTH * HEIGHT).map(|i| (i * 7 % 251) as u8).collect();
+        let mut full = Vec::new();
+        let mut encoder = jpeg_encoder::Encoder::new(&mut full, QUALITY);
+        encoder.set_optimized_huffman_tables(true);
+        encoder
+            .encode(&pixels, 48, 64, jpeg_encoder::ColorType::Luma)
+            .unwrap();
+        let small = trimmed(full.clone());
+        assert_eq!(full.len() - small.len(), 18 + 69);
+        let decode = |b: &[u8]| image::load_from_memory(b).unwrap().into_luma8().into_raw();
+        assert_eq!(decode(&small), decode(&full));
+        for other in [vec![], b"not a jpeg".to_vec(), full[..40].to_vec()] {
+            assert_eq!(trimmed(other.clone()), other);
+        }
+    }
 }

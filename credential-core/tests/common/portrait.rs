@@ -62,14 +62,46 @@ pub fn drawn(width: u32, height: u32, seed: u64) -> GrayImage {
     })
 }
 
-/// `image` scaled to `width` × `height` and encoded as a baseline JPEG at `quality` (1-100).
-pub fn jpeg(image: &GrayImage, width: u32, height: u32, quality: u8) -> Vec<u8> {
+/// `image` scaled to `width` × `height` and encoded as a baseline JPEG at `quality` (1-100) by
+/// the `image` crate's encoder (standard Huffman tables, JFIF segment), for comparison.
+pub fn jpeg_standard(image: &GrayImage, width: u32, height: u32, quality: u8) -> Vec<u8> {
     let small =
         image::imageops::resize(image, width, height, image::imageops::FilterType::Triangle);
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
         .encode(small.as_raw(), width, height, image::ExtendedColorType::L8)
         .expect("a JPEG");
+    out
+}
+
+/// `image` scaled to `width` × `height` and encoded as `laissez issue --portrait` does: a
+/// baseline JPEG at `quality` with Huffman tables optimised for the image (`jpeg-encoder`),
+/// without the JFIF segment and the unused chroma quantisation table.
+pub fn jpeg(image: &GrayImage, width: u32, height: u32, quality: u8) -> Vec<u8> {
+    let small =
+        image::imageops::resize(image, width, height, image::imageops::FilterType::Triangle);
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+    encoder.set_optimized_huffman_tables(true);
+    encoder
+        .encode(
+            small.as_raw(),
+            width as u16,
+            height as u16,
+            jpeg_encoder::ColorType::Luma,
+        )
+        .expect("a JPEG");
+    // Dropped as laissez drops them: the JFIF segment (APP0) and the chroma quantisation table
+    // (DQT of table 1), which a greyscale image does not use.
+    let mut at = 2;
+    while out[at] == 0xFF && out[at + 1] != 0xDA {
+        let end = at + 2 + usize::from(u16::from_be_bytes([out[at + 2], out[at + 3]]));
+        if out[at + 1] == 0xE0 || (out[at + 1] == 0xDB && out[at + 4] & 0x0F == 1) {
+            out.drain(at..end);
+        } else {
+            at = end;
+        }
+    }
     out
 }
 
