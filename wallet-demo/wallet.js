@@ -241,6 +241,21 @@ function fieldList(r) {
   return dl;
 }
 
+/** The holder's portrait as an image element: the report's `credential.photo`, which the
+ * verifier fills only once the signatures verified (a signed `portrait` claim, a Claim 169 face
+ * image); null without one. */
+function portraitImage(r) {
+  const photo = r.credential?.photo;
+  if (typeof photo !== 'string' || !photo.startsWith('data:image/')) {
+    return null;
+  }
+  const img = document.createElement('img');
+  img.className = 'portrait';
+  img.src = photo;
+  img.alt = messages.format('wallet_portrait');
+  return img;
+}
+
 function openCard(item) {
   current = item;
   const r = reportOf(item);
@@ -249,11 +264,9 @@ function openCard(item) {
   h2.textContent = r.display.title ?? messages.format('wallet_credential');
   const holderBox = document.createElement('div');
   holderBox.className = 'holder';
-  if (r.display.portrait) {
-    const img = document.createElement('img');
-    img.src = r.display.portrait;
-    img.alt = messages.format('wallet_portrait');
-    holderBox.append(img);
+  const portrait = portraitImage(r);
+  if (portrait) {
+    holderBox.append(portrait);
   }
   holderBox.append(fieldList(r));
   body.replaceChildren(h2, verdictBadge(r), holderBox);
@@ -570,7 +583,7 @@ async function printCard() {
   img.alt = '';
   const title = document.createElement('h2');
   title.textContent = r.display.title ?? '';
-  card.replaceChildren(title, img, fieldList(r));
+  card.replaceChildren(title, img, ...[portraitImage(r)].filter(Boolean), fieldList(r));
   window.print();
 }
 

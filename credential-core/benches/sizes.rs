@@ -6,6 +6,8 @@
 //! issues it against its compact (paper) form, field by field, with and without a portrait.
 //! `cargo bench -p credential-core --bench sizes`
 
+#[path = "../tests/common/portrait.rs"]
+mod portrait;
 #[path = "../tests/common/samples.rs"]
 mod samples;
 
@@ -81,7 +83,41 @@ fn main() {
         row(&name, &cred, store);
     }
     presets(&verifier);
+    portraits();
     fields_table(&verifier);
+}
+
+/// JPEG quality of the portrait in the size table (decision 0020).
+const PORTRAIT_QUALITY: u8 = 30;
+
+/// Bytes of the drawn test portrait as a greyscale baseline JPEG at a few sizes and qualities:
+/// by the `image` crate's encoder, and as `laissez issue --portrait` makes it.
+fn portraits() {
+    let drawn = portrait::drawn(480, 640, 7);
+    let qualities = [15u8, 20, 30, 40, 50, 75];
+    print!("\nportrait JPEG bytes (drawn test face, greyscale), quality:");
+    for q in qualities {
+        print!(" {q:>5}");
+    }
+    println!();
+    for (w, h) in [(36, 48), (48, 64), (60, 80)] {
+        print!(
+            "{:<56}",
+            format!("  {w} x {h}, image crate (standard tables, JFIF)")
+        );
+        for q in qualities {
+            print!(" {:>5}", portrait::jpeg_standard(&drawn, w, h, q).len());
+        }
+        println!();
+        print!(
+            "{:<56}",
+            format!("  {w} x {h}, as laissez (optimised tables, no JFIF)")
+        );
+        for q in qualities {
+            print!(" {:>5}", portrait::jpeg(&drawn, w, h, q).len());
+        }
+        println!();
+    }
 }
 
 /// Removes the member at `path` (object keys) from `doc`, if present.
@@ -194,6 +230,18 @@ fn fields_table(verifier: &Verifier) {
                     &cred,
                     store,
                 );
+            }
+            if profile.portrait_context().is_some() {
+                let mut with = subject.clone();
+                with["portrait"] = portrait::data_url(&portrait::sample(PORTRAIT_QUALITY)).into();
+                for form in samples::Form::ALL {
+                    let cred = samples::issued(profile.name(), with.clone(), suite, &key, form);
+                    fields_row(
+                        &format!("{}/{suite} ({}+portrait)", profile.name(), form.name()),
+                        &cred,
+                        store,
+                    );
+                }
             }
         }
     }

@@ -239,7 +239,8 @@ impl<'a> CredentialBuilder<'a> {
 
     /// The unsigned credential as built, before any check. A profile with age claims (legal
     /// identity) gets the `ageOverNN` claims its birth date determines at `now` (see
-    /// [`crate::profiles::age_over`]), and then the age context after its own.
+    /// [`crate::profiles::age_over`]), and then the age context after its own; a subject with a
+    /// `portrait` gets the profile's portrait context last.
     pub fn build(&self, now: Timestamp) -> Result<Value> {
         if !self.subject.is_object() {
             return Err(Error::InvalidCredentialSubject(
@@ -258,6 +259,12 @@ impl<'a> CredentialBuilder<'a> {
             if age.add_to(claims, now) {
                 contexts.push(age.context_url());
             }
+        }
+        if let (Some(portrait), Some(_)) = (
+            self.profile.and_then(Profile::portrait_context),
+            subject.get("portrait"),
+        ) {
+            contexts.push(portrait);
         }
         let mut doc = Map::new();
         doc.insert("@context".into(), json!(contexts));

@@ -19,6 +19,8 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "common/portrait.rs"]
+mod portrait;
 #[path = "common/samples.rs"]
 mod samples;
 
@@ -160,6 +162,21 @@ fn compact_profile_credentials_verify_with_the_reference() {
                 std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
                 files.push(path.to_str().unwrap().to_owned());
             }
+            // With a signed portrait (decision 0020); the tampered copy changes image bytes.
+            if profile.portrait_context().is_some() {
+                let mut with = subject.clone();
+                with["portrait"] = json!(portrait::data_url(&portrait::sample(30)));
+                let signed =
+                    samples::issued(profile.name(), with, suite, &key, samples::Form::Compact);
+                let tampered = tamper_portrait(&signed);
+                for (name, doc) in [("ok", signed), ("tampered", tampered)] {
+                    let path = dir
+                        .path()
+                        .join(format!("{}-{suite}-portrait-{name}.json", profile.name()));
+                    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+                    files.push(path.to_str().unwrap().to_owned());
+                }
+            }
         }
     }
     let contexts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/contexts");
@@ -173,6 +190,7 @@ fn compact_profile_credentials_verify_with_the_reference() {
         ("https://w3id.org/laissez/health/v1", "health-v1.jsonld"),
         ("https://w3id.org/laissez/travel/v1", "travel-v1.jsonld"),
         ("https://w3id.org/laissez/age/v1", "age-v1.jsonld"),
+        ("https://w3id.org/laissez/portrait/v1", "portrait-v1.jsonld"),
     ] {
         args.push("--context".to_owned());
         args.push(format!("{url}={}", contexts.join(file).display()));
@@ -189,4 +207,16 @@ fn compact_profile_credentials_verify_with_the_reference() {
         let expected = file.ends_with("-ok.json");
         assert_eq!(line["verified"], json!(expected), "{line}");
     }
+}
+
+/// `doc` with one Base64 character in the middle of its portrait changed (other image bytes,
+/// still a well-formed `data:` URL).
+fn tamper_portrait(doc: &Value) -> Value {
+    let mut out = doc.clone();
+    let url = doc["credentialSubject"]["portrait"].as_str().unwrap();
+    let mut chars: Vec<char> = url.chars().collect();
+    let i = chars.len() / 2;
+    chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+    out["credentialSubject"]["portrait"] = json!(chars.into_iter().collect::<String>());
+    out
 }

@@ -175,6 +175,10 @@ pub struct IssueArgs {
     /// Stable record id (default: recordId in the subject, else a digest of the subject).
     #[arg(long)]
     pub record_id: Option<String>,
+    /// The holder's photo (JPEG or PNG), signed into the credential as a 48 × 64 greyscale
+    /// JPEG `portrait` claim (legal-identity profile).
+    #[arg(long)]
+    pub portrait: Option<PathBuf>,
     /// SD-JWT VC: the holder's public key (PEM, JWK, Multikey, did:key or did:jwk, or a file
     /// holding one), when the subject's id is not a did:key or did:jwk.
     #[arg(long)]
@@ -250,6 +254,10 @@ pub struct VerifyArgs {
     /// This verifier's domain (an SD-JWT's KB-JWT aud).
     #[arg(long, visible_alias = "aud")]
     pub domain: Option<String>,
+    /// Write the holder's signed portrait (or face photo) to this file, when the credential
+    /// verified and carries one.
+    #[arg(long)]
+    pub photo_out: Option<PathBuf>,
 }
 
 /// Options of `print`.

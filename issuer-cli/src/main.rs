@@ -23,6 +23,7 @@ mod i18n;
 mod issuing;
 mod keyfile;
 mod keystore;
+mod portrait;
 mod qr_image;
 mod registry;
 mod report;

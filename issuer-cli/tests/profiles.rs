@@ -235,6 +235,7 @@ fn reference_implementation_verifies_profile_credentials_with_our_contexts() {
         ("https://w3id.org/laissez/health/v1", "health-v1.jsonld"),
         ("https://w3id.org/laissez/travel/v1", "travel-v1.jsonld"),
         ("https://w3id.org/laissez/age/v1", "age-v1.jsonld"),
+        ("https://w3id.org/laissez/portrait/v1", "portrait-v1.jsonld"),
     ] {
         cmd.arg("--context").arg(format!(
             "{url}={}",

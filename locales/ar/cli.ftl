@@ -408,3 +408,12 @@ print_valid_from = صالحة من
 print_valid_until = صالحة حتى
 print_yes = نعم
 print_no = لا
+
+# laissez issue --portrait, laissez verify --photo-out (القرار 0020)
+portrait_not_an_image = الصورة الشخصية { $path } ليست صورة JPEG أو PNG
+portrait_too_large = أبعاد الصورة الشخصية { $path } هي { $width } × { $height } بكسل؛ الحد الأقصى { $max } لكل ضلع
+portrait_undecodable = تعذّر فك ترميز الصورة الشخصية { $path }: { $detail }
+verify_photo = الصورة الشخصية (موقَّعة): { $media }، { $width } × { $height } بكسل، { $bytes } بايت
+verify_photo_unsized = الصورة الشخصية (موقَّعة): { $media }، { $bytes } بايت
+verify_no_photo = لم تُكتب أي صورة شخصية: لا تحمل الوثيقة صورة شخصية متحقَّقًا منها
+verify_photo_written = كُتبت الصورة الشخصية في { $path }

@@ -380,3 +380,12 @@ print_valid_from = Valid from
 print_valid_until = Valid until
 print_yes = yes
 print_no = no
+
+# laissez issue --portrait, laissez verify --photo-out (decision 0020)
+portrait_not_an_image = the portrait { $path } is not a JPEG or PNG image
+portrait_too_large = the portrait { $path } is { $width } × { $height } pixels; at most { $max } on a side
+portrait_undecodable = the portrait { $path } cannot be decoded: { $detail }
+verify_photo = Portrait (signed): { $media }, { $width } × { $height } pixels, { $bytes } bytes
+verify_photo_unsized = Portrait (signed): { $media }, { $bytes } bytes
+verify_no_photo = no portrait written: the credential carries no verified portrait
+verify_photo_written = portrait written to { $path }

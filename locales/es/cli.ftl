@@ -389,3 +389,12 @@ print_valid_from = Válida desde
 print_valid_until = Válida hasta
 print_yes = sí
 print_no = no
+
+# laissez issue --portrait, laissez verify --photo-out (decisión 0020)
+portrait_not_an_image = el retrato { $path } no es una imagen JPEG ni PNG
+portrait_too_large = el retrato { $path } mide { $width } × { $height } píxeles; como máximo { $max } por lado
+portrait_undecodable = el retrato { $path } no se puede decodificar: { $detail }
+verify_photo = Retrato (firmado): { $media }, { $width } × { $height } píxeles, { $bytes } bytes
+verify_photo_unsized = Retrato (firmado): { $media }, { $bytes } bytes
+verify_no_photo = no se escribió ningún retrato: la credencial no lleva un retrato verificado
+verify_photo_written = retrato escrito en { $path }

@@ -395,3 +395,12 @@ print_valid_from = Valable du
 print_valid_until = Valable jusqu’au
 print_yes = oui
 print_no = non
+
+# laissez issue --portrait, laissez verify --photo-out (décision 0020)
+portrait_not_an_image = le portrait { $path } n'est pas une image JPEG ou PNG
+portrait_too_large = le portrait { $path } mesure { $width } × { $height } pixels ; au plus { $max } par côté
+portrait_undecodable = le portrait { $path } ne peut pas être décodé : { $detail }
+verify_photo = Portrait (signé) : { $media }, { $width } × { $height } pixels, { $bytes } octets
+verify_photo_unsized = Portrait (signé) : { $media }, { $bytes } octets
+verify_no_photo = aucun portrait écrit : le justificatif ne porte pas de portrait vérifié
+verify_photo_written = portrait écrit dans { $path }

@@ -22,6 +22,7 @@ const contexts = new Map([
   ['https://w3id.org/laissez/health/v1', join(specs, 'health-v1.jsonld')],
   ['https://w3id.org/laissez/travel/v1', join(specs, 'travel-v1.jsonld')],
   ['https://w3id.org/laissez/age/v1', join(specs, 'age-v1.jsonld')],
+  ['https://w3id.org/laissez/portrait/v1', join(specs, 'portrait-v1.jsonld')],
 ]);
 
 async function documentLoader(url) {

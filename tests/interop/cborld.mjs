@@ -24,6 +24,7 @@ const contexts = new Map([
   ['https://w3id.org/laissez/health/v1', join(profiles, 'health-v1.jsonld')],
   ['https://w3id.org/laissez/travel/v1', join(profiles, 'travel-v1.jsonld')],
   ['https://w3id.org/laissez/age/v1', join(profiles, 'age-v1.jsonld')],
+  ['https://w3id.org/laissez/portrait/v1', join(profiles, 'portrait-v1.jsonld')],
 ]);
 
 const args = process.argv.slice(2);

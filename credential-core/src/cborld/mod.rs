@@ -16,7 +16,7 @@ mod values;
 
 pub use table::{
     TypeTable, DEFAULT_REGISTRY_ENTRY, LAISSEZ_REGISTRY_ENTRY, LAISSEZ_REGISTRY_ENTRY_V2,
-    UNCOMPRESSED_REGISTRY_ENTRY,
+    LAISSEZ_REGISTRY_ENTRY_V3, UNCOMPRESSED_REGISTRY_ENTRY,
 };
 
 use crate::error::{Error, Result};
@@ -29,10 +29,14 @@ use std::cmp::Ordering;
 /// The IANA CBOR tag of CBOR-LD (0xCB1D).
 pub const TAG: u64 = 0xCB1D;
 
-/// Encodes `document` (a JSON object) as CBOR-LD with a Laissez registry entry: the second
-/// ([`LAISSEZ_REGISTRY_ENTRY_V2`]) when its value codes make the bytes shorter, else the first,
-/// which every Laissez reader knows.
+/// Encodes `document` (a JSON object) as CBOR-LD with a Laissez registry entry: the third
+/// ([`LAISSEZ_REGISTRY_ENTRY_V3`]) when the document lists the portrait context, which only it
+/// has a code for; otherwise the second ([`LAISSEZ_REGISTRY_ENTRY_V2`]) when its value codes
+/// make the bytes shorter, else the first, which every Laissez reader knows.
 pub fn encode(document: &Value, store: &ContextStore) -> Result<Vec<u8>> {
+    if lists_portrait(document) {
+        return encode_with(document, store, LAISSEZ_REGISTRY_ENTRY_V3);
+    }
     let first = encode_with(document, store, LAISSEZ_REGISTRY_ENTRY)?;
     let second = encode_with(document, store, LAISSEZ_REGISTRY_ENTRY_V2)?;
     Ok(if second.len() < first.len() {
@@ -40,6 +44,20 @@ pub fn encode(document: &Value, store: &ContextStore) -> Result<Vec<u8>> {
     } else {
         first
     })
+}
+
+/// Whether `document`'s top-level `@context` lists the portrait context: the documents, and
+/// the only ones, that [`LAISSEZ_REGISTRY_ENTRY_V3`] carries. Its tables extend the second
+/// entry's, so without this rule a second-entry payload would decode to the same document under
+/// either id, and a changed id would go unnoticed.
+fn lists_portrait(document: &Value) -> bool {
+    match document.get("@context") {
+        Some(Value::Array(contexts)) => contexts
+            .iter()
+            .any(|c| c.as_str() == Some(crate::jsonld::PORTRAIT_V1)),
+        Some(Value::String(c)) => c == crate::jsonld::PORTRAIT_V1,
+        _ => false,
+    }
 }
 
 /// The registry entry id of CBOR-LD `bytes` as [`encode_with`] writes it (a four-byte id), if
@@ -55,7 +73,7 @@ pub fn registry_entry(bytes: &[u8]) -> Option<u64> {
 }
 
 /// Encodes `document` with `registry_entry`: 0 (uncompressed), 1 (empty tables),
-/// [`LAISSEZ_REGISTRY_ENTRY`] or [`LAISSEZ_REGISTRY_ENTRY_V2`].
+/// [`LAISSEZ_REGISTRY_ENTRY`], [`LAISSEZ_REGISTRY_ENTRY_V2`] or [`LAISSEZ_REGISTRY_ENTRY_V3`].
 pub fn encode_with(document: &Value, store: &ContextStore, registry_entry: u64) -> Result<Vec<u8>> {
     let Value::Object(obj) = document else {
         return Err(Error::CborLdCannotEncode(
@@ -127,6 +145,11 @@ pub fn decode(bytes: &[u8], store: &ContextStore, max_depth: usize) -> Result<Va
     if !document.is_object() {
         return Err(Error::CborLdInvalid(
             "the document is not a JSON object".into(),
+        ));
+    }
+    if entry == LAISSEZ_REGISTRY_ENTRY_V3 && !lists_portrait(&document) {
+        return Err(Error::CborLdInvalid(
+            "registry entry 85084 carries only documents with the portrait context".into(),
         ));
     }
     Ok(document)
@@ -289,6 +312,36 @@ mod tests {
         // "revocation" (11 bytes as text) becomes the byte string h'01' (2 bytes).
         assert_eq!(first.len() - bytes.len(), 9);
         assert_eq!(registry_entry(&first), Some(LAISSEZ_REGISTRY_ENTRY));
+    }
+
+    /// The third entry carries exactly the documents that list the portrait context: their
+    /// context costs a code, a `data:` URL its bytes; any other document under its id is
+    /// refused, so a changed id cannot decode to the same document.
+    #[test]
+    fn the_third_entry_is_for_portraits_only() {
+        let store = ContextStore::bundled();
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x00, 0x10];
+        let portrait = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2", crate::jsonld::PORTRAIT_V1],
+            "type": "VerifiableCredential",
+            "credentialSubject": {
+                "portrait": format!("data:image/jpeg;base64,{}", crate::codec::Base64::Standard.encode(jpeg))
+            }
+        });
+        let bytes = round_trip(&portrait);
+        assert_eq!(registry_entry(&bytes), Some(LAISSEZ_REGISTRY_ENTRY_V3));
+        assert!(bytes.windows(jpeg.len()).any(|w| w == jpeg));
+        assert!(
+            !bytes.windows(11).any(|w| w == b"/9j/2wBDABA"),
+            "no Base64 text"
+        );
+
+        let plain = json!({"@context": "https://www.w3.org/ns/credentials/v2", "type": "VerifiableCredential"});
+        let third = encode_with(&plain, &store, LAISSEZ_REGISTRY_ENTRY_V3).unwrap();
+        assert_eq!(
+            decode(&third, &store, 32).unwrap_err().code(),
+            "cborld_invalid"
+        );
     }
 
     #[test]

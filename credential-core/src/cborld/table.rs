@@ -5,7 +5,7 @@
 
 use crate::jsonld::{
     AGE_V1, CONTEXT_V1, CONTEXT_V2, DATA_INTEGRITY_V2, HEALTH_V1, LEGAL_IDENTITY_V1, MULTIKEY_V1,
-    TRAVEL_V1,
+    PORTRAIT_V1, TRAVEL_V1,
 };
 
 /// Registry entry id of the Laissez tables, in the CBOR-LD registry's first-come-first-served
@@ -17,6 +17,11 @@ pub const LAISSEZ_REGISTRY_ENTRY: u64 = 0x1_4C5A;
 /// (`specs/qr-envelope.md`, decision 0017). A new id rather than a change in place, so a reader
 /// that knows only the first entry refuses these payloads instead of misreading them.
 pub const LAISSEZ_REGISTRY_ENTRY_V2: u64 = 0x1_4C5B;
+
+/// Registry entry id of the third Laissez tables: those of [`LAISSEZ_REGISTRY_ENTRY_V2`] plus
+/// context code 68 for the portrait context (decision 0020). A new id rather than a change in
+/// place: a reader that knows only the first two entries refuses these payloads.
+pub const LAISSEZ_REGISTRY_ENTRY_V3: u64 = 0x1_4C5C;
 
 /// Registry entry 0: no semantic compression (the payload is the JSON-LD document as CBOR).
 pub const UNCOMPRESSED_REGISTRY_ENTRY: u64 = 0;
@@ -54,6 +59,22 @@ const CONTEXTS: &[(&str, u64)] = &[
     (HEALTH_V1, 65),
     (TRAVEL_V1, 66),
     (AGE_V1, 67),
+];
+
+/// Context codes of [`LAISSEZ_REGISTRY_ENTRY_V3`]: the first entry's and the portrait context.
+const CONTEXTS_V3: &[(&str, u64)] = &[
+    (CONTEXT_V1, 17),
+    ("https://www.w3.org/ns/did/v1", 18),
+    ("https://w3id.org/vc/status-list/v1", 32),
+    (CONTEXT_V2, 33),
+    ("https://w3id.org/security/data-integrity/v1", 48),
+    (MULTIKEY_V1, 49),
+    (DATA_INTEGRITY_V2, 51),
+    (LEGAL_IDENTITY_V1, 64),
+    (HEALTH_V1, 65),
+    (TRAVEL_V1, 66),
+    (AGE_V1, 67),
+    (PORTRAIT_V1, 68),
 ];
 
 /// URL codes: the profiles' JSON Schemas, which every Laissez credential names.
@@ -196,6 +217,16 @@ const LAISSEZ_V2: TypeTable = TypeTable {
     ],
 };
 
+/// Third Laissez registry entry tables: the second's, with the portrait context's code.
+const LAISSEZ_V3: TypeTable = TypeTable {
+    tables: &[
+        (CONTEXT, CONTEXTS_V3),
+        (URL, URLS),
+        (CRYPTOSUITE, CRYPTOSUITES),
+        (NONE, VALUES),
+    ],
+};
+
 /// Registry entry 1: every table empty.
 const EMPTY: TypeTable = TypeTable { tables: &[] };
 
@@ -205,6 +236,7 @@ impl TypeTable {
         match registry_entry {
             LAISSEZ_REGISTRY_ENTRY => Some(LAISSEZ),
             LAISSEZ_REGISTRY_ENTRY_V2 => Some(LAISSEZ_V2),
+            LAISSEZ_REGISTRY_ENTRY_V3 => Some(LAISSEZ_V3),
             DEFAULT_REGISTRY_ENTRY => Some(EMPTY),
             _ => None,
         }

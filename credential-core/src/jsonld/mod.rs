@@ -15,7 +15,7 @@ mod to_rdf;
 pub(crate) use context::{process, Context, Flags};
 pub use store::{
     ContextStore, AGE_V1, CONTEXT_V1, CONTEXT_V2, DATA_INTEGRITY_V2, HEALTH_V1, LEGAL_IDENTITY_V1,
-    MULTIKEY_V1, TRAVEL_V1, UNDEFINED_TERMS_V2,
+    MULTIKEY_V1, PORTRAIT_V1, TRAVEL_V1, UNDEFINED_TERMS_V2,
 };
 pub(crate) use term::TermDefinition;
 pub use to_rdf::JsonLdProcessor;

@@ -65,6 +65,11 @@ const BUNDLED: &[Bundled] = &[
         text: include_str!("../../../specs/contexts/age-v1.jsonld"),
     },
     Bundled {
+        url: PORTRAIT_V1,
+        sha256: "8a8a2509711287f980818a5ced85c6ec854d4307509c9dfa4b8ca1146d123b25",
+        text: include_str!("../../../specs/contexts/portrait-v1.jsonld"),
+    },
+    Bundled {
         url: HEALTH_V1,
         sha256: "ae3b408de879411fa0b94f1b514616dd23c650314654f9a1486a43a9a3b6b440",
         text: include_str!("../../../specs/contexts/health-v1.jsonld"),
@@ -81,6 +86,9 @@ pub const LEGAL_IDENTITY_V1: &str = "https://w3id.org/laissez/legal-identity/v1"
 /// URL of the Laissez age claims context (`specs/contexts/age-v1.jsonld`: `ageOver18`,
 /// `ageOver65`), listed after the legal-identity context by credentials that carry them.
 pub const AGE_V1: &str = "https://w3id.org/laissez/age/v1";
+/// URL of the Laissez portrait context (`specs/contexts/portrait-v1.jsonld`: `portrait`, a
+/// `data:` URL typed `@id`), listed last by credentials that carry a portrait (decision 0020).
+pub const PORTRAIT_V1: &str = "https://w3id.org/laissez/portrait/v1";
 /// URL of the Laissez health profiles context (`specs/contexts/health-v1.jsonld`).
 pub const HEALTH_V1: &str = "https://w3id.org/laissez/health/v1";
 /// URL of the Laissez travel-eligibility profile context (`specs/contexts/travel-v1.jsonld`).

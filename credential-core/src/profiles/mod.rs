@@ -49,6 +49,7 @@ struct ProfileFile {
     primary_fields: Vec<String>,
     labels: BTreeMap<String, Labels>,
     age_claims: Option<AgeClaims>,
+    portrait_context: Option<String>,
 }
 
 impl ProfileFile {
@@ -86,6 +87,10 @@ impl ProfileFile {
             labels: field_labels,
             age_claims: match v.get("ageClaims") {
                 Some(a) => Some(AgeClaims::parse(a)?),
+                None => None,
+            },
+            portrait_context: match v.get("portrait") {
+                Some(p) => Some(p.get("context")?.as_str()?.to_owned()),
                 None => None,
             },
         })
@@ -157,6 +162,12 @@ impl Profile {
     /// The age claims its issuer computes from the birth date (`ageOver18`, …), if any.
     pub fn age_claims(&self) -> Option<&AgeClaims> {
         self.file.age_claims.as_ref()
+    }
+
+    /// The context that defines the `portrait` claim (decision 0020), when the profile allows
+    /// one: listed last by credentials that carry a portrait.
+    pub fn portrait_context(&self) -> Option<&str> {
+        self.file.portrait_context.as_deref()
     }
 
     /// Fields a verifier shows first (dotted paths under `credentialSubject`).

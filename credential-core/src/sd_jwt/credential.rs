@@ -259,6 +259,15 @@ pub fn to_credential(claims: &Map<String, Value>, profiles: &Profiles) -> Value 
             }
         }
     }
+    // A portrait shown: its context comes last, as in a Data Integrity issuance.
+    if let (Some(portrait), Some(_)) = (
+        profile.and_then(Profile::portrait_context),
+        subject.get("portrait"),
+    ) {
+        if let Some(Value::Array(contexts)) = doc.get_mut("@context") {
+            contexts.push(portrait.into());
+        }
+    }
     doc.insert("credentialSubject".into(), Value::Object(subject));
     Value::Object(doc)
 }

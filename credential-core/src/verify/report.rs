@@ -72,7 +72,8 @@ pub struct CredentialSummary {
     #[cfg(feature = "other-formats")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<crate::formats::DisplayField>,
-    /// The holder's photo as a `data:` URL (Claim 169 face images), for display.
+    /// The holder's photo as a `data:` URL, for display: a Claim 169 face image, or a Laissez
+    /// credential's signed `portrait` claim (only once its signatures verified).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub photo: Option<String>,
 }

@@ -344,6 +344,9 @@ impl Verifier {
         };
         if let Some(outcomes) = &outcomes {
             check_issuer_binding(&mut r, &cred, outcomes);
+            if !outcomes.is_empty() && outcomes.iter().all(|o| o.result.is_ok()) {
+                r.credential.photo = signed_portrait(cred.as_json());
+            }
         }
         check_validity_period(&mut r, &cred, opts.now);
         if let Some(bundle) = &self.trust {
@@ -795,6 +798,23 @@ fn summarize(r: &mut VerificationReport, cred: &Credential) {
 }
 
 /// Records an enveloping signature's outcome as `proof_present` and `signature_valid`.
+/// The subject's `portrait` (decision 0020), for display once every signature verified: a
+/// `data:` URL of a JPEG, PNG or WebP image in Base64, at most [`MAX_PORTRAIT_URL`] characters.
+fn signed_portrait(doc: &serde_json::Map<String, Value>) -> Option<String> {
+    let url = doc.get("credentialSubject")?.get("portrait")?.as_str()?;
+    let data = ["jpeg", "png", "webp"]
+        .iter()
+        .find_map(|t| url.strip_prefix(&format!("data:image/{t};base64,")))?;
+    let base64 = data
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    (url.len() <= MAX_PORTRAIT_URL && !data.is_empty() && base64).then(|| url.to_owned())
+}
+
+/// Longest portrait `data:` URL shown: 2,048 bytes of image in Base64 and its prefix, as the
+/// legal-identity schema bounds it.
+const MAX_PORTRAIT_URL: usize = 2755;
+
 fn record_envelope(r: &mut VerificationReport, outcome: ProofOutcome) -> Vec<ProofOutcome> {
     let format = outcome.cryptosuite.clone().unwrap_or_default();
     r.pass(

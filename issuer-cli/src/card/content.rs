@@ -1,6 +1,6 @@
 //! What a printed card says: the profile's title, the holder's names in their script and in
 //! Latin letters, the profile's key fields with their labels in one or two languages, the issuer
-//! and the validity dates.
+//! and the validity dates, and the holder's signed portrait when the credential carries one.
 
 use credential_core::message;
 use credential_core::profiles::Profile;
@@ -26,6 +26,32 @@ pub struct Content {
     pub name_latin: Option<String>,
     /// Key fields, then issuer and dates.
     pub fields: Vec<Field>,
+    /// The holder's portrait (a JPEG or PNG), from the verification report: present only when
+    /// the signatures verified.
+    pub portrait: Option<Portrait>,
+}
+
+/// A portrait image to draw.
+pub struct Portrait {
+    /// `image/jpeg` or `image/png`.
+    pub media: String,
+    /// The image file's bytes.
+    pub bytes: Vec<u8>,
+    /// Width and height in pixels.
+    pub size: (u32, u32),
+}
+
+impl Portrait {
+    /// The report's photo, when it is a JPEG or PNG with a readable header.
+    fn from_report(report: &VerificationReport) -> Option<Portrait> {
+        let photo = crate::portrait::describe(report.credential.photo.as_deref()?)?;
+        let size = photo.size.filter(|(w, h)| *w > 0 && *h > 0)?;
+        matches!(photo.media.as_str(), "image/jpeg" | "image/png").then_some(Portrait {
+            media: photo.media,
+            bytes: photo.bytes,
+            size,
+        })
+    }
 }
 
 /// The name fields, printed large rather than as labelled fields.
@@ -130,6 +156,7 @@ impl Content {
             name,
             name_latin,
             fields,
+            portrait: Portrait::from_report(report),
         }
     }
 }

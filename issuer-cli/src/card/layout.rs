@@ -17,6 +17,9 @@ const QUIET: usize = 4;
 /// Millimetres per point.
 const MM_PER_PT: f32 = 25.4 / 72.0;
 
+/// Width of the portrait's box (3:4) as a share of the layout's QR box.
+const PORTRAIT_SHARE: f32 = 0.3;
+
 /// The page formats of `laissez print`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -95,6 +98,17 @@ pub enum Op {
         y: f32,
         /// Module side, millimetres.
         module: f32,
+    },
+    /// The holder's portrait, scaled into a box.
+    Image {
+        /// Left, millimetres.
+        x: f32,
+        /// Top, millimetres.
+        y: f32,
+        /// Width, millimetres.
+        width: f32,
+        /// Height, millimetres.
+        height: f32,
     },
     /// A thin horizontal rule.
     Rule {
@@ -246,6 +260,25 @@ pub fn lay_out(layout: Layout, content: &Content, m: &QrMatrix, fonts: &Fonts) -
         y: rule_y,
     });
     col.y = rule_y;
+    // The portrait: top right of the text column, under the title; the text beside it.
+    let mut portrait = None;
+    if let Some(p) = &content.portrait {
+        let box_w = qr_box * PORTRAIT_SHARE;
+        let (pw, ph) = (p.size.0 as f32, p.size.1 as f32);
+        let (w, h) = if pw * 4.0 >= ph * 3.0 {
+            (box_w, box_w * ph / pw)
+        } else {
+            (box_w * 4.0 / 3.0 * pw / ph, box_w * 4.0 / 3.0)
+        };
+        let x = text_right - w;
+        portrait = Some(Op::Image {
+            x,
+            y: rule_y + 1.5,
+            width: w,
+            height: h,
+        });
+        col.right = x - 2.0;
+    }
     if let Some(name) = &content.name {
         if col.advance(9.0) {
             col.text(name, 9.0, start_of(name))?;
@@ -264,6 +297,7 @@ pub fn lay_out(layout: Layout, content: &Content, m: &QrMatrix, fonts: &Fonts) -
         col.text(&field.value, 6.5, start_of(&field.value))?;
     }
     let mut ops = col.ops;
+    ops.extend(portrait);
     ops.push(Op::Qr {
         x: qr_x + quiet,
         y: qr_y + quiet,
@@ -304,6 +338,7 @@ mod tests {
             name: Some("أمينة يوسف".into()),
             name_latin: Some("YUSUF Amina".into()),
             fields: Vec::new(),
+            portrait: None,
         };
         let v12 = QrMatrix::new(&"A".repeat(410), Ecc::M).unwrap();
         assert_eq!(v12.version, 12);

@@ -1,12 +1,14 @@
 //! A laid-out card as PDF, with krilla: text shaped by rustybuzz (Arabic joined and set right
 //! to left), the fonts' used glyphs embedded as subsets, the QR code as filled squares.
 
+use super::content::Portrait;
 use super::fonts::Fonts;
 use super::layout::{is_rtl, Anchor, Op, Sheet};
 use crate::error::{CliError, CliResult};
 use credential_core::message;
 use credential_core::qr::QrMatrix;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::text::{Font, TextDirection};
@@ -41,8 +43,14 @@ fn runs(text: &str) -> Vec<(&str, bool)> {
     out
 }
 
-/// Renders `sheet` (with the QR code `m`) as a one-page PDF.
-pub fn render(sheet: &Sheet, m: &QrMatrix, fonts: &Fonts) -> CliResult<Vec<u8>> {
+/// Renders `sheet` (with the QR code `m` and the `portrait` its image op shows) as a one-page
+/// PDF.
+pub fn render(
+    sheet: &Sheet,
+    m: &QrMatrix,
+    fonts: &Fonts,
+    portrait: Option<&Portrait>,
+) -> CliResult<Vec<u8>> {
     let failed = |detail: String| CliError::input(message!("print_pdf_failed", detail = detail));
     let mut document = Document::new();
     let settings = PageSettings::from_wh(sheet.width * PT, sheet.height * PT)
@@ -131,6 +139,25 @@ pub fn render(sheet: &Sheet, m: &QrMatrix, fonts: &Fonts) -> CliResult<Vec<u8>> 
                 if let Some(path) = pb.finish() {
                     surface.draw_path(&path);
                 }
+            }
+            Op::Image {
+                x,
+                y,
+                width,
+                height,
+            } => {
+                let Some(p) = portrait else { continue };
+                let data = p.bytes.clone().into();
+                let image = match p.media.as_str() {
+                    "image/png" => Image::from_png(data, true),
+                    _ => Image::from_jpeg(data, true),
+                }
+                .map_err(failed)?;
+                let size = Size::from_wh(width * PT, height * PT)
+                    .ok_or_else(|| failed("portrait size".into()))?;
+                surface.push_transform(&Transform::from_translate(x * PT, y * PT));
+                surface.draw_image(image, size);
+                surface.pop();
             }
             Op::Rule { x1, x2, y } => {
                 let mut pb = PathBuilder::new();

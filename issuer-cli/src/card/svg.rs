@@ -20,8 +20,9 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Renders `sheet` (with the QR code `m`) as an SVG document.
-pub fn render(sheet: &Sheet, m: &QrMatrix) -> String {
+/// Renders `sheet` (with the QR code `m` and the `portrait` `data:` URL its image op shows)
+/// as an SVG document.
+pub fn render(sheet: &Sheet, m: &QrMatrix, portrait: Option<&str>) -> String {
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}mm\" height=\"{h}mm\" \
 viewBox=\"0 0 {w} {h}\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n",
@@ -63,6 +64,21 @@ text-anchor=\"{anchor}\">{}</text>",
                     out,
                     "<path transform=\"translate({x:.3} {y:.3}) scale({module})\" d=\"{d}\"/>"
                 );
+            }
+            Op::Image {
+                x,
+                y,
+                width,
+                height,
+            } => {
+                if let Some(url) = portrait {
+                    let _ = writeln!(
+                        out,
+                        "<image x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" \
+height=\"{height:.2}\" href=\"{}\"/>",
+                        escape(url)
+                    );
+                }
             }
             Op::Rule { x1, x2, y } => {
                 let _ = writeln!(

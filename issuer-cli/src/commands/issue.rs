@@ -27,8 +27,15 @@ pub fn issue_one(ctx: &Context, args: &IssueArgs) -> CliResult<()> {
         .transpose()?;
     let subject = &args.subject;
     let bytes = read_input(Path::new(subject))?;
-    let value = credential_core::json::parse_bounded(&bytes, Default::default())
+    let mut value = credential_core::json::parse_bounded(&bytes, Default::default())
         .map_err(|e| CliError::in_file(subject, &e.message()))?;
+    if let Some(path) = &args.portrait {
+        let url = crate::portrait::data_url(path)?;
+        match value.as_object_mut() {
+            Some(claims) => claims.insert("portrait".into(), url.into()),
+            None => None,
+        };
+    }
     let canonical = credential_core::canon::jcs::canonicalize(&value);
     let digest = sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(
         canonical.as_bytes(),

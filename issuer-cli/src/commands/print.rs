@@ -117,9 +117,9 @@ pub(super) fn write_card(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     let bytes = if is_svg {
-        svg::render(&sheet, &m).into_bytes()
+        svg::render(&sheet, &m, r.credential.photo.as_deref()).into_bytes()
     } else {
-        pdf::render(&sheet, &m, &fonts)?
+        pdf::render(&sheet, &m, &fonts, content.portrait.as_ref())?
     };
     write_atomic(out, &bytes, false)?;
     Ok(message!(

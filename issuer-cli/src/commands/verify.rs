@@ -5,8 +5,8 @@
 use super::bundle::parse_anchors;
 use crate::cli::VerifyArgs;
 use crate::error::{CliError, CliResult};
-use crate::fsutil::{read_input_max, MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES};
-use crate::{clock, i18n, qr_image, report};
+use crate::fsutil::{read_input_max, write_atomic, MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES};
+use crate::{clock, i18n, portrait, qr_image, report};
 use credential_core::jsonld::ContextStore;
 use credential_core::message;
 use credential_core::model::Timestamp;
@@ -40,6 +40,10 @@ pub fn run(args: &VerifyArgs) -> CliResult<()> {
         print!("{}", report::render(&r));
         print!("{}", format_lines(&r));
         print!("{}", disclosed_lines(&r, document.as_ref(), &verifier));
+        print!("{}", photo_line(&r));
+    }
+    if let Some(path) = &args.photo_out {
+        write_photo(&r, path)?;
     }
     match r.verdict {
         Verdict::Valid => Ok(()),
@@ -82,6 +86,38 @@ fn format_lines(r: &VerificationReport) -> String {
         out += &format!("    {}: {}\n", i18n::text(&f.label), f.value);
     }
     out
+}
+
+/// The holder's portrait or face photo, when the report carries one (only after the
+/// signatures verified): media type, dimensions, bytes.
+fn photo_line(r: &VerificationReport) -> String {
+    let Some(photo) = r.credential.photo.as_deref().and_then(portrait::describe) else {
+        return String::new();
+    };
+    let (media, bytes) = (photo.media, photo.bytes.len());
+    let line = match photo.size {
+        Some((width, height)) => message!(
+            "verify_photo",
+            media = media,
+            width = width,
+            height = height,
+            bytes = bytes
+        ),
+        None => message!("verify_photo_unsized", media = media, bytes = bytes),
+    };
+    format!("  {}\n", i18n::text(&line))
+}
+
+/// `--photo-out FILE`: the photo's bytes; a note (and no file) when the report has none, so
+/// the exit code still says the verdict.
+fn write_photo(r: &VerificationReport, path: &Path) -> CliResult<()> {
+    let Some(photo) = r.credential.photo.as_deref().and_then(portrait::describe) else {
+        i18n::note!("verify_no_photo");
+        return Ok(());
+    };
+    write_atomic(path, &photo.bytes, false)?;
+    i18n::note!("verify_photo_written", path = path.display().to_string());
+    Ok(())
 }
 
 /// For each selectively disclosed credential in the report (itself or embedded in a
