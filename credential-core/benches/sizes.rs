@@ -87,7 +87,7 @@ fn main() {
     fields_table(&verifier);
 }
 
-/// JPEG quality of the portrait in the size table (decision 0020).
+/// JPEG quality of the portrait in the size table (decision 0023).
 const PORTRAIT_QUALITY: u8 = 30;
 
 /// Bytes of the drawn test portrait as a greyscale baseline JPEG at a few sizes and qualities:

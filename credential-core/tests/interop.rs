@@ -162,7 +162,7 @@ fn compact_profile_credentials_verify_with_the_reference() {
                 std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
                 files.push(path.to_str().unwrap().to_owned());
             }
-            // With a signed portrait (decision 0020); the tampered copy changes image bytes.
+            // With a signed portrait (decision 0023); the tampered copy changes image bytes.
             if profile.portrait_context().is_some() {
                 let mut with = subject.clone();
                 with["portrait"] = json!(portrait::data_url(&portrait::sample(30)));

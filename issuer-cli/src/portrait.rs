@@ -1,5 +1,5 @@
 //! `laissez issue --portrait FILE`: a photo (JPEG or PNG) made into the small greyscale JPEG the
-//! legal-identity `portrait` claim carries as a `data:` URL (decision 0020). Image decoding is
+//! legal-identity `portrait` claim carries as a `data:` URL (decision 0023). Image decoding is
 //! hostile input: the file's bytes and the image's dimensions are bounded before any pixel is
 //! decoded. The credential core has no image codec; only the CLI does. The JPEG encoder
 //! (`jpeg-encoder`, with optimised Huffman tables) is based in part on the work of the
@@ -18,7 +18,7 @@ pub const WIDTH: u32 = 48;
 /// Height of the portrait in the credential, in pixels (3:4, as a passport photo).
 pub const HEIGHT: u32 = 64;
 /// JPEG quality (1-100): the smallest the size bench found a face still recognisable at this
-/// size (`cargo bench -p credential-core --bench sizes`, decision 0020).
+/// size (`cargo bench -p credential-core --bench sizes`, decision 0023).
 pub const QUALITY: u8 = 30;
 /// Largest photo file read.
 const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;

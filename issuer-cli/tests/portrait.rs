@@ -1,4 +1,4 @@
-//! `laissez issue --portrait` (decision 0020): a photo is made into a 48 × 64 greyscale JPEG,
+//! `laissez issue --portrait` (decision 0023): a photo is made into a 48 × 64 greyscale JPEG,
 //! signed into a legal identity; `laissez verify` shows it and writes it out only while the
 //! signature holds; photos that are not images, too large or corrupt are refused before
 //! anything is issued; a card printed with the portrait still verifies from its raster.

@@ -409,7 +409,7 @@ print_valid_until = صالحة حتى
 print_yes = نعم
 print_no = لا
 
-# laissez issue --portrait, laissez verify --photo-out (القرار 0020)
+# laissez issue --portrait, laissez verify --photo-out (القرار 0023)
 portrait_not_an_image = الصورة الشخصية { $path } ليست صورة JPEG أو PNG
 portrait_too_large = أبعاد الصورة الشخصية { $path } هي { $width } × { $height } بكسل؛ الحد الأقصى { $max } لكل ضلع
 portrait_undecodable = تعذّر فك ترميز الصورة الشخصية { $path }: { $detail }

@@ -381,7 +381,7 @@ print_valid_until = Valid until
 print_yes = yes
 print_no = no
 
-# laissez issue --portrait, laissez verify --photo-out (decision 0020)
+# laissez issue --portrait, laissez verify --photo-out (decision 0023)
 portrait_not_an_image = the portrait { $path } is not a JPEG or PNG image
 portrait_too_large = the portrait { $path } is { $width } × { $height } pixels; at most { $max } on a side
 portrait_undecodable = the portrait { $path } cannot be decoded: { $detail }

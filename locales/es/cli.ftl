@@ -390,7 +390,7 @@ print_valid_until = Válida hasta
 print_yes = sí
 print_no = no
 
-# laissez issue --portrait, laissez verify --photo-out (decisión 0020)
+# laissez issue --portrait, laissez verify --photo-out (decisión 0023)
 portrait_not_an_image = el retrato { $path } no es una imagen JPEG ni PNG
 portrait_too_large = el retrato { $path } mide { $width } × { $height } píxeles; como máximo { $max } por lado
 portrait_undecodable = el retrato { $path } no se puede decodificar: { $detail }

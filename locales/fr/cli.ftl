@@ -396,7 +396,7 @@ print_valid_until = Valable jusqu’au
 print_yes = oui
 print_no = non
 
-# laissez issue --portrait, laissez verify --photo-out (décision 0020)
+# laissez issue --portrait, laissez verify --photo-out (décision 0023)
 portrait_not_an_image = le portrait { $path } n'est pas une image JPEG ou PNG
 portrait_too_large = le portrait { $path } mesure { $width } × { $height } pixels ; au plus { $max } par côté
 portrait_undecodable = le portrait { $path } ne peut pas être décodé : { $detail }

@@ -19,7 +19,7 @@ pub const LAISSEZ_REGISTRY_ENTRY: u64 = 0x1_4C5A;
 pub const LAISSEZ_REGISTRY_ENTRY_V2: u64 = 0x1_4C5B;
 
 /// Registry entry id of the third Laissez tables: those of [`LAISSEZ_REGISTRY_ENTRY_V2`] plus
-/// context code 68 for the portrait context (decision 0020). A new id rather than a change in
+/// context code 68 for the portrait context (decision 0023). A new id rather than a change in
 /// place: a reader that knows only the first two entries refuses these payloads.
 pub const LAISSEZ_REGISTRY_ENTRY_V3: u64 = 0x1_4C5C;
 

@@ -87,7 +87,7 @@ pub const LEGAL_IDENTITY_V1: &str = "https://w3id.org/laissez/legal-identity/v1"
 /// `ageOver65`), listed after the legal-identity context by credentials that carry them.
 pub const AGE_V1: &str = "https://w3id.org/laissez/age/v1";
 /// URL of the Laissez portrait context (`specs/contexts/portrait-v1.jsonld`: `portrait`, a
-/// `data:` URL typed `@id`), listed last by credentials that carry a portrait (decision 0020).
+/// `data:` URL typed `@id`), listed last by credentials that carry a portrait (decision 0023).
 pub const PORTRAIT_V1: &str = "https://w3id.org/laissez/portrait/v1";
 /// URL of the Laissez health profiles context (`specs/contexts/health-v1.jsonld`).
 pub const HEALTH_V1: &str = "https://w3id.org/laissez/health/v1";

@@ -164,7 +164,7 @@ impl Profile {
         self.file.age_claims.as_ref()
     }
 
-    /// The context that defines the `portrait` claim (decision 0020), when the profile allows
+    /// The context that defines the `portrait` claim (decision 0023), when the profile allows
     /// one: listed last by credentials that carry a portrait.
     pub fn portrait_context(&self) -> Option<&str> {
         self.file.portrait_context.as_deref()

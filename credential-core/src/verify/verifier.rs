@@ -798,7 +798,7 @@ fn summarize(r: &mut VerificationReport, cred: &Credential) {
 }
 
 /// Records an enveloping signature's outcome as `proof_present` and `signature_valid`.
-/// The subject's `portrait` (decision 0020), for display once every signature verified: a
+/// The subject's `portrait` (decision 0023), for display once every signature verified: a
 /// `data:` URL of a JPEG, PNG or WebP image in Base64, at most [`MAX_PORTRAIT_URL`] characters.
 fn signed_portrait(doc: &serde_json::Map<String, Value>) -> Option<String> {
     let url = doc.get("credentialSubject")?.get("portrait")?.as_str()?;
