@@ -60,7 +60,7 @@ async function verifyFormat(text) {
 }
 
 /** A photo to show: only an image carried in the code itself (a data:image/… URL). */
-function safePhoto(url) {
+export function safePhoto(url) {
   return typeof url === 'string' && /^data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+$/i.test(url) ? url : null;
 }
 

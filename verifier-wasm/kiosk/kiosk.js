@@ -9,7 +9,7 @@ import {loadTrust, saveTrust, clearTrust} from './store.js';
 import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
 import {drawQr} from './draw-qr.js';
 import {readQr} from './qr-reader.js';
-import {isOtherFormat, checkOtherFormat, setFormatsTrust} from './formats.js';
+import {isOtherFormat, checkOtherFormat, setFormatsTrust, safePhoto} from './formats.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -112,9 +112,13 @@ async function check(input, binding = null) {
     fields.append(dt, dd);
   }
   const portrait = $('portrait');
-  portrait.hidden = !r.display.portrait;
-  if (r.display.portrait) {
-    portrait.src = r.display.portrait;
+  // The signed portrait, which the report carries only once every signature verified.
+  const photo = safePhoto(r.credential?.photo);
+  portrait.hidden = !photo;
+  if (photo) {
+    portrait.src = photo;
+  } else {
+    portrait.removeAttribute('src');
   }
   $('cred-type').textContent = r.display.title ?? '';
   $('issuer').textContent = r.display.issuerName ?? '';

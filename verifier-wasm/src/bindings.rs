@@ -52,7 +52,7 @@ export interface VerifyResult {
   display: {
     language: string; direction: "ltr" | "rtl"; title?: string; issuerName?: string;
     fields: { name: string; label: string; value: string; boolean?: boolean }[];
-    portrait?: string; trustDataAgeDays?: number;
+    trustDataAgeDays?: number;
   };
 }
 /** What loadTrustBundle() accepted. */

@@ -1,6 +1,6 @@
 //! Display fields for a verdict screen: the profile's title and its primary fields with labels in
-//! the requested language, the issuer's name, a portrait when the credential carries one, and the
-//! age of the trust data.
+//! the requested language, the issuer's name and the age of the trust data. (A portrait is the
+//! report's `credential.photo`, which the verifier fills only once every signature verified.)
 
 use credential_core::model::Timestamp;
 use credential_core::profiles::Profiles;
@@ -15,8 +15,6 @@ pub const LANGUAGES: [&str; 4] = ["en", "fr", "es", "ar"];
 const MAX_GENERIC_FIELDS: usize = 8;
 /// A displayed value is cut to this many characters.
 const MAX_VALUE_CHARS: usize = 200;
-/// A portrait larger than this (characters of its data URL) is not displayed.
-const MAX_PORTRAIT_CHARS: usize = 64 * 1024;
 
 /// What a verdict screen shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -34,9 +32,6 @@ pub struct Display {
     pub issuer_name: Option<String>,
     /// The holder's key fields, in the profile's order.
     pub fields: Vec<Field>,
-    /// A `data:image/...` portrait, when the subject has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub portrait: Option<String>,
     /// Age of the trust bundle in days (absent without one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trust_data_age_days: Option<i64>,
@@ -121,11 +116,6 @@ pub fn build(
             }
         }
     }
-    d.portrait = ["portrait", "image"]
-        .iter()
-        .filter_map(|k| subject.get(*k).and_then(Value::as_str))
-        .find(|s| s.starts_with("data:image/") && s.len() <= MAX_PORTRAIT_CHARS)
-        .map(str::to_owned);
     d
 }
 
