@@ -1,12 +1,13 @@
 //! `laissez issue-batch`: idempotent, resumable, parallel batch issuance.
 
 use crate::error::{io, CliError, CliResult};
-use crate::fsutil::{sync_files_under, write_replace};
+use crate::fsutil::{sync_files_under, write_replace, LinesFile};
 use crate::i18n;
 use crate::issuing::{record_from_json, record_key, Issuer, Record};
 use crate::registry::{Entry, Registry};
 use credential_core::codec::hex;
 use credential_core::{message, Message};
+use std::borrow::Cow;
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -221,18 +222,106 @@ impl Progress {
     }
 }
 
-/// Runs a batch: skips records already issued (rewriting their file if it is missing or differs
-/// from the registry's copy), then per block of [`CHUNK`] records: reserves their status indexes
-/// (one committed transaction), signs on `jobs` threads, records the credentials (one
-/// transaction), writes their files on `jobs` threads. The files are synced once at the end.
+/// Where a batch's credentials go: `--out` naming a `.jsonl` / `.ndjson` file gives one JSON
+/// Lines file (one credential per line, in one write stream, synced and renamed into place when
+/// the batch is complete); any other `--out` is a directory with one file per credential.
+pub enum Output {
+    /// One `<record id>.<extension>` file per credential.
+    Files(PathBuf),
+    /// One JSON Lines file.
+    Lines(PathBuf),
+}
+
+impl Output {
+    /// The layout `--out` asks for (by its extension).
+    pub fn from_path(out: &Path) -> Output {
+        let lines = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+        if lines {
+            Output::Lines(out.to_owned())
+        } else {
+            Output::Files(out.to_owned())
+        }
+    }
+}
+
+/// The open output of a running batch.
+enum Sink {
+    Files(PathBuf),
+    Lines(LinesFile),
+}
+
+impl Sink {
+    fn open(output: &Output) -> CliResult<Sink> {
+        Ok(match output {
+            Output::Files(dir) => {
+                std::fs::create_dir_all(dir).map_err(|e| CliError::io(io::create, dir, e))?;
+                Sink::Files(dir.clone())
+            }
+            Output::Lines(path) => Sink::Lines(LinesFile::create(path)?),
+        })
+    }
+
+    /// Writes credentials: (record id, text); `jobs` threads for the one-file-per-credential
+    /// layout.
+    fn write(&mut self, extension: &str, creds: &[(&str, &str)], jobs: usize) -> CliResult<()> {
+        match self {
+            Sink::Files(dir) => {
+                let files: Vec<(PathBuf, &str)> = creds
+                    .iter()
+                    .map(|(id, text)| (output_path(dir, id, extension), *text))
+                    .collect();
+                write_files(&files, jobs)
+            }
+            Sink::Lines(file) => creds
+                .iter()
+                .try_for_each(|(_, text)| file.append(one_line(text)?.as_bytes())),
+        }
+    }
+
+    /// Makes the output durable: the directory's file system synced, or the JSON Lines file
+    /// synced and renamed into place.
+    fn finish(self) -> CliResult<()> {
+        match self {
+            Sink::Files(dir) => sync_files_under(&dir),
+            Sink::Lines(file) => file.commit(),
+        }
+    }
+}
+
+/// `text` on one line: as it is when it has no line break (compact JSON, a JWT), else
+/// re-serialised compactly (a pretty-printed credential already in the registry; the proof
+/// covers the canonical form, not the whitespace or member order).
+fn one_line(text: &str) -> CliResult<Cow<'_, str>> {
+    if !text.contains('\n') {
+        return Ok(Cow::Borrowed(text));
+    }
+    serde_json::from_str::<serde_json::Value>(text)
+        .and_then(|v| serde_json::to_string(&v))
+        .map(Cow::Owned)
+        .map_err(|e| CliError::input(message!("serialise_credential", detail = e.to_string())))
+}
+
+/// Runs a batch: skips records already issued, then per block of [`CHUNK`] records: reserves
+/// their status indexes (one committed transaction), signs on `jobs` threads, records the
+/// credentials (one transaction) and writes them out; the next block is reserved and signed
+/// while the current one is recorded and written (a crash loses at most two blocks of
+/// indexes, never reuses one). With one file per credential, a record
+/// already issued has its file rewritten if it is missing or differs from the registry's copy,
+/// and the files are synced once at the end; a JSON Lines output is written whole on every
+/// run (the registry's copies of the records already issued, then the new ones) and replaces
+/// the old file only when complete.
 pub fn run(
     issuer: &Issuer<'_>,
     registry: &mut Registry,
     rows: Vec<Row>,
-    out: &Path,
+    output: &Output,
     jobs: usize,
 ) -> CliResult<Summary> {
-    std::fs::create_dir_all(out).map_err(|e| CliError::io(io::create, out, e))?;
+    let mut sink = Sink::open(output)?;
+    let lines = matches!(output, Output::Lines(_));
     let mut summary = Summary::default();
     let mut progress = Progress::new(rows.len());
     let mut records: Vec<(usize, Record, String)> = Vec::new();
@@ -260,66 +349,112 @@ pub fn run(
 
     let extension = issuer.securing.extension();
     let mut todo: Vec<(usize, Record)> = Vec::new();
-    let mut rewrite: Vec<(PathBuf, String)> = Vec::new();
     for block in records.chunks(LOOKUP) {
         let keys: Vec<String> = block.iter().map(|(_, _, key)| key.clone()).collect();
         let mut issued = registry.credentials_for_records(&keys)?;
+        let mut again: Vec<(&str, String)> = Vec::new();
         for (number, record, key) in block {
             match issued.remove(key) {
                 Some(json) => {
-                    let path = output_path(out, &record.record_id, extension);
-                    if std::fs::read(&path).ok().as_deref() != Some(json.as_bytes()) {
-                        rewrite.push((path, json));
+                    let stale = match &sink {
+                        Sink::Files(dir) => {
+                            let path = output_path(dir, &record.record_id, extension);
+                            std::fs::read(&path).ok().as_deref() != Some(json.as_bytes())
+                        }
+                        Sink::Lines(_) => true,
+                    };
+                    if stale {
+                        again.push((&record.record_id, json));
                     }
                     summary.skipped += 1;
                 }
                 None => todo.push((*number, record.clone())),
             }
         }
+        let again: Vec<(&str, &str)> = again.iter().map(|(id, j)| (*id, j.as_str())).collect();
+        sink.write(extension, &again, jobs)?;
     }
-    write_files(&rewrite, jobs)?;
     progress.advance(summary.skipped);
 
-    for chunk in todo.chunks(CHUNK) {
-        let first = registry.reserve_indexes(issuer.status_purpose(), chunk.len() as i64)?;
-        let results = sign_chunk(issuer, chunk, first, jobs);
-        let mut rows: Vec<(Entry, String)> = Vec::with_capacity(chunk.len());
-        let mut paths: Vec<PathBuf> = Vec::with_capacity(chunk.len());
-        for ((number, record), result) in chunk.iter().zip(results) {
-            match result {
-                Ok(issued) => {
-                    rows.push(issued);
-                    paths.push(output_path(out, &record.record_id, extension));
+    // A pipeline of two blocks: the next block's indexes are reserved (committed) and its
+    // credentials signed on `jobs` threads while this thread records and writes the current one.
+    let chunks: Vec<&[(usize, Record)]> = todo.chunks(CHUNK).collect();
+    let purpose = issuer.status_purpose();
+    std::thread::scope(|s| -> CliResult<()> {
+        let mut next = None;
+        for (k, chunk) in chunks.iter().enumerate() {
+            let results = match next.take() {
+                Some(signing) => joined(signing, chunk.len()),
+                None => {
+                    let first = registry.reserve_indexes(purpose, chunk.len() as i64)?;
+                    sign_chunk(issuer, chunk, first, jobs, lines)
                 }
-                Err(reason) => {
-                    summary.failed.push((*number, reason));
-                    progress.advance(1);
+            };
+            if let Some(following) = chunks.get(k + 1).copied() {
+                let first = registry.reserve_indexes(purpose, following.len() as i64)?;
+                next = Some(s.spawn(move || sign_chunk(issuer, following, first, jobs, lines)));
+            }
+            let mut rows: Vec<(Entry, String)> = Vec::with_capacity(chunk.len());
+            let mut ids: Vec<&str> = Vec::with_capacity(chunk.len());
+            for ((number, record), result) in chunk.iter().zip(results) {
+                match result {
+                    Ok(issued) => {
+                        rows.push(issued);
+                        ids.push(&record.record_id);
+                    }
+                    Err(reason) => {
+                        summary.failed.push((*number, reason));
+                        progress.advance(1);
+                    }
                 }
             }
+            let creds = record_chunk(registry, &ids, &rows, &mut summary)?;
+            let creds: Vec<(&str, &str)> = creds.iter().map(|(id, j)| (*id, j.as_ref())).collect();
+            sink.write(extension, &creds, jobs)?;
+            progress.advance(creds.len());
         }
-        // A record another process issued meanwhile keeps that credential: its file is written
-        // from the registry and the row counts as skipped (its reserved index stays unused).
-        let inserted = registry.insert_new(&rows)?;
-        let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(rows.len());
-        for ((path, (entry, json)), new) in paths.into_iter().zip(rows).zip(inserted) {
-            if new {
-                summary.issued += 1;
-                files.push((path, json));
-            } else if let Some(theirs) = registry.credential_for_record(&entry.record_key)? {
-                summary.skipped += 1;
-                files.push((path, theirs));
-            }
-        }
-        write_files(&files, jobs)?;
-        progress.advance(files.len());
-    }
-    sync_files_under(out)?;
+        Ok(())
+    })?;
+    sink.finish()?;
     progress.finish();
     Ok(summary)
 }
 
+/// The results of a block signed on another thread (all failed if that thread panicked).
+fn joined(
+    signing: std::thread::ScopedJoinHandle<'_, Vec<Result<(Entry, String), String>>>,
+    len: usize,
+) -> Vec<Result<(Entry, String), String>> {
+    signing
+        .join()
+        .unwrap_or_else(|_| vec![Err(i18n::text(&message!("batch_thread_panicked"))); len])
+}
+
+/// Records a signed block (one transaction) and returns what to write: (record id, text). A
+/// record another process issued meanwhile keeps that credential: it is written from the
+/// registry and counts as skipped (its reserved index stays unused).
+fn record_chunk<'a>(
+    registry: &mut Registry,
+    ids: &[&'a str],
+    rows: &'a [(Entry, String)],
+    summary: &mut Summary,
+) -> CliResult<Vec<(&'a str, Cow<'a, str>)>> {
+    let inserted = registry.insert_new(rows)?;
+    let mut creds = Vec::with_capacity(rows.len());
+    for ((id, (entry, json)), new) in ids.iter().zip(rows).zip(inserted) {
+        if new {
+            summary.issued += 1;
+            creds.push((*id, Cow::Borrowed(json.as_str())));
+        } else if let Some(theirs) = registry.credential_for_record(&entry.record_key)? {
+            summary.skipped += 1;
+            creds.push((*id, Cow::Owned(theirs)));
+        }
+    }
+    Ok(creds)
+}
+
 /// Writes `files` (path, content) on `jobs` threads; the first error wins.
-fn write_files(files: &[(PathBuf, String)], jobs: usize) -> CliResult<()> {
+fn write_files(files: &[(PathBuf, &str)], jobs: usize) -> CliResult<()> {
     if files.is_empty() {
         return Ok(());
     }
@@ -341,12 +476,15 @@ fn write_files(files: &[(PathBuf, String)], jobs: usize) -> CliResult<()> {
     })
 }
 
-/// Signs `chunk` (index `first + i` for row `i`) on `jobs` threads, keeping row order.
+/// Signs `chunk` (index `first + i` for row `i`) on `jobs` threads, keeping row order; with
+/// `one_line`, each credential's text is on one line (what the registry then records, its
+/// digest recomputed).
 fn sign_chunk(
     issuer: &Issuer<'_>,
     chunk: &[(usize, Record)],
     first: i64,
     jobs: usize,
+    one_line: bool,
 ) -> Vec<Result<(Entry, String), String>> {
     let jobs = jobs.clamp(1, 64).min(chunk.len().max(1));
     let per = chunk.len().div_ceil(jobs);
@@ -361,7 +499,16 @@ fn sign_chunk(
                         .enumerate()
                         .map(|(i, (_, record))| {
                             let index = first + (part * per + i) as i64;
-                            issuer.issue(record, Some(index)).map_err(|e| e.to_string())
+                            let issued = issuer.issue(record, Some(index));
+                            issued
+                                .and_then(|issued| {
+                                    if one_line {
+                                        on_one_line(issued)
+                                    } else {
+                                        Ok(issued)
+                                    }
+                                })
+                                .map_err(|e| e.to_string())
                         })
                         .collect::<Vec<_>>()
                 });
@@ -377,4 +524,16 @@ fn sign_chunk(
             })
             .collect()
     })
+}
+
+/// An issued credential with its text on one line and the digest of that text.
+fn on_one_line((mut entry, text): (Entry, String)) -> CliResult<(Entry, String)> {
+    let text = match one_line(&text)? {
+        Cow::Borrowed(_) => return Ok((entry, text)),
+        Cow::Owned(line) => line,
+    };
+    entry.digest = hex(&sha2::Digest::finalize(
+        <sha2::Sha256 as sha2::Digest>::new_with_prefix(text.as_bytes()),
+    ));
+    Ok((entry, text))
 }

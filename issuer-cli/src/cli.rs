@@ -197,7 +197,9 @@ pub struct IssueBatchArgs {
     /// Input: .csv with a record_id column, or .jsonl with a recordId member.
     #[arg(long)]
     pub input: PathBuf,
-    /// Output directory (one <record id>.json per credential).
+    /// Output: a .jsonl file (one credential per line, written whole and renamed into place
+    /// when the batch completes; the fast layout for large batches) or a directory (one
+    /// <record id>.json per credential).
     #[arg(long)]
     pub out: PathBuf,
     /// Signing threads.

@@ -52,6 +52,76 @@ pub fn write_replace(path: &Path, bytes: &[u8]) -> CliResult<()> {
     std::fs::rename(&tmp, path).map_err(|e| CliError::io(io::write, path, e))
 }
 
+/// A file written line by line under a temporary name beside it (`.<name>.laissez-tmp`), then
+/// synced and renamed into place by [`LinesFile::commit`]: until then the old file (if any)
+/// stays, so a crashed writer never leaves a partial file under the final name.
+pub struct LinesFile {
+    path: std::path::PathBuf,
+    tmp: std::path::PathBuf,
+    file: std::io::BufWriter<std::fs::File>,
+}
+
+impl LinesFile {
+    /// Starts the file (creating its directory; truncating a temporary file a crash left).
+    pub fn create(path: &Path) -> CliResult<LinesFile> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| CliError::io(io::create, dir, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.laissez-tmp"));
+        let file = std::fs::File::create(&tmp).map_err(|e| CliError::io(io::write, path, e))?;
+        Ok(LinesFile {
+            path: path.to_owned(),
+            tmp,
+            file: std::io::BufWriter::with_capacity(1 << 20, file),
+        })
+    }
+
+    /// Appends `line` and a line feed.
+    pub fn append(&mut self, line: &[u8]) -> CliResult<()> {
+        self.file
+            .write_all(line)
+            .and_then(|_| self.file.write_all(b"\n"))
+            .map_err(|e| CliError::io(io::write, &self.path, e))
+    }
+
+    /// Flushes and syncs the file, renames it into place and syncs its directory.
+    pub fn commit(self) -> CliResult<()> {
+        let path = self.path;
+        let file = self
+            .file
+            .into_inner()
+            .map_err(|e| CliError::io(io::write, &path, e.into_error()))?;
+        file.sync_all()
+            .map_err(|e| CliError::io(io::write, &path, e))?;
+        std::fs::rename(&self.tmp, &path).map_err(|e| CliError::io(io::write, &path, e))?;
+        sync_directory_of(&path)
+    }
+}
+
+/// Syncs the directory holding `path` (so a rename in it is durable), where directories can be
+/// opened and synced (Unix).
+#[cfg(unix)]
+fn sync_directory_of(path: &Path) -> CliResult<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| CliError::io(io::write, dir, e))
+}
+
+#[cfg(not(unix))]
+fn sync_directory_of(_path: &Path) -> CliResult<()> {
+    Ok(())
+}
+
 /// Flushes what was written under `dir` to disk: `syncfs` on its file system (Linux), `sync`
 /// (other Unix systems).
 #[cfg(unix)]

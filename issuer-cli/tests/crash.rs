@@ -1,7 +1,8 @@
 //! Crash safety: `issue-batch` over 5,000 records, SIGKILLed at several random points, then run to
-//! completion, on SQLite and on PostgreSQL. The registry must hold exactly one credential per
-//! record, every credential must verify, every output file must equal its registry copy, and
-//! status indexes must be unique.
+//! completion, on SQLite and on PostgreSQL, with both output layouts (one file per credential, one
+//! JSON Lines file). The registry must hold exactly one credential per record, every credential
+//! must verify, the output must hold exactly the registry's copies, and status indexes must be
+//! unique.
 
 mod backends;
 
@@ -10,6 +11,7 @@ use credential_core::jsonld::ContextStore;
 use credential_core::model::Timestamp;
 use credential_core::verify::{Verifier, VerifyOptions};
 use rand::{Rng, SeedableRng};
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
@@ -17,7 +19,22 @@ use std::time::Duration;
 
 const RECORDS: usize = 5_000;
 
+/// The output layouts of `issue-batch --out`.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Files,
+    Lines,
+}
+
 fn sigkilled_batches_resume_without_loss_or_duplicates(backend: &Backend) {
+    crash_and_resume(backend, Layout::Files);
+}
+
+fn sigkilled_json_lines_batches_resume_without_loss_or_duplicates(backend: &Backend) {
+    crash_and_resume(backend, Layout::Lines);
+}
+
+fn crash_and_resume(backend: &Backend, layout: Layout) {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     assert!(backend
@@ -37,7 +54,10 @@ fn sigkilled_batches_resume_without_loss_or_duplicates(backend: &Backend) {
         .unwrap();
     }
     drop(f);
-    let out = dir.path().join("out");
+    let out = dir.path().join(match layout {
+        Layout::Files => "out",
+        Layout::Lines => "out.jsonl",
+    });
     let run = |home: &Path| {
         backend
             .laissez(home)
@@ -82,18 +102,32 @@ fn sigkilled_batches_resume_without_loss_or_duplicates(backend: &Backend) {
         RECORDS as i64
     );
     let rows = backend.credentials(&home);
-    assert_eq!(
-        std::fs::read_dir(&out)
-            .unwrap()
-            .filter(|e| e
-                .as_ref()
+    match layout {
+        Layout::Files => assert_eq!(
+            std::fs::read_dir(&out)
                 .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "json"))
-            .count(),
-        RECORDS
-    );
+                .filter(|e| e
+                    .as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "json"))
+                .count(),
+            RECORDS
+        ),
+        Layout::Lines => {
+            let text = std::fs::read_to_string(&out).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines.len(), RECORDS);
+            let lines: HashSet<&str> = lines.into_iter().collect();
+            let registry: HashSet<&str> = rows.iter().map(|(_, json)| json.as_str()).collect();
+            assert_eq!(
+                lines, registry,
+                "the JSON Lines file differs from the registry"
+            );
+            assert!(!dir.path().join(".out.jsonl.laissez-tmp").exists());
+        }
+    }
     let now = Timestamp::parse("2100-01-01T00:00:00Z").unwrap();
     std::thread::scope(|s| {
         for part in rows.chunks(RECORDS.div_ceil(2)) {
@@ -102,8 +136,11 @@ fn sigkilled_batches_resume_without_loss_or_duplicates(backend: &Backend) {
                 let verifier = Verifier::new(ContextStore::bundled());
                 for (key, json) in part {
                     let record = key.strip_prefix("generic:").unwrap();
-                    let file = std::fs::read_to_string(out.join(format!("{record}.json"))).unwrap();
-                    assert_eq!(&file, json, "{record}: file differs from the registry");
+                    if layout == Layout::Files {
+                        let file =
+                            std::fs::read_to_string(out.join(format!("{record}.json"))).unwrap();
+                        assert_eq!(&file, json, "{record}: file differs from the registry");
+                    }
                     let r =
                         verifier.verify_credential_bytes(json.as_bytes(), &VerifyOptions::at(now));
                     assert!(r.is_authentic(), "{record}: {r:#?}");
@@ -113,4 +150,7 @@ fn sigkilled_batches_resume_without_loss_or_duplicates(backend: &Backend) {
     });
 }
 
-on_both_backends!(sigkilled_batches_resume_without_loss_or_duplicates);
+on_both_backends!(
+    sigkilled_batches_resume_without_loss_or_duplicates,
+    sigkilled_json_lines_batches_resume_without_loss_or_duplicates
+);

@@ -101,7 +101,13 @@ pub fn issue_batch(ctx: &Context, args: &IssueBatchArgs) -> CliResult<()> {
     let total = rows.len();
     let mut registry = ctx.open_registry(&home)?;
     let started = std::time::Instant::now();
-    let summary = batch::run(&issuer, &mut registry, rows, &args.out, args.jobs)?;
+    let summary = batch::run(
+        &issuer,
+        &mut registry,
+        rows,
+        &batch::Output::from_path(&args.out),
+        args.jobs,
+    )?;
     let secs = started.elapsed().as_secs_f64();
     say!(
         "batch_summary",
