@@ -6,12 +6,34 @@
 //! the comparison as a trait object is enough.
 
 /// Sorts `v` stably so that no element is preceded by one `less` than it. O(n log n).
-pub(crate) fn sort_by<T>(v: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
+///
+/// The merge sort itself runs on indices (one instance for every element type); only the final
+/// permutation, a series of swaps, is per type.
+pub(crate) fn sort_by<T>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    sort_indices(&mut order, &|a, b| less(&v[a], &v[b]));
+    // Puts v[order[k]] at k, cycle by cycle: each swap settles one position.
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// Stable merge sort of indices by `less`.
+fn sort_indices(v: &mut Vec<usize>, less: &dyn Fn(usize, usize) -> bool) {
     let n = v.len();
     if n <= 12 {
         for i in 1..n {
             let mut j = i;
-            while j > 0 && less(&v[j], &v[j - 1]) {
+            while j > 0 && less(v[j], v[j - 1]) {
                 v.swap(j, j - 1);
                 j -= 1;
             }
@@ -19,25 +41,25 @@ pub(crate) fn sort_by<T>(v: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
         return;
     }
     let mut right = v.split_off(n / 2);
-    sort_by(v, less);
-    sort_by(&mut right, less);
+    sort_indices(v, less);
+    sort_indices(&mut right, less);
     let left = std::mem::replace(v, Vec::with_capacity(n));
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
-        let next = if less(b, a) {
-            right.next()
+    let (mut l, mut r) = (0, 0);
+    while l < left.len() && r < right.len() {
+        if less(right[r], left[l]) {
+            v.push(right[r]);
+            r += 1;
         } else {
-            left.next()
-        };
-        v.extend(next);
+            v.push(left[l]);
+            l += 1;
+        }
     }
-    v.extend(left);
-    v.extend(right);
+    v.extend_from_slice(&left[l..]);
+    v.extend_from_slice(&right[r..]);
 }
 
 /// Sorts `v` in ascending order.
-pub(crate) fn sort<T: Ord>(v: &mut Vec<T>) {
+pub(crate) fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, &|a, b| a < b);
 }
 

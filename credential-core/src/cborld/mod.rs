@@ -162,7 +162,7 @@ fn js_cmp(a: &str, b: &str) -> Ordering {
 
 /// Sorts map entries as the reference encoder does: by major type, integers by value, byte and
 /// text strings by length then bytes.
-fn sort_map(entries: &mut Vec<(Cbor, Cbor)>) {
+fn sort_map(entries: &mut [(Cbor, Cbor)]) {
     fn rank(k: &Cbor) -> (u8, i128, &[u8]) {
         match k {
             Cbor::Integer(i) => {

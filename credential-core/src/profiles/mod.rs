@@ -16,23 +16,24 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// Embedded profile files: (profile.json, schema.json).
+/// Embedded profile files: (profile.json, schema.json), as `build.rs` writes them (without
+/// whitespace, and the schemas without their `description` annotations).
 const BUNDLED: &[(&str, &str)] = &[
     (
-        include_str!("../../../specs/profiles/legal-identity/profile.json"),
-        include_str!("../../../specs/profiles/legal-identity/schema.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/legal-identity/profile.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/legal-identity/schema.json")),
     ),
     (
-        include_str!("../../../specs/profiles/health-vaccination/profile.json"),
-        include_str!("../../../specs/profiles/health-vaccination/schema.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/health-vaccination/profile.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/health-vaccination/schema.json")),
     ),
     (
-        include_str!("../../../specs/profiles/health-assessment/profile.json"),
-        include_str!("../../../specs/profiles/health-assessment/schema.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/health-assessment/profile.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/health-assessment/schema.json")),
     ),
     (
-        include_str!("../../../specs/profiles/travel-eligibility/profile.json"),
-        include_str!("../../../specs/profiles/travel-eligibility/schema.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/travel-eligibility/profile.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/travel-eligibility/schema.json")),
     ),
 ];
 
