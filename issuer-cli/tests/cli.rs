@@ -5,17 +5,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        // English output: these tests read it.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
+mod common;
+use common::laissez;
 
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

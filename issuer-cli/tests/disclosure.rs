@@ -6,7 +6,6 @@
 //! report must list exactly the disclosed claims. Then revocation of an SD-JWT VC through the
 //! Token Status List, and the refusals.
 
-use assert_cmd::Command;
 use credential_core::codec::Base64;
 use credential_core::profiles::Profiles;
 use credential_core::sd_jwt::credential::to_credential;
@@ -14,17 +13,8 @@ use credential_core::sd_jwt::SdJwt;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        // English output: these tests read it.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
+mod common;
+use common::laissez;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,22 +4,13 @@
 //! ../shared/vectors/other-formats; bad input (wrong kind of file, keys that do not parse, a
 //! wrong key, garbage payloads) refused with a typed code, no panic, the bundle unchanged.
 
-use assert_cmd::Command;
 use credential_core::codec::Base64;
 use predicates::prelude::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
+mod common;
+use common::laissez;
 
 fn vectors() -> Option<PathBuf> {
     let dir = std::env::var_os("LAISSEZ_VECTORS_DIR")

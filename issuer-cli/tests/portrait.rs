@@ -6,24 +6,15 @@
 #[path = "../../credential-core/tests/common/portrait.rs"]
 mod portrait;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
+mod common;
+use common::laissez;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
 }
 
 /// A home, and the drawn test face as a 480 × 640 PNG, as a camera or scanner gives a photo.

@@ -4,23 +4,14 @@
 //! packages poppler-utils and fonts-noto-core (scripts/test.sh installs them); under CI their
 //! absence fails, elsewhere the test is skipped loudly.
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
+mod common;
+use common::laissez;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
 }
 
 fn poppler() -> bool {

@@ -4,9 +4,11 @@
 //! the reference implementation (Digital Bazaar) verifies our profile credentials given our
 //! context files.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+
+mod common;
+use common::laissez;
 
 const PROFILES: &[&str] = &[
     "legal-identity",
@@ -38,18 +40,6 @@ fn examples(profile: &str, kind: &str) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
-}
-
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        // English output: these tests read it.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
 }
 
 fn home() -> (tempfile::TempDir, PathBuf) {

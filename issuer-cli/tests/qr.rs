@@ -1,20 +1,10 @@
 //! `laissez qr encode|decode` and `laissez verify` reading QR images and envelope text.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        // English output: these tests read it.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
+mod common;
+use common::laissez;
 
 #[test]
 fn encode_images_and_verify_them() {

@@ -2,21 +2,11 @@
 //! (valid) -> revoke -> publish -> new bundle -> verify (revoked); an unauthorised issuer is
 //! untrusted; a tampered or unsigned bundle is refused.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
-fn laissez(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("laissez").unwrap();
-    c.env("LAISSEZ_HOME", home)
-        .env_remove("LAISSEZ_PASSPHRASE")
-        .env("NO_COLOR", "1")
-        // English output: these tests read it.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
+mod common;
+use common::laissez;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
