@@ -218,7 +218,7 @@ fn rust_uses() -> Vec<(String, BTreeSet<String>, String)> {
 fn kiosk_uses() -> BTreeSet<String> {
     page_uses(
         "verifier-wasm/kiosk",
-        &["index.html", "kiosk.js", "formats.js"],
+        &["index.html", "kiosk.js", "formats.js", "verdicts.js"],
     )
 }
 

@@ -4,7 +4,7 @@
 // reads such a code: the verifier module loaded at start-up carries none of it. The module checks
 // the operator's trust list itself (same file, same anchor as the verifier module), and its
 // report is shown in the kiosk's verdict layout.
-import {COLOURS} from './verdicts.js';
+import {showVerdict} from './verdicts.js';
 import {loadOnce} from './load-module.js';
 
 /** The formats module, loaded on first use (a failed load is retried on the next call). */
@@ -59,11 +59,6 @@ async function verifyFormat(text) {
   return m.verify(text);
 }
 
-/** A photo to show: only an image carried in the code itself (a data:image/… URL). */
-export function safePhoto(url) {
-  return typeof url === 'string' && /^data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+$/i.test(url) ? url : null;
-}
-
 /** The name of a report's format, in the reader's language (kiosk.ftl). */
 function formatName(format, messages) {
   switch (format) {
@@ -83,55 +78,22 @@ function formatName(format, messages) {
  */
 export async function checkOtherFormat(text, messages) {
   const r = await verifyFormat(text);
-  const $ = id => document.getElementById(id);
-  const banner = $('banner');
-  banner.className = `banner verdict-${COLOURS[r.verdict] ?? 'red'}`;
-  banner.dataset.verdict = r.verdict;
-  banner.dataset.format = r.format;
-  $('verdict-word').textContent = messages.verdict(r.verdict);
   const reason = r.checks.find(c => c.status === 'fail') ??
     (r.verdict !== 'valid' ? r.checks.find(c => c.status === 'warning' || c.status === 'skipped') : undefined);
-  $('reason').textContent = reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` : '';
-  const fields = $('fields');
-  fields.replaceChildren();
-  const add = (label, value, name) => {
-    const dt = document.createElement('dt');
-    dt.textContent = label;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    dd.dataset.field = name;
-    fields.append(dt, dd);
-  };
   const shown = r.credential.fields ?? [];
+  const fields = shown.map(f => [messages.message(f.label), f.value, f.label.id]);
   if (r.credential.holder && !shown.some(f => f.label.id === 'field_name')) {
-    add(messages.format('field_name'), r.credential.holder, 'field_name');
+    fields.unshift([messages.format('field_name'), r.credential.holder, 'field_name']);
   }
-  for (const f of shown) {
-    add(messages.message(f.label), f.value, f.label.id);
-  }
-  const portrait = $('portrait');
-  const photo = safePhoto(r.credential.photo);
-  portrait.hidden = !photo;
-  if (photo) {
-    portrait.src = photo;
-  } else {
-    portrait.removeAttribute('src');
-  }
-  $('cred-type').textContent = formatName(r.format, messages);
-  $('issuer').textContent = r.credential.issuerName ?? r.credential.issuer ?? '';
-  $('trust-age').textContent = r.trustBundle === undefined ?
-    messages.format('kiosk_no_trust') : messages.format('kiosk_days', {days: r.trustBundle.ageDays});
-  const checks = $('checks');
-  checks.replaceChildren();
-  for (const c of r.checks) {
-    const li = document.createElement('li');
-    li.className = c.status;
-    li.textContent = `${messages.check(c.code)} — ${messages.outcome(c.status)}`;
-    li.title = messages.message(c.message);
-    checks.append(li);
-  }
-  $('verdict').hidden = false;
-  $('input').hidden = true;
-  $('ask').hidden = true;
-  $('again').focus();
+  showVerdict(messages, {
+    verdict: r.verdict,
+    format: r.format,
+    reason: reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` : '',
+    fields,
+    photo: r.credential.photo,
+    kind: formatName(r.format, messages),
+    issuer: r.credential.issuerName ?? r.credential.issuer ?? '',
+    trustDays: r.trustBundle?.ageDays,
+    checks: r.checks,
+  });
 }

@@ -4,12 +4,13 @@
 // use beyond this folder's own files.
 import init, {verify, verifyAsync, loadTrustBundle, clearTrustBundle, version} from './pkg/verifier_wasm.js';
 import {LANGUAGES, direction, loadMessages} from './messages.js';
-import {COLOURS} from './verdicts.js';
+import {showVerdict} from './verdicts.js';
 import {loadTrust, saveTrust, clearTrust} from './store.js';
 import {Requests, kioskId, REQUEST_TTL_MINUTES} from './requests.js';
 import {drawQr} from './draw-qr.js';
 import {readQr} from './qr-reader.js';
-import {isOtherFormat, checkOtherFormat, setFormatsTrust, safePhoto} from './formats.js';
+import {loadOnce} from './load-module.js';
+import {isOtherFormat, checkOtherFormat, setFormatsTrust} from './formats.js';
 
 const $ = id => document.getElementById(id);
 /** Frames per second given to the QR reader while scanning. */
@@ -30,7 +31,7 @@ let lastBinding = null;
 let verifications = 0;
 const requests = new Requests(kioskId());
 /** The holder module, loaded in request mode only (it draws the request's QR code). */
-let holder = null;
+const holderModule = loadOnce(new URL('./pkg/holder/holder_wasm.js', import.meta.url));
 let trustSummary = null;
 let stream = null;
 let scanTimer = null;
@@ -87,56 +88,23 @@ async function check(input, binding = null) {
   }
   const unbound = binding !== null && !r.checks.some(c => c.code === 'holder_binding' && c.status === 'pass');
   const verdict = unbound && r.verdict !== 'invalid' ? 'invalid' : r.verdict;
-  const colour = COLOURS[verdict] ?? 'red';
-  const banner = $('banner');
-  banner.className = `banner verdict-${colour}`;
-  banner.dataset.verdict = verdict;
-  $('verdict-word').textContent = messages.verdict(verdict);
   const reason = r.checks.find(c => c.status === 'fail') ??
     (r.verdict !== 'valid' ? r.checks.find(c => c.status === 'warning') : undefined);
-  $('reason').textContent = reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` :
-    unbound ? messages.format('kiosk_request_not_bound') : '';
-  const fields = $('fields');
-  fields.replaceChildren();
-  for (const f of r.display.fields) {
-    const dt = document.createElement('dt');
-    dt.textContent = f.label;
-    const dd = document.createElement('dd');
+  showVerdict(messages, {
+    verdict,
+    format: 'laissez',
+    reason: reason ? `${messages.check(reason.code)}: ${messages.message(reason.message)}` :
+      unbound ? messages.format('kiosk_request_not_bound') : '',
     // A yes/no claim (ageOver18) in the reader's words, never a raw `true`.
-    if (f.boolean === undefined) {
-      dd.textContent = f.value;
-    } else {
-      dd.textContent = f.boolean ? messages.format('kiosk_yes') : messages.format('kiosk_no');
-    }
-    dd.dataset.field = f.name;
-    fields.append(dt, dd);
-  }
-  const portrait = $('portrait');
-  // The signed portrait, which the report carries only once every signature verified.
-  const photo = safePhoto(r.credential?.photo);
-  portrait.hidden = !photo;
-  if (photo) {
-    portrait.src = photo;
-  } else {
-    portrait.removeAttribute('src');
-  }
-  $('cred-type').textContent = r.display.title ?? '';
-  $('issuer').textContent = r.display.issuerName ?? '';
-  $('trust-age').textContent = r.display.trustDataAgeDays === undefined ?
-    messages.format('kiosk_no_trust') : messages.format('kiosk_days', {days: r.display.trustDataAgeDays});
-  const checks = $('checks');
-  checks.replaceChildren();
-  for (const c of r.checks) {
-    const li = document.createElement('li');
-    li.className = c.status;
-    li.textContent = `${messages.check(c.code)} — ${messages.outcome(c.status)}`;
-    li.title = messages.message(c.message);
-    checks.append(li);
-  }
-  $('verdict').hidden = false;
-  $('input').hidden = true;
-  $('ask').hidden = true;
-  $('again').focus();
+    fields: r.display.fields.map(f => [f.label,
+      f.boolean === undefined ? f.value : (f.boolean ? messages.format('kiosk_yes') : messages.format('kiosk_no')), f.name]),
+    // The signed portrait, which the report carries only once every signature verified.
+    photo: r.credential?.photo,
+    kind: r.display.title ?? '',
+    issuer: r.display.issuerName ?? '',
+    trustDays: r.display.trustDataAgeDays,
+    checks: r.checks,
+  });
 }
 
 function stopCamera() {
@@ -176,12 +144,7 @@ function scanned(text) {
 
 /** Opens a request for the chosen preset and shows its QR code. */
 async function showRequest() {
-  if (!holder) {
-    const m = await import('./pkg/holder/holder_wasm.js');
-    await m.default({module_or_path: new URL('./pkg/holder/holder_wasm_bg.wasm', import.meta.url)});
-    holder = m;
-  }
-  const qr = holder.qrCode(requests.create($('ask-what').value));
+  const qr = (await holderModule()).qrCode(requests.create($('ask-what').value));
   const canvas = $('ask-qr');
   drawQr(canvas, qr, 6);
   canvas.hidden = false;
