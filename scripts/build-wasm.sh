@@ -75,59 +75,41 @@ for lang in locales/*/; do
 done
 cp verifier-wasm/node_modules/@fluent/bundle/esm/*.js verifier-wasm/kiosk/vendor/fluent-bundle/
 
-# The holder module (derive, SD-JWT presentations, holder keys, Verifiable Presentations) for
-# the wallet: a module of its own, so the kiosk's verifier carries none of it. Same profile,
-# same wasm-bindgen and wasm-opt; exported as @laissez/verifier/holder.
-step "cargo build -p holder-wasm --target wasm32-unknown-unknown --profile wasm"
-cargo build -p holder-wasm --target wasm32-unknown-unknown --profile wasm
-holder_raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/holder_wasm.wasm
-holder=$out/holder
-"$bindgen" --target web --out-dir "$holder/web" "$holder_raw"
-"$bindgen" --target nodejs --out-dir "$holder/node" "$holder_raw"
-cmp -s "$holder/web/holder_wasm_bg.wasm" "$holder/node/holder_wasm_bg.wasm" \
-  || { echo "wasm-bindgen produced different holder modules for web and Node" >&2; exit 1; }
-step "wasm-opt -Os --converge (holder)"
-optimise "$holder/web/holder_wasm_bg.wasm"
-cp "$holder/web/holder_wasm_bg.wasm" "$holder/node/holder_wasm_bg.wasm"
-echo '{"type": "commonjs"}' >"$holder/node/package.json"
-# The kiosk's request mode draws its challenge QR code with the holder module (loaded only then).
-mkdir -p verifier-wasm/kiosk/pkg/holder
-cp "$holder/web/holder_wasm.js" "$holder/web/holder_wasm_bg.wasm" verifier-wasm/kiosk/pkg/holder/
+# Builds the module NAME (crate NAME-wasm) as the verifier above: the same profile, wasm-bindgen
+# for the web and Node, wasm-opt; exported as @laissez/verifier/NAME, and copied into the kiosk's
+# pkg/NAME (kiosk/load-module.js loads it on first use; decision 0020).
+extra_module() {
+  local name=$1
+  local raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/${name}_wasm.wasm dir=$out/$1
+  step "cargo build -p $name-wasm --target wasm32-unknown-unknown --profile wasm"
+  cargo build -p "$name-wasm" --target wasm32-unknown-unknown --profile wasm
+  "$bindgen" --target web --out-dir "$dir/web" "$raw"
+  "$bindgen" --target nodejs --out-dir "$dir/node" "$raw"
+  cmp -s "$dir/web/${name}_wasm_bg.wasm" "$dir/node/${name}_wasm_bg.wasm" \
+    || { echo "wasm-bindgen produced different $name modules for web and Node" >&2; exit 1; }
+  step "wasm-opt -Os --converge ($name)"
+  optimise "$dir/web/${name}_wasm_bg.wasm"
+  cp "$dir/web/${name}_wasm_bg.wasm" "$dir/node/${name}_wasm_bg.wasm"
+  echo '{"type": "commonjs"}' >"$dir/node/package.json"
+  mkdir -p "verifier-wasm/kiosk/pkg/$name"
+  cp "$dir/web/${name}_wasm.js" "$dir/web/${name}_wasm_bg.wasm" "verifier-wasm/kiosk/pkg/$name/"
+}
 
+# The holder module (derive, SD-JWT presentations, holder keys, Verifiable Presentations) for
+# the wallet, so that the kiosk's verifier carries none of it (decision 0012); the kiosk's request
+# mode draws its challenge QR code with it.
+extra_module holder
+holder=$out/holder
 # The QR scanner module (decodeQr: camera frames and images) for the kiosk and the wallet,
 # loaded on first camera or image use where the platform's BarcodeDetector cannot read QR codes
 # (kiosk/qr-reader.js, decision 0020): its decoder stays out of the verifier module.
-step "cargo build -p scanner-wasm --target wasm32-unknown-unknown --profile wasm"
-cargo build -p scanner-wasm --target wasm32-unknown-unknown --profile wasm
-scanner_raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/scanner_wasm.wasm
+extra_module scanner
 scanner=$out/scanner
-"$bindgen" --target web --out-dir "$scanner/web" "$scanner_raw"
-"$bindgen" --target nodejs --out-dir "$scanner/node" "$scanner_raw"
-cmp -s "$scanner/web/scanner_wasm_bg.wasm" "$scanner/node/scanner_wasm_bg.wasm" \
-  || { echo "wasm-bindgen produced different scanner modules for web and Node" >&2; exit 1; }
-step "wasm-opt -Os --converge (scanner)"
-optimise "$scanner/web/scanner_wasm_bg.wasm"
-cp "$scanner/web/scanner_wasm_bg.wasm" "$scanner/node/scanner_wasm_bg.wasm"
-echo '{"type": "commonjs"}' >"$scanner/node/package.json"
-mkdir -p verifier-wasm/kiosk/pkg/scanner
-cp "$scanner/web/scanner_wasm.js" "$scanner/web/scanner_wasm_bg.wasm" verifier-wasm/kiosk/pkg/scanner/
-# The other formats' module (EU DCC / DDCC, SMART Health Cards, Claim 169: formats-wasm) for the
-# kiosk, loaded the first time it reads such a code (kiosk/formats.js, decision 0022): the
-# verifier module stays without the feature `other-formats`. Exported as @laissez/verifier/formats.
-step "cargo build -p formats-wasm --target wasm32-unknown-unknown --profile wasm"
-cargo build -p formats-wasm --target wasm32-unknown-unknown --profile wasm
-formats_raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/formats_wasm.wasm
+# The other formats' module (EU DCC / DDCC, SMART Health Cards, Claim 169) for the kiosk, loaded
+# the first time it reads such a code (kiosk/formats.js, decision 0022): the verifier module stays
+# without the feature `other-formats`.
+extra_module formats
 formats=$out/formats
-"$bindgen" --target web --out-dir "$formats/web" "$formats_raw"
-"$bindgen" --target nodejs --out-dir "$formats/node" "$formats_raw"
-cmp -s "$formats/web/formats_wasm_bg.wasm" "$formats/node/formats_wasm_bg.wasm" \
-  || { echo "wasm-bindgen produced different formats modules for web and Node" >&2; exit 1; }
-step "wasm-opt -Os --converge (formats)"
-optimise "$formats/web/formats_wasm_bg.wasm"
-cp "$formats/web/formats_wasm_bg.wasm" "$formats/node/formats_wasm_bg.wasm"
-echo '{"type": "commonjs"}' >"$formats/node/package.json"
-mkdir -p verifier-wasm/kiosk/pkg/formats
-cp "$formats/web/formats_wasm.js" "$formats/web/formats_wasm_bg.wasm" verifier-wasm/kiosk/pkg/formats/
 
 wasm=$out/web/verifier_wasm_bg.wasm
 bytes=$(wc -c <"$wasm")
@@ -144,8 +126,9 @@ formats_gz=$(gzip -9 -c "$formats_wasm" | wc -c)
 printf '%-28s %10d %10d\n' "formats/formats_wasm_bg.wasm" "$(wc -c <"$formats_wasm")" "$formats_gz"
 # Issue 7's budget was 300 KB with a 250 KB goal (decimal kilobytes, the stricter reading).
 # Issue 18 moved QR reading to the scanner module (decision 0020): the limit is now the measured
-# size (254,210 bytes) with a margin of about 1 %, as before; the goal stays 250 KB.
-limit=257000
+# size (252,093 bytes after the portrait context, decision 0023) with a margin of about 1 %, as
+# before; the goal stays 250 KB.
+limit=255000
 goal=250000
 printf '%-28s %10s %10d\n' "limit (gzip)" "" "$limit"
 printf '%-28s %10s %10d\n' "goal (gzip)" "" "$goal"
