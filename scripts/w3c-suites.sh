@@ -84,7 +84,7 @@ const issuer = (key, did, cryptosuite, tags, keyTypes) => ({
 });
 const ed = process.env.LZ_ED25519, p256 = process.env.LZ_P256, p384 = process.env.LZ_P384;
 module.exports = {
-  settings: {enableInteropTests: false, testAllImplementations: false},
+  settings: {enableInteropTests: true, testAllImplementations: false},
   implementations: [{
     name: 'Laissez', implementation: 'laissez',
     issuers: [
