@@ -1,6 +1,6 @@
 // P-384 in the WASM verifier, which has no Rust check for it (decision 0025): ecdsa-rdfc-2019
-// and ecdsa-jcs-2019 credentials issued by Digital Bazaar's libraries (tests/interop) and the
-// W3C P-384 vectors, each also tampered, give the report of `laissez verify --json` from
+// and ecdsa-jcs-2019 credentials issued by Digital Bazaar's libraries (tests/interop), the W3C
+// P-384 vectors and an ES384 vc+jwt signed by a Digital Bazaar P-384 key, each also tampered, give the report of `laissez verify --json` from
 // `verify` and `verifyAsync` in Node (Node's crypto), from `verifyAsync` with WebCrypto only and
 // in Chromium. Where no platform checks P-384 (`verify` in a browser, no WebCrypto, a WebCrypto
 // without the curve), the signature check fails with `unsupported_key_algorithm`: never a pass.
@@ -10,6 +10,8 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {createRequire} from 'node:module';
+import {pathToFileURL} from 'node:url';
 import {chromium} from 'playwright-core';
 import {laissez, root} from './corpus.mjs';
 import {issueReferenceCredentials} from '../bench/vcjs.mjs';
@@ -25,6 +27,25 @@ let cases, cli;
 function signature(report) {
   const check = report.checks.find(c => c.code === 'signature_valid');
   return {status: check?.status, error: check?.error};
+}
+
+/** An ES384 `vc+jwt` (VC-JOSE-COSE) and a copy with its payload changed. */
+async function es384VcJwt() {
+  const require = createRequire(join(root, 'tests/interop/package.json'));
+  const EcdsaMultikey = await import(pathToFileURL(require.resolve('@digitalbazaar/ecdsa-multikey')).href);
+  const keyPair = await EcdsaMultikey.generate({curve: 'P-384'});
+  const did = `did:key:${keyPair.publicKeyMultibase}`;
+  keyPair.id = `${did}#${keyPair.publicKeyMultibase}`;
+  const b64 = text => Buffer.from(text).toString('base64url');
+  const header = b64(JSON.stringify({alg: 'ES384', typ: 'vc+jwt', kid: keyPair.id}));
+  const claims = name => b64(JSON.stringify({
+    '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: did,
+    validFrom: '2025-01-01T00:00:00Z',
+    credentialSubject: {id: 'did:example:holder', 'https://schema.org/name': name},
+  }));
+  const input = `${header}.${claims('Fatima Zahra')}`;
+  const signature = await keyPair.signer().sign({data: new TextEncoder().encode(input)});
+  return [`${input}.${b64(signature)}`, `${header}.${claims('Fatima Zohra')}.${b64(signature)}`];
 }
 
 /** A copy of `doc` with one claim changed: its signature no longer matches. */
@@ -55,9 +76,11 @@ before(async () => {
       s.alumniOf = 'The School of Counterexamples';
     });
   }
-  cases = Object.entries(docs).map(([name, doc], i) => {
-    const file = join(dir, `case-${i}.json`);
-    writeFileSync(file, JSON.stringify(doc, null, 2));
+  const texts = Object.fromEntries(Object.entries(docs).map(([name, doc]) => [name, JSON.stringify(doc, null, 2)]));
+  [texts['ES384 vc+jwt'], texts['ES384 vc+jwt, tampered']] = await es384VcJwt();
+  cases = Object.entries(texts).map(([name, text], i) => {
+    const file = join(dir, `case-${i}.txt`);
+    writeFileSync(file, text);
     return {name, file};
   });
   cli = cases.map(c => JSON.parse(laissez(['verify', '--json', '--at', NOW, c.file], {allowFailure: true})));
@@ -89,7 +112,9 @@ test('the CLI checks P-384: issued ones authentic, tampered ones refused, the JC
   const jcs = 'W3C vector ecdsa-jcs-2019/ecdsa-jcs-2019-p384/signedJCSECDSAP384.json';
   assert.equal(signature(by[jcs]).status, 'pass');
   assert.deepEqual(signature(by[`${jcs}, tampered`]), {status: 'fail', error: 'invalid_signature'});
-  assert.equal(checkedByCli().length, 6);
+  assert.equal(by['ES384 vc+jwt'].verdict, 'issuer_not_checked');
+  assert.deepEqual(signature(by['ES384 vc+jwt, tampered']), {status: 'fail', error: 'invalid_signature'});
+  assert.equal(checkedByCli().length, 8);
 });
 
 test('Node (its crypto): verify and verifyAsync give the CLI\'s reports', () => {
@@ -99,7 +124,7 @@ test('Node (its crypto): verify and verifyAsync give the CLI\'s reports', () => 
     const {display, ...report} = sync;
     assert.deepEqual(report, cli[i], cases[i].name);
   });
-  assert.ok(calls.node >= 3 + 6 && calls.webcrypto === 0, JSON.stringify(calls));
+  assert.ok(calls.node >= 3 + 8 && calls.webcrypto === 0, JSON.stringify(calls));
 });
 
 test('WebCrypto only (a browser): verifyAsync gives the CLI\'s reports, verify refuses P-384', () => {
@@ -112,7 +137,7 @@ test('WebCrypto only (a browser): verifyAsync gives the CLI\'s reports, verify r
     assert.deepEqual(signature(reports[i][0]), {status: 'fail', error: 'unsupported_key_algorithm'}, c.name);
     assert.equal(reports[i][0].verdict, 'invalid', c.name);
   }
-  assert.ok(calls.node === 0 && calls.webcrypto >= 3 + 6, JSON.stringify(calls));
+  assert.ok(calls.node === 0 && calls.webcrypto >= 3 + 8, JSON.stringify(calls));
 });
 
 test('no platform P-384 (no WebCrypto, or WebCrypto without the curve): unsupported_key_algorithm on both paths', () => {
