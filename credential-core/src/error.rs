@@ -237,8 +237,8 @@ pub enum Error {
     StatusListInvalid(String),
     /// A `vc+jwt` (VC-JOSE-COSE) that is not well-formed: JWT parts, header `typ`, payload.
     VcJwtMalformed(String),
-    /// A key of an algorithm this build leaves out (P-384 without the `p384` feature: the
-    /// browser verifier, to fit its size budget).
+    /// A signature this build cannot check: P-384 without the `p384` feature (the browser
+    /// verifier, to fit its size budget) and no platform check for it (decision 0025).
     UnsupportedKeyAlgorithm(String),
 
     /// QR text that is not Base45 (RFC 9285) where a format requires it.
@@ -648,7 +648,7 @@ impl fmt::Display for Error {
             Error::VcJwtMalformed(m) => write!(f, "malformed vc+jwt credential: {m}"),
             Error::UnsupportedKeyAlgorithm(a) => write!(
                 f,
-                "{a} keys are not supported by this verifier build (the browser verifier leaves them out to fit its size budget)"
+                "{a} signatures cannot be checked here: this verifier build leaves them to the platform's crypto (WebCrypto, through verifyAsync), which is missing or was not used"
             ),
             Error::FormatInvalidBase45(m) => write!(f, "the QR text is not valid Base45: {m}"),
             Error::FormatDecompress(m) => write!(f, "the compressed payload cannot be decompressed: {m}"),

@@ -35,14 +35,13 @@ pub struct PublicParts {
     pub verification_method: String,
 }
 
-/// The JOSE-style name of `alg` (`Ed25519`, `P-256`; `P-384` when the core has its `p384`
-/// feature, which this module leaves out: decision 0009).
+/// The JOSE-style name of `alg` (`Ed25519`, `P-256`, `P-384`; this module has no P-384 secret
+/// keys: decision 0009).
 pub fn algorithm_name(alg: Algorithm) -> &'static str {
     match alg {
         Algorithm::Ed25519 => "Ed25519",
         Algorithm::P256 => "P-256",
-        #[allow(unreachable_patterns)]
-        _ => "P-384",
+        Algorithm::P384 => "P-384",
     }
 }
 
@@ -64,7 +63,7 @@ pub fn public_parts(key: &PublicKey) -> PublicParts {
 pub fn generate(alg: &str, seed: Zeroizing<[u8; 32]>) -> Result<NewKey> {
     let alg = Algorithm::from_name(alg)?;
     let mut rng = ChaCha20Rng::from_seed(*seed);
-    let key = SecretKey::generate(alg, &mut rng);
+    let key = SecretKey::try_generate(alg, &mut rng)?;
     Ok(NewKey {
         private_jwk: key.to_jwk(),
         public: public_parts(&key.public_key()),

@@ -137,7 +137,8 @@ pub fn prepare() {
 /// object), or a JWT (reported as unsupported). Returns the report with display fields; throws
 /// only for bad options or a trust bundle that does not load. Signatures are checked by Node's
 /// crypto in Node, in Rust (WASM) elsewhere; `verifyAsync` has WebCrypto check them in browsers,
-/// with the same report.
+/// with the same report. This module has no Rust check for P-384: outside Node, a P-384
+/// signature is `unsupported_key_algorithm` here and checked by WebCrypto in `verifyAsync`.
 #[wasm_bindgen(unchecked_return_type = "VerifyResult")]
 pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
@@ -156,7 +157,7 @@ pub fn verify(
 }
 
 /// What `verify` does, with the signatures of the algorithms WebCrypto has (Ed25519, ECDSA
-/// P-256; detected once) checked by `crypto.subtle.verify` (by Node's synchronous crypto in Node)
+/// P-256 and P-384; detected once) checked by `crypto.subtle.verify` (by Node's synchronous crypto in Node)
 /// and the others in Rust: resolves to the report `verify` returns (decision 0016), rejects as
 /// `verify` throws.
 #[wasm_bindgen(js_name = verifyAsync, unchecked_return_type = "VerifyResult")]
@@ -201,8 +202,9 @@ pub async fn verify_async(
     }
 }
 
-/// The algorithms a platform may check (P-384 is not in this module: decision 0009).
-const PLATFORM_ALGORITHMS: [Algorithm; 2] = [Algorithm::Ed25519, Algorithm::P256];
+/// The algorithms a platform may check (P-384 only there: this module has no Rust check for it,
+/// decisions 0009 and 0025).
+const PLATFORM_ALGORITHMS: [Algorithm; 3] = [Algorithm::Ed25519, Algorithm::P256, Algorithm::P384];
 
 /// Verifications again with the platform's verdicts before `verifyAsync` checks whatever is
 /// left in Rust (a hostile input cannot make it loop).

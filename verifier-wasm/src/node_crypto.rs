@@ -1,8 +1,9 @@
 //! Node's own crypto (`node:crypto`, OpenSSL), reached through `process.getBuiltinModule` (Node
 //! 20.16+): its `verify` is synchronous, so in Node both `verify` and `verifyAsync` have Ed25519
-//! and ECDSA P-256 checked natively, without WebCrypto's asynchronous round trip (which costs
+//! and ECDSA P-256 and P-384 checked natively (P-384 only here: this module has no Rust check
+//! for it), without WebCrypto's asynchronous round trip (which costs
 //! Node more than the Rust check of an Ed25519 signature). Detected once per module, like
-//! WebCrypto: a known Ed25519 signature must verify and a bad P-256 one must not.
+//! WebCrypto: a known Ed25519 signature must verify and bad P-256 and P-384 ones must not.
 
 use crate::deferred::Pending;
 use crate::webcrypto::{probes, unhex};
@@ -13,9 +14,11 @@ use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// DER SubjectPublicKeyInfo prefixes (RFC 8410 for Ed25519; RFC 5480 for an uncompressed P-256
-/// point): the raw key follows.
+/// point and a compressed or uncompressed P-384 point, secp384r1): the raw key follows.
 const ED25519_SPKI: &str = "302a300506032b6570032100";
 const P256_SPKI: &str = "3059301306072a8648ce3d020106082a8648ce3d030107034200";
+const P384_COMPRESSED_SPKI: &str = "3046301006072a8648ce3d020106052b81040022033200";
+const P384_SPKI: &str = "3076301006072a8648ce3d020106052b81040022036200";
 
 /// Imported keys kept at most (emptied when full).
 const MAX_KEYS: usize = 64;
@@ -62,7 +65,7 @@ fn detect() -> Option<Node> {
     let crypto = load.call1(&process, &"node:crypto".into()).ok()?;
     let mut node = Node {
         crypto,
-        algorithms: vec![Algorithm::Ed25519, Algorithm::P256],
+        algorithms: vec![Algorithm::Ed25519, Algorithm::P256, Algorithm::P384],
         keys: HashMap::new(),
     };
     let mut found = Vec::new();
@@ -81,8 +84,8 @@ impl Node {
         let (prefix, hash) = match p.algorithm {
             Algorithm::Ed25519 => (ED25519_SPKI, JsValue::NULL),
             Algorithm::P256 => (P256_SPKI, "sha256".into()),
-            #[allow(unreachable_patterns)]
-            _ => return Err("no Node check for this algorithm".into()),
+            Algorithm::P384 if p.key.len() == 49 => (P384_COMPRESSED_SPKI, "sha384".into()),
+            Algorithm::P384 => (P384_SPKI, "sha384".into()),
         };
         let mut der = unhex(prefix);
         der.extend(&p.key);

@@ -1,7 +1,9 @@
 //! The platform's signature checks for `verifyAsync`: WebCrypto's `crypto.subtle` (browsers,
 //! Node 20+), reached through `globalThis` so the module needs no bindings of its own. Which
 //! algorithms it has is detected once per module by checking a known signature (Ed25519) or
-//! importing a known key and checking a signature that must fail (ECDSA P-256).
+//! importing a known key and checking a signature that must fail (ECDSA P-256 and P-384; the
+//! P-384 key compressed, as Multikeys carry it, so a platform that cannot import a compressed
+//! point is found not to have P-384).
 
 use crate::deferred::Pending;
 use credential_core::keys::Algorithm;
@@ -16,6 +18,8 @@ const ED25519_PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af
 const ED25519_SIGNATURE: &str = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
 /// The P-256 base point G (SEC 2, section 2.4.2), uncompressed: a valid public key.
 const P256_G: &str = "046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c2964fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5";
+/// The P-384 base point G (SEC 2, section 2.5.1), compressed (its `y` is odd).
+const P384_G: &str = "03aa87ca22be8b05378eb1c71ef320ad746e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7";
 
 /// Imported keys kept at most (the issuers a kiosk meets are few; the cache is emptied when full).
 const MAX_KEYS: usize = 64;
@@ -40,9 +44,9 @@ pub async fn algorithms() -> Vec<Algorithm> {
     found
 }
 
-/// Known checks and their answers, one per algorithm: RFC 8032's TEST 1 signature (valid), a
-/// signature by no one under the P-256 base point (invalid).
-pub(crate) fn probes() -> [(Pending, bool); 2] {
+/// Known checks and their answers, one per algorithm: RFC 8032's TEST 1 signature (valid),
+/// signatures by no one under the P-256 and P-384 base points (invalid).
+pub(crate) fn probes() -> [(Pending, bool); 3] {
     [
         (
             Pending {
@@ -59,6 +63,15 @@ pub(crate) fn probes() -> [(Pending, bool); 2] {
                 key: unhex(P256_G),
                 message: b"probe".to_vec(),
                 signature: vec![1; 64],
+            },
+            false,
+        ),
+        (
+            Pending {
+                algorithm: Algorithm::P384,
+                key: unhex(P384_G),
+                message: b"probe".to_vec(),
+                signature: vec![1; 96],
             },
             false,
         ),
@@ -110,8 +123,10 @@ async fn start(p: &Pending) -> Result<Promise, JsValue> {
             object(&[("name", "ECDSA"), ("namedCurve", "P-256")]),
             object(&[("name", "ECDSA"), ("hash", "SHA-256")]),
         ),
-        #[allow(unreachable_patterns)]
-        _ => return Err("no platform check for this algorithm".into()),
+        Algorithm::P384 => (
+            object(&[("name", "ECDSA"), ("namedCurve", "P-384")]),
+            object(&[("name", "ECDSA"), ("hash", "SHA-384")]),
+        ),
     };
     let mut id = vec![p.algorithm as u8];
     id.extend(&p.key);

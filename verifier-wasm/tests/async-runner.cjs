@@ -3,6 +3,7 @@
 //   node       Node's crypto (process.getBuiltinModule('node:crypto')) and WebCrypto
 //   webcrypto  WebCrypto only (as in a browser): getBuiltinModule removed before loading
 //   none       neither (an old browser or an insecure context): every signature in Rust
+//   webcrypto-no-p384  WebCrypto whose importKey refuses P-384 (a platform without the curve)
 // and prints {reports: [[sync, async], …], calls: {node, webcrypto}} as JSON: how many
 // signatures each platform checked, counted by wrapping the real functions.
 const fs = require('node:fs');
@@ -26,6 +27,12 @@ if (globalThis.crypto) {
   const subtle = globalThis.crypto.subtle;
   const verify = subtle.verify.bind(subtle);
   subtle.verify = (...a) => (calls.webcrypto++, verify(...a));
+  if (platform === 'webcrypto-no-p384') {
+    const importKey = subtle.importKey.bind(subtle);
+    subtle.importKey = (format, key, algorithm, ...rest) => (algorithm?.namedCurve === 'P-384' ?
+      Promise.reject(new DOMException('P-384 is not supported', 'NotSupportedError')) :
+      importKey(format, key, algorithm, ...rest));
+  }
 }
 const wasm = require(path.join(__dirname, '../pkg/node/verifier_wasm.js'));
 

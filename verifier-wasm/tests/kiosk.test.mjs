@@ -1,7 +1,9 @@
 // The kiosk in Debian's Chromium (playwright-core, no browser download), served from localhost:
 // image of a good QR with no trust list -> amber ("issuer not checked", never green) with the
 // holder's name; tampered -> red; expired -> amber with the reason; Arabic -> right-to-left with
-// Arabic labels; a trust list loaded by the operator -> the same QR green, revoked shown red; a fake camera showing a QR -> verdict after one click on "Scan"; and no
+// Arabic labels; a trust list loaded by the operator -> the same QR green, revoked shown red; a
+// P-384 credential pasted as text -> amber (its signature checked by WebCrypto); a fake camera
+// showing a QR -> verdict after one click on "Scan"; and no
 // request outside the page's origin. Screenshots of each verdict go to target/kiosk-screenshots/.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,7 @@ import {join} from 'node:path';
 import {chromium} from 'playwright-core';
 import {corpus, laissez, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
 import {serve} from '../kiosk/serve.mjs';
+import {issueReferenceCredentials} from '../bench/vcjs.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -158,6 +161,20 @@ test('a trust list loaded by the operator: a recognised issuer is green, a revok
   await page.reload();
   await page.waitForSelector('body[data-ready=true]');
   assert.match(await page.textContent('[data-testid=trust-status]'), /version 2 loaded/);
+  await close();
+});
+
+test('a P-384 credential (Digital Bazaar, ecdsa-rdfc-2019): verified by WebCrypto, amber', async () => {
+  const {'ecdsa-rdfc-2019 P-384': text} = await issueReferenceCredentials(['ecdsa-rdfc-2019 P-384']);
+  const {page, close} = await open();
+  await page.click('summary[data-i18n=kiosk_paste]');
+  await page.fill('[data-testid=text]', text);
+  await page.click('[data-testid=verify-text]');
+  const v = await verdictOf(page);
+  assert.equal(v.verdict, 'issuer_not_checked');
+  assert.match(v.colour, /verdict-amber/);
+  assert.match(await page.textContent('[data-testid=verdict-word]'), /issuer not checked/);
+  await page.screenshot({path: join(shots, 'p384.png'), fullPage: true});
   await close();
 });
 

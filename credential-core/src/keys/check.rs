@@ -18,8 +18,9 @@ use std::rc::Rc;
 /// Decides whether a signature is valid, in place of the built-in Rust check.
 pub trait SignatureCheck {
     /// Whether `signature` (raw: 64 bytes for Ed25519 and P-256 `r || s`, 96 for P-384) over
-    /// `message` (ECDSA: before hashing with the curve's SHA-2) is valid for `key`.
-    fn check(&mut self, key: &PublicKey, message: &[u8], signature: &[u8]) -> bool;
+    /// `message` (ECDSA: before hashing with the curve's SHA-2) is valid for `key`; `None` leaves
+    /// the verdict to the Rust check.
+    fn check(&mut self, key: &PublicKey, message: &[u8], signature: &[u8]) -> Option<bool>;
 }
 
 /// A check shared between the thread's seam and the caller that reads what it collected.
@@ -58,9 +59,9 @@ mod tests {
     struct Fixed(bool, usize);
 
     impl SignatureCheck for Fixed {
-        fn check(&mut self, _: &PublicKey, _: &[u8], _: &[u8]) -> bool {
+        fn check(&mut self, _: &PublicKey, _: &[u8], _: &[u8]) -> Option<bool> {
             self.1 += 1;
-            self.0
+            Some(self.0)
         }
     }
 

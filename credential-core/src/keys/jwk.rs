@@ -25,10 +25,7 @@ fn algorithm(jwk: &Map<String, Value>) -> Result<Algorithm> {
     match (member(jwk, "kty")?, member(jwk, "crv")?) {
         ("OKP", "Ed25519") => Ok(Algorithm::Ed25519),
         ("EC", "P-256") => Ok(Algorithm::P256),
-        #[cfg(feature = "p384")]
         ("EC", "P-384") => Ok(Algorithm::P384),
-        #[cfg(not(feature = "p384"))]
-        ("EC", "P-384") => Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
         (kty, crv) => Err(Error::InvalidJwk(format!(
             "unsupported key type {kty}/{crv} (use OKP/Ed25519, EC/P-256 or EC/P-384)"
         ))),
@@ -83,6 +80,16 @@ impl PublicKey {
                 json!({"crv": "P-384", "kty": "EC",
                        "x": B64.encode(p.x().map(|x| &x[..]).unwrap_or_default()),
                        "y": B64.encode(p.y().map(|y| &y[..]).unwrap_or_default())})
+            }
+            // Without the curve arithmetic, `y` is known only if the point was read uncompressed.
+            #[cfg(not(feature = "p384"))]
+            PublicKey::P384(k) => {
+                let (x, y) = k.coordinates();
+                let mut jwk = json!({"crv": "P-384", "kty": "EC", "x": B64.encode(x)});
+                if let (Some(y), Some(o)) = (y, jwk.as_object_mut()) {
+                    o.insert("y".into(), Value::String(B64.encode(y)));
+                }
+                jwk
             }
         }
     }

@@ -6,10 +6,14 @@
 mod check;
 mod jwk;
 mod multikey;
+#[cfg(not(feature = "p384"))]
+mod p384_point;
 mod pem;
 
 pub use check::{with_signature_check, SharedCheck, SignatureCheck};
 pub(crate) use multikey::{decode_base58btc, encode_base58btc};
+#[cfg(not(feature = "p384"))]
+pub use p384_point::P384Point;
 
 use crate::error::{Error, Result};
 use rand_core::CryptoRngCore;
@@ -22,8 +26,8 @@ pub enum Algorithm {
     Ed25519,
     /// ECDSA over NIST P-256 with SHA-256.
     P256,
-    /// ECDSA over NIST P-384 with SHA-384 (cargo feature `p384`, on by default).
-    #[cfg(feature = "p384")]
+    /// ECDSA over NIST P-384 with SHA-384 (checked in Rust with the cargo feature `p384`, on by
+    /// default; without it only by a platform [`SignatureCheck`], and no secret keys).
     P384,
 }
 
@@ -33,7 +37,6 @@ impl Algorithm {
         match self {
             Algorithm::Ed25519 => "ed25519",
             Algorithm::P256 => "p256",
-            #[cfg(feature = "p384")]
             Algorithm::P384 => "p384",
         }
     }
@@ -43,10 +46,7 @@ impl Algorithm {
         match name.to_ascii_lowercase().replace('-', "").as_str() {
             "ed25519" => Ok(Algorithm::Ed25519),
             "p256" => Ok(Algorithm::P256),
-            #[cfg(feature = "p384")]
             "p384" => Ok(Algorithm::P384),
-            #[cfg(not(feature = "p384"))]
-            "p384" => Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
             other => Err(Error::InvalidKey(format!(
                 "unknown key algorithm {other:?} (use ed25519, p256 or p384)"
             ))),
@@ -61,9 +61,12 @@ pub enum PublicKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     /// P-256 public key (on the curve, not the identity).
     P256(p256::ecdsa::VerifyingKey),
-    /// P-384 public key (cargo feature `p384`).
+    /// P-384 public key (on the curve, not the identity; cargo feature `p384`).
     #[cfg(feature = "p384")]
     P384(p384::ecdsa::VerifyingKey),
+    /// P-384 public key without the `p384` feature: its bytes, for the platform's crypto.
+    #[cfg(not(feature = "p384"))]
+    P384(P384Point),
 }
 
 impl std::fmt::Debug for PublicKey {
@@ -78,12 +81,12 @@ impl PublicKey {
         match self {
             PublicKey::Ed25519(_) => Algorithm::Ed25519,
             PublicKey::P256(_) => Algorithm::P256,
-            #[cfg(feature = "p384")]
             PublicKey::P384(_) => Algorithm::P384,
         }
     }
 
-    /// Reads raw key bytes: 32 bytes for Ed25519, a SEC1 point (compressed or not) for ECDSA.
+    /// Reads raw key bytes: 32 bytes for Ed25519, a SEC1 point (compressed or not) for ECDSA
+    /// (without the `p384` feature a P-384 point is only checked for length and prefix).
     pub fn from_bytes(alg: Algorithm, bytes: &[u8]) -> Result<Self> {
         match alg {
             Algorithm::Ed25519 => {
@@ -109,6 +112,8 @@ impl PublicKey {
             Algorithm::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
                 .map(PublicKey::P384)
                 .map_err(|_| Error::InvalidKey("not a valid P-384 point".into())),
+            #[cfg(not(feature = "p384"))]
+            Algorithm::P384 => P384Point::from_sec1(bytes).map(PublicKey::P384),
         }
     }
 
@@ -119,40 +124,66 @@ impl PublicKey {
             PublicKey::P256(k) => k.to_encoded_point(true).as_bytes().to_vec(),
             #[cfg(feature = "p384")]
             PublicKey::P384(k) => k.to_encoded_point(true).as_bytes().to_vec(),
+            #[cfg(not(feature = "p384"))]
+            PublicKey::P384(k) => k.compressed(),
+        }
+    }
+
+    /// The key as a platform's crypto imports it (WebCrypto `raw`): 32 bytes for Ed25519, the
+    /// uncompressed SEC1 point for ECDSA; without the `p384` feature, a P-384 point as it was
+    /// read (compressed from a Multikey), which the platform validates on import.
+    pub fn to_platform_bytes(&self) -> Vec<u8> {
+        match self {
+            PublicKey::Ed25519(k) => k.to_bytes().to_vec(),
+            PublicKey::P256(k) => k.to_encoded_point(false).as_bytes().to_vec(),
+            #[cfg(feature = "p384")]
+            PublicKey::P384(k) => k.to_encoded_point(false).as_bytes().to_vec(),
+            #[cfg(not(feature = "p384"))]
+            PublicKey::P384(k) => k.as_read().to_vec(),
         }
     }
 
     /// Verifies `signature` over `message` (ECDSA hashes `message` with the curve's SHA-2).
     ///
     /// Signatures are raw: 64 bytes for Ed25519 and P-256 (`r || s`), 96 bytes for P-384. The
-    /// [`SignatureCheck`] installed on this thread ([`with_signature_check`]) decides, if any;
-    /// else [`PublicKey::verify_native`].
+    /// [`SignatureCheck`] installed on this thread ([`with_signature_check`]) decides, if any
+    /// and if it has a verdict; else [`PublicKey::verify_native`]. Where neither can check the
+    /// key (P-384 without the `p384` feature and no platform check), the answer is
+    /// `unsupported_key_algorithm`.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
-        let ok = match check::installed() {
-            Some(check) => check.borrow_mut().check(self, message, signature),
-            None => self.verify_native(message, signature),
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(Error::InvalidSignature)
+        let verdict = check::installed()
+            .and_then(|check| check.borrow_mut().check(self, message, signature))
+            .or_else(|| self.verify_native(message, signature));
+        match verdict {
+            Some(true) => Ok(()),
+            Some(false) => Err(Error::InvalidSignature),
+            None => Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
         }
     }
 
     /// The pure-Rust check of [`PublicKey::verify`], whatever check is installed: Ed25519 is
-    /// verified strictly (RFC 8032 with canonical `S` and no small-order `R` or key).
-    pub fn verify_native(&self, message: &[u8], signature: &[u8]) -> bool {
+    /// verified strictly (RFC 8032 with canonical `S` and no small-order `R` or key). `None`
+    /// where this build has no Rust check for the key (P-384 without the `p384` feature).
+    pub fn verify_native(&self, message: &[u8], signature: &[u8]) -> Option<bool> {
         match self {
-            PublicKey::Ed25519(k) => ed25519_dalek::Signature::from_slice(signature)
-                .map(|s| k.verify_strict(message, &s).is_ok())
-                .unwrap_or(false),
-            PublicKey::P256(k) => p256::ecdsa::Signature::from_slice(signature)
-                .map(|s| k.verify(message, &s).is_ok())
-                .unwrap_or(false),
+            PublicKey::Ed25519(k) => Some(
+                ed25519_dalek::Signature::from_slice(signature)
+                    .map(|s| k.verify_strict(message, &s).is_ok())
+                    .unwrap_or(false),
+            ),
+            PublicKey::P256(k) => Some(
+                p256::ecdsa::Signature::from_slice(signature)
+                    .map(|s| k.verify(message, &s).is_ok())
+                    .unwrap_or(false),
+            ),
             #[cfg(feature = "p384")]
-            PublicKey::P384(k) => p384::ecdsa::Signature::from_slice(signature)
-                .map(|s| k.verify(message, &s).is_ok())
-                .unwrap_or(false),
+            PublicKey::P384(k) => Some(
+                p384::ecdsa::Signature::from_slice(signature)
+                    .map(|s| k.verify(message, &s).is_ok())
+                    .unwrap_or(false),
+            ),
+            #[cfg(not(feature = "p384"))]
+            PublicKey::P384(_) => None,
         }
     }
 }
@@ -175,13 +206,28 @@ impl std::fmt::Debug for SecretKey {
 
 impl SecretKey {
     /// Generates a new key from the caller's cryptographic RNG.
+    ///
+    /// # Panics
+    /// For [`Algorithm::P384`] in a build without the `p384` feature, which has no P-384 secret
+    /// keys; where the algorithm comes from input, use [`SecretKey::try_generate`].
     pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Self {
-        SecretKey(match alg {
+        match Self::try_generate(alg, rng) {
+            Ok(key) => key,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// [`SecretKey::generate`], or `unsupported_key_algorithm` for P-384 without the `p384`
+    /// feature.
+    pub fn try_generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<Self> {
+        Ok(SecretKey(match alg {
             Algorithm::Ed25519 => SecretInner::Ed25519(ed25519_dalek::SigningKey::generate(rng)),
             Algorithm::P256 => SecretInner::P256(p256::ecdsa::SigningKey::random(rng)),
             #[cfg(feature = "p384")]
             Algorithm::P384 => SecretInner::P384(p384::ecdsa::SigningKey::random(rng)),
-        })
+            #[cfg(not(feature = "p384"))]
+            Algorithm::P384 => return Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
+        }))
     }
 
     /// Reads a raw secret scalar / seed (32 bytes for Ed25519 and P-256, 48 for P-384).
@@ -207,6 +253,8 @@ impl SecretKey {
                 p384::ecdsa::SigningKey::from_slice(bytes)
                     .map_err(|_| Error::InvalidKey("not a valid P-384 secret scalar".into()))?,
             ),
+            #[cfg(not(feature = "p384"))]
+            Algorithm::P384 => return Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
         };
         Ok(SecretKey(inner))
     }
@@ -284,9 +332,17 @@ mod tests {
         rand_chacha::ChaCha20Rng::seed_from_u64(1)
     }
 
+    /// The algorithms this build has secret keys for.
+    const SIGNING: &[Algorithm] = &[
+        Algorithm::Ed25519,
+        Algorithm::P256,
+        #[cfg(feature = "p384")]
+        Algorithm::P384,
+    ];
+
     #[test]
     fn every_encoding_round_trips() {
-        for alg in [Algorithm::Ed25519, Algorithm::P256, Algorithm::P384] {
+        for &alg in SIGNING {
             let key = SecretKey::generate(alg, &mut rng());
             let public = key.public_key();
             assert_eq!(
@@ -320,8 +376,33 @@ mod tests {
         assert!(ed.to_multikey().starts_with("z6Mk"));
         let p256 = SecretKey::generate(Algorithm::P256, &mut rng()).public_key();
         assert!(p256.to_multikey().starts_with("zDn"));
-        let p384 = SecretKey::generate(Algorithm::P384, &mut rng()).public_key();
-        assert!(p384.to_multikey().starts_with("z82"));
+        #[cfg(feature = "p384")]
+        {
+            let p384 = SecretKey::generate(Algorithm::P384, &mut rng()).public_key();
+            assert!(p384.to_multikey().starts_with("z82"));
+        }
+    }
+
+    #[test]
+    #[cfg(not(feature = "p384"))]
+    fn p384_without_the_feature_reads_keys_but_never_passes_a_signature() {
+        // The P-384 key of the W3C ECDSA cryptosuites' test vectors (`p384KeyPair.json`).
+        let multikey = "z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
+        let key = PublicKey::from_multikey(multikey).unwrap();
+        assert_eq!(key.algorithm(), Algorithm::P384);
+        assert_eq!(key.to_multikey(), multikey);
+        assert_eq!(key.to_platform_bytes().len(), 49);
+        assert_eq!(key.verify_native(b"m", &[1; 96]), None);
+        assert_eq!(
+            key.verify(b"m", &[1; 96]).unwrap_err().code(),
+            "unsupported_key_algorithm"
+        );
+        assert_eq!(
+            SecretKey::try_generate(Algorithm::P384, &mut rng())
+                .unwrap_err()
+                .code(),
+            "unsupported_key_algorithm"
+        );
     }
 
     #[test]

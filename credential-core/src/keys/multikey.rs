@@ -53,12 +53,7 @@ impl PublicKey {
         let (alg, rest) = match bytes.split_at_checked(2) {
             Some((p, rest)) if p == ED25519_PUB => (Algorithm::Ed25519, rest),
             Some((p, rest)) if p == P256_PUB => (Algorithm::P256, rest),
-            #[cfg(feature = "p384")]
             Some((p, rest)) if p == P384_PUB => (Algorithm::P384, rest),
-            #[cfg(not(feature = "p384"))]
-            Some((p, _)) if p == P384_PUB => {
-                return Err(Error::UnsupportedKeyAlgorithm("P-384".into()))
-            }
             _ => {
                 return Err(Error::InvalidMultibase(
                     "not an Ed25519, P-256 or P-384 public key multicodec".into(),
@@ -78,7 +73,6 @@ impl PublicKey {
         let prefix = match self.algorithm() {
             Algorithm::Ed25519 => ED25519_PUB,
             Algorithm::P256 => P256_PUB,
-            #[cfg(feature = "p384")]
             Algorithm::P384 => P384_PUB,
         };
         let mut bytes = prefix.to_vec();
@@ -117,7 +111,6 @@ impl SecretKey {
         let prefix = match self.algorithm() {
             Algorithm::Ed25519 => ED25519_PRIV,
             Algorithm::P256 => P256_PRIV,
-            #[cfg(feature = "p384")]
             Algorithm::P384 => P384_PRIV,
         };
         let mut bytes = zeroize::Zeroizing::new(prefix.to_vec());

@@ -74,6 +74,8 @@ impl PublicKey {
             PublicKey::P256(k) => k.to_public_key_pem(LineEnding::LF),
             #[cfg(feature = "p384")]
             PublicKey::P384(k) => k.to_public_key_pem(LineEnding::LF),
+            #[cfg(not(feature = "p384"))]
+            PublicKey::P384(_) => return Err(Error::UnsupportedKeyAlgorithm("P-384".into())),
         };
         r.map_err(|e| Error::InvalidPem(e.to_string()))
     }

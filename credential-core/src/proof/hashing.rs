@@ -43,7 +43,6 @@ pub fn hash_data(
         match suite.canonicalization() {
             Canonicalization::Rdfc => {
                 let hash = match alg {
-                    #[cfg(feature = "p384")]
                     Algorithm::P384 => rdfc::RdfcHash::Sha384,
                     Algorithm::Ed25519 | Algorithm::P256 => rdfc::RdfcHash::Sha256,
                 };

@@ -48,7 +48,6 @@ impl JwsAlg {
     pub fn for_key(key: &PublicKey) -> Self {
         match key.algorithm() {
             Algorithm::P256 => JwsAlg::Es256,
-            #[cfg(feature = "p384")]
             Algorithm::P384 => JwsAlg::Es384,
             Algorithm::Ed25519 => JwsAlg::EdDsa,
         }

@@ -7,8 +7,5 @@ use crate::keys::Algorithm;
 pub(super) const SPEC: SuiteSpec = SuiteSpec {
     name: "ecdsa-jcs-2019",
     canonicalization: Canonicalization::Jcs,
-    #[cfg(feature = "p384")]
     algorithms: &[Algorithm::P256, Algorithm::P384],
-    #[cfg(not(feature = "p384"))]
-    algorithms: &[Algorithm::P256],
 };

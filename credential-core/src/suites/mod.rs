@@ -97,7 +97,6 @@ impl Cryptosuite {
     /// Hashes canonical bytes: SHA-256, except SHA-384 for ECDSA with P-384 (VC DI ECDSA §3.3.4).
     pub fn hash(self, alg: Algorithm, bytes: &[u8]) -> Vec<u8> {
         match alg {
-            #[cfg(feature = "p384")]
             Algorithm::P384 => sha2::Sha384::digest(bytes).to_vec(),
             Algorithm::Ed25519 | Algorithm::P256 => Sha256::digest(bytes).to_vec(),
         }
