@@ -3,7 +3,7 @@
 use crate::error::{io, CliError, CliResult};
 use crate::fsutil::{sync_files_under, write_replace, LinesFile};
 use crate::i18n;
-use crate::issuing::{record_from_json, record_key, Issuer, Record};
+use crate::issuing::{record_from_json, record_key, Issuer, Layout, Record};
 use crate::registry::{Entry, Registry};
 use credential_core::codec::hex;
 use credential_core::{message, Message};
@@ -321,7 +321,10 @@ pub fn run(
     jobs: usize,
 ) -> CliResult<Summary> {
     let mut sink = Sink::open(output)?;
-    let lines = matches!(output, Output::Lines(_));
+    let layout = match output {
+        Output::Lines(_) => Layout::OneLine,
+        Output::Files(_) => Layout::Pretty,
+    };
     let mut summary = Summary::default();
     let mut progress = Progress::new(rows.len());
     let mut records: Vec<(usize, Record, String)> = Vec::new();
@@ -387,12 +390,12 @@ pub fn run(
                 Some(signing) => joined(signing, chunk.len()),
                 None => {
                     let first = registry.reserve_indexes(purpose, chunk.len() as i64)?;
-                    sign_chunk(issuer, chunk, first, jobs, lines)
+                    sign_chunk(issuer, chunk, first, jobs, layout)
                 }
             };
             if let Some(following) = chunks.get(k + 1).copied() {
                 let first = registry.reserve_indexes(purpose, following.len() as i64)?;
-                next = Some(s.spawn(move || sign_chunk(issuer, following, first, jobs, lines)));
+                next = Some(s.spawn(move || sign_chunk(issuer, following, first, jobs, layout)));
             }
             let mut rows: Vec<(Entry, String)> = Vec::with_capacity(chunk.len());
             let mut ids: Vec<&str> = Vec::with_capacity(chunk.len());
@@ -476,15 +479,14 @@ fn write_files(files: &[(PathBuf, &str)], jobs: usize) -> CliResult<()> {
     })
 }
 
-/// Signs `chunk` (index `first + i` for row `i`) on `jobs` threads, keeping row order; with
-/// `one_line`, each credential's text is on one line (what the registry then records, its
-/// digest recomputed).
+/// Signs `chunk` (index `first + i` for row `i`) on `jobs` threads, keeping row order, each
+/// credential's text in `layout` (what the registry then records).
 fn sign_chunk(
     issuer: &Issuer<'_>,
     chunk: &[(usize, Record)],
     first: i64,
     jobs: usize,
-    one_line: bool,
+    layout: Layout,
 ) -> Vec<Result<(Entry, String), String>> {
     let jobs = jobs.clamp(1, 64).min(chunk.len().max(1));
     let per = chunk.len().div_ceil(jobs);
@@ -499,15 +501,8 @@ fn sign_chunk(
                         .enumerate()
                         .map(|(i, (_, record))| {
                             let index = first + (part * per + i) as i64;
-                            let issued = issuer.issue(record, Some(index));
-                            issued
-                                .and_then(|issued| {
-                                    if one_line {
-                                        on_one_line(issued)
-                                    } else {
-                                        Ok(issued)
-                                    }
-                                })
+                            issuer
+                                .issue_as(record, Some(index), layout)
                                 .map_err(|e| e.to_string())
                         })
                         .collect::<Vec<_>>()
@@ -524,16 +519,4 @@ fn sign_chunk(
             })
             .collect()
     })
-}
-
-/// An issued credential with its text on one line and the digest of that text.
-fn on_one_line((mut entry, text): (Entry, String)) -> CliResult<(Entry, String)> {
-    let text = match one_line(&text)? {
-        Cow::Borrowed(_) => return Ok((entry, text)),
-        Cow::Owned(line) => line,
-    };
-    entry.digest = hex(&sha2::Digest::finalize(
-        <sha2::Sha256 as sha2::Digest>::new_with_prefix(text.as_bytes()),
-    ));
-    Ok((entry, text))
 }

@@ -199,6 +199,17 @@ impl<'a> Issuer<'a> {
     /// Returns the registry entry and the credential as written (JSON for Data Integrity, the
     /// compact JWT for `vc+jwt` and SD-JWT VC).
     pub fn issue(&self, record: &Record, index: Option<i64>) -> CliResult<(Entry, String)> {
+        self.issue_as(record, index, Layout::Pretty)
+    }
+
+    /// As [`Issuer::issue`], with the JSON credential's text in `layout` (the digest is that
+    /// text's).
+    pub fn issue_as(
+        &self,
+        record: &Record,
+        index: Option<i64>,
+        layout: Layout,
+    ) -> CliResult<(Entry, String)> {
         let key = record_key(&self.profile, &record.record_id);
         let id = credential_id(self.did(), &key);
         let mut builder = self
@@ -226,7 +237,7 @@ impl<'a> Issuer<'a> {
             }
         }
         let text = match self.securing {
-            Securing::DataIntegrity(_) => pretty(builder.issue(self.now)?.as_json())?,
+            Securing::DataIntegrity(_) => serialise(builder.issue(self.now)?.as_json(), layout)?,
             _ => {
                 let unsigned = builder.build(self.now)?;
                 let profiles = self.core.profiles();
@@ -236,7 +247,7 @@ impl<'a> Issuer<'a> {
                 if let Value::Object(o) = &unsigned {
                     credential_core::status::status_entries(o)?;
                 }
-                self.secure(&unsigned, record, index)?
+                self.secure(&unsigned, record, index, layout)?
             }
         };
         let digest = hex(&Sha256::digest(text.as_bytes()));
@@ -257,7 +268,13 @@ impl<'a> Issuer<'a> {
     }
 
     /// Secures a built and checked credential with `ecdsa-sd-2023`, `vc+jwt` or SD-JWT VC.
-    fn secure(&self, unsigned: &Value, record: &Record, index: Option<i64>) -> CliResult<String> {
+    fn secure(
+        &self,
+        unsigned: &Value,
+        record: &Record,
+        index: Option<i64>,
+        layout: Layout,
+    ) -> CliResult<String> {
         let vm = did_key_vm(&self.signer.public_key());
         let profile = self.core.profiles().get(&self.profile);
         match (self.securing, profile) {
@@ -279,7 +296,7 @@ impl<'a> Issuer<'a> {
                     &mut OsRng,
                     self.core.processor(),
                 )?;
-                pretty(&base)
+                serialise(&base, layout)
             }
             (Securing::SdJwt, Some(profile)) => {
                 let claims = from_credential(unsigned, profile)?;
@@ -331,10 +348,22 @@ impl<'a> Issuer<'a> {
     }
 }
 
-/// A credential as pretty-printed JSON.
-fn pretty(doc: &impl serde::Serialize) -> CliResult<String> {
-    serde_json::to_string_pretty(doc)
-        .map_err(|e| CliError::input(message!("serialise_credential", detail = e.to_string())))
+/// How a JSON credential's text is laid out (a JWT is always one line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Pretty-printed (files, the registry's copy for `laissez issue`).
+    Pretty,
+    /// Compact, on one line (JSON Lines output).
+    OneLine,
+}
+
+/// A credential as JSON text in `layout`.
+fn serialise(doc: &impl serde::Serialize, layout: Layout) -> CliResult<String> {
+    match layout {
+        Layout::Pretty => serde_json::to_string_pretty(doc),
+        Layout::OneLine => serde_json::to_string(doc),
+    }
+    .map_err(|e| CliError::input(message!("serialise_credential", detail = e.to_string())))
 }
 
 /// Longest record id, in bytes.

@@ -40,10 +40,19 @@ fn write_value(out: &mut String, value: &Value) {
 }
 
 fn write_object(out: &mut String, object: &Map<String, Value>) {
-    let mut entries: Vec<(&String, &Value)> = object.iter().collect();
-    crate::sort::sort_by(&mut entries, &|a, b| {
-        a.0.encode_utf16().lt(b.0.encode_utf16())
-    });
+    write_members(out, object.iter().map(|(k, v)| (k.as_str(), v)).collect());
+}
+
+/// Serializes the members of an object per RFC 8785, given as name–value pairs with distinct
+/// names (an object assembled from parts without building it).
+pub(crate) fn canonicalize_members(members: Vec<(&str, &Value)>) -> String {
+    let mut out = String::with_capacity(256);
+    write_members(&mut out, members);
+    out
+}
+
+fn write_members(out: &mut String, mut entries: Vec<(&str, &Value)>) {
+    crate::sort::sort_by(&mut entries, &|a, b| utf16_less(a.0, b.0));
     out.push('{');
     for (i, (k, v)) in entries.into_iter().enumerate() {
         if i > 0 {
@@ -56,24 +65,59 @@ fn write_object(out: &mut String, object: &Map<String, Value>) {
     out.push('}');
 }
 
+/// Whether `a` sorts before `b` by UTF-16 code units (RFC 8785 §3.2.3). UTF-8 byte order is code
+/// point order, which is UTF-16 order except between a character above U+FFFF (a surrogate
+/// pair, 0xD800–0xDBFF first) and one in U+E000–U+FFFF: so only the first differing characters
+/// are compared as UTF-16.
+fn utf16_less(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // The shared prefix has the same character boundaries in both strings.
+    let mut at = common;
+    while !a.is_char_boundary(at) {
+        at -= 1;
+    }
+    let unit = |c: char| {
+        let c = c as u32;
+        let first = if c > 0xFFFF {
+            0xD800 + ((c - 0x1_0000) >> 10)
+        } else {
+            c
+        };
+        (first, c)
+    };
+    match (a[at..].chars().next(), b[at..].chars().next()) {
+        (Some(x), Some(y)) => unit(x) < unit(y),
+        (None, Some(_)) => true,
+        _ => false,
+    }
+}
+
 /// A string as `JSON.stringify` writes it (RFC 8785 §3.2.2.2).
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{08}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{0C}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            '\0'..='\u{1F}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    // Every character to escape is ASCII: copy the runs between them as they are.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0C => "\\f",
+            b'\r' => "\\r",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(escape);
         }
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
@@ -112,7 +156,8 @@ fn write_number(out: &mut String, x: f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::canonicalize;
+    use super::{canonicalize, utf16_less};
+    use proptest::prelude::*;
 
     fn jcs(input: &str) -> String {
         canonicalize(&serde_json::from_str::<serde_json::Value>(input).unwrap())
@@ -173,6 +218,25 @@ mod tests {
         for (bits, want) in cases {
             let v = serde_json::json!(f64::from_bits(*bits));
             assert_eq!(canonicalize(&v), *want, "{bits:#x}");
+        }
+    }
+
+    proptest! {
+        /// The key order is UTF-16 code unit order, however the strings differ (characters near
+        /// the surrogate range and U+E000–U+FFFF included).
+        #[test]
+        fn key_order_is_utf16_order(
+            a in "[a\\u{7f}-\\u{81}\\u{d7ff}\\u{e000}\\u{fb33}\\u{ffff}\\u{10000}\\u{1f600}\\u{10ffff}]{0,4}",
+            b in "[a\\u{7f}-\\u{81}\\u{d7ff}\\u{e000}\\u{fb33}\\u{ffff}\\u{10000}\\u{1f600}\\u{10ffff}]{0,4}",
+        ) {
+            prop_assert_eq!(utf16_less(&a, &b), a.encode_utf16().lt(b.encode_utf16()));
+        }
+
+        /// Strings are written as `serde_json` reads them back (escapes complete, runs intact).
+        #[test]
+        fn strings_round_trip(s in any::<String>()) {
+            let text = canonicalize(&serde_json::Value::String(s.clone()));
+            prop_assert_eq!(serde_json::from_str::<String>(&text).unwrap(), s);
         }
     }
 }

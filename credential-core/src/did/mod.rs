@@ -103,9 +103,10 @@ fn resolve_did_key(id: &str, rest: &str) -> Result<VerificationMethod> {
         Error::WeakKey(m) => Error::WeakKey(m),
         other => Error::InvalidDid(format!("did:key {mb}: {}", other.code())),
     })?;
+    let controller = ["did:key:", mb].concat();
     Ok(VerificationMethod {
-        id: format!("did:key:{mb}#{mb}"),
-        controller: format!("did:key:{mb}"),
+        id: [controller.as_str(), "#", mb].concat(),
+        controller,
         public_key,
     })
 }

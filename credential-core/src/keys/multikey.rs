@@ -20,16 +20,23 @@ pub(crate) fn decode_base58btc(s: &str) -> Result<Vec<u8>> {
     let body = s
         .strip_prefix('z')
         .ok_or_else(|| Error::InvalidMultibase("expected the base58btc prefix 'z'".into()))?;
-    bs58::decode(body)
-        .into_vec()
-        .map_err(|e| Error::InvalidMultibase(e.to_string()))
+    match super::base58::decode(body) {
+        Some(bytes) => Ok(bytes),
+        // Only to say which character is wrong, as before.
+        None => Err(Error::InvalidMultibase(
+            bs58::decode(body)
+                .into_vec()
+                .err()
+                .map_or_else(|| "not base58btc".to_owned(), |e| e.to_string()),
+        )),
+    }
 }
 
 /// Encodes bytes as base58btc multibase (`z…`).
 pub(crate) fn encode_base58btc(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() * 14 / 10 + 2);
     s.push('z');
-    s.push_str(&bs58::encode(bytes).into_string());
+    s.push_str(&super::base58::encode(bytes));
     s
 }
 

@@ -33,12 +33,32 @@ impl Timestamp {
         let days = self.0.div_euclid(86_400);
         let secs = self.0.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        if !(0..=9999).contains(&y) {
+            return format!(
+                "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+                secs / 3600,
+                secs / 60 % 60,
+                secs % 60
+            );
+        }
+        // Four-digit years (all but hostile input): the digits written in place, as a
+        // verification formats several times.
+        let mut text = *b"0000-00-00T00:00:00Z";
+        let fields = [
+            (0, 4, y),
+            (5, 2, m),
+            (8, 2, d),
+            (11, 2, secs / 3600),
+            (14, 2, secs / 60 % 60),
+            (17, 2, secs % 60),
+        ];
+        for (at, width, mut value) in fields {
+            for digit in text[at..at + width].iter_mut().rev() {
+                *digit = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        }
+        text.iter().map(|b| char::from(*b)).collect()
     }
 }
 
@@ -174,6 +194,22 @@ mod tests {
                 .to_rfc3339(),
             "2000-02-29T00:00:00Z"
         );
+    }
+
+    /// Every second of years 0000 to 9999 formats as a stamp that parses back to it.
+    #[test]
+    fn formats_what_parses_back() {
+        let first = Timestamp::parse("0000-01-01T00:00:00Z").unwrap().0;
+        let last = Timestamp::parse("9999-12-31T23:59:59Z").unwrap().0;
+        let step = (last - first) / 100_003;
+        for t in (first..=last)
+            .step_by(step as usize)
+            .chain([first, last, 0, -1])
+        {
+            let text = Timestamp(t).to_rfc3339();
+            assert_eq!(Timestamp::parse(&text), Some(Timestamp(t)), "{text}");
+        }
+        assert_eq!(Timestamp(last + 1).to_rfc3339(), "10000-01-01T00:00:00Z");
     }
 
     #[test]

@@ -6,7 +6,6 @@ use super::hashing::hash_data;
 use crate::error::{Error, Result};
 use crate::jsonld::JsonLdProcessor;
 use crate::keys::Signer;
-use crate::model::Credential;
 use crate::suites::Canonicalization;
 use serde_json::{Map, Value};
 
@@ -27,9 +26,17 @@ pub fn add_proof(
         return Err(Error::InvalidContext("@context is missing".into()));
     }
 
-    let existing = Credential::from_json(Value::Object(document.clone()))?;
-    let all: Vec<&Map<String, Value>> = existing.proofs();
-    let mut unsecured = existing.without_proof();
+    // The existing proofs, and the document without them (one copy, not two).
+    let all: Vec<&Map<String, Value>> = match document.get("proof") {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
+        Some(one) => one.as_object().into_iter().collect(),
+        None => Vec::new(),
+    };
+    let mut unsecured: Map<String, Value> = document
+        .iter()
+        .filter(|(k, _)| *k != "proof")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     if let Some(previous) = &options.previous_proof {
         unsecured.insert(
             "proof".into(),

@@ -60,3 +60,72 @@ pub fn hash_data(
         canonical_proof_config,
     })
 }
+
+/// A JSON object given as parts, hashed without building it: the members of `base` except
+/// `without`, and the `extra` members (which replace members of `base` of the same name).
+/// Verification hashes the unsecured document and the proof configuration this way rather than
+/// copying the document and the proof.
+pub(crate) struct Assembled<'a> {
+    /// The object the members come from.
+    pub(crate) base: &'a Map<String, Value>,
+    /// The member of `base` left out (`proof` of a document, `proofValue` of a proof).
+    pub(crate) without: &'a str,
+    /// Members added or replaced.
+    pub(crate) extra: Vec<(&'a str, &'a Value)>,
+}
+
+impl Assembled<'_> {
+    fn replaced(&self, name: &str) -> bool {
+        name == self.without || self.extra.iter().any(|(k, _)| *k == name)
+    }
+
+    /// The members, distinct by name.
+    fn members(&self) -> Vec<(&str, &Value)> {
+        let mut members: Vec<(&str, &Value)> = self
+            .base
+            .iter()
+            .filter(|(k, _)| !self.replaced(k))
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        members.extend(self.extra.iter().copied());
+        members
+    }
+
+    /// The object itself (for RDFC, which expands a whole document).
+    pub(crate) fn to_map(&self) -> Map<String, Value> {
+        self.members()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.clone()))
+            .collect()
+    }
+}
+
+/// The bytes a proof signs (proof configuration hash, then document hash), as [`hash_data`]
+/// computes them, for objects given as parts.
+pub(crate) fn signed_bytes(
+    suite: Cryptosuite,
+    alg: Algorithm,
+    document: &Assembled<'_>,
+    proof_config: &Assembled<'_>,
+    processor: &JsonLdProcessor,
+) -> Result<Vec<u8>> {
+    if suite.canonicalization() == Canonicalization::Rdfc {
+        return Ok(hash_data(
+            suite,
+            alg,
+            &document.to_map(),
+            &proof_config.to_map(),
+            processor,
+        )?
+        .combined());
+    }
+    let mut bytes = suite.hash(
+        alg,
+        jcs::canonicalize_members(proof_config.members()).as_bytes(),
+    );
+    bytes.extend(suite.hash(
+        alg,
+        jcs::canonicalize_members(document.members()).as_bytes(),
+    ));
+    Ok(bytes)
+}

@@ -2,7 +2,7 @@
 //! "Verify Proof" algorithm).
 
 use super::chain::matching_proofs;
-use super::hashing::hash_data;
+use super::hashing::{signed_bytes, Assembled};
 use super::DATA_INTEGRITY_PROOF;
 use crate::did::{self, DidResolver, VerificationMethod};
 use crate::error::{Error, Result};
@@ -75,17 +75,11 @@ pub fn verify_proofs(
             proofs.len()
         )));
     }
-    // The document without its proofs (not cloned only to be dropped).
-    let unsecured: Map<String, Value> = document
-        .iter()
-        .filter(|(k, _)| *k != "proof")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
     Ok(proofs
         .iter()
         .map(|proof| {
             let mut vm = None;
-            let result = verify_one(proof, &proofs, &unsecured, processor, req, &mut vm);
+            let result = verify_one(proof, &proofs, document, processor, req, &mut vm);
             ProofOutcome {
                 cryptosuite: proof
                     .get("cryptosuite")
@@ -106,10 +100,11 @@ fn string<'a>(proof: &'a Map<String, Value>, name: &str) -> Result<&'a str> {
         .ok_or_else(|| Error::MalformedProof(format!("{name} is missing or not a string")))
 }
 
+/// Verifies `proof`, one of `all` on `document`.
 fn verify_one(
     proof: &Map<String, Value>,
     all: &[&Map<String, Value>],
-    unsecured: &Map<String, Value>,
+    document: &Map<String, Value>,
     processor: &JsonLdProcessor,
     req: &ProofRequirements<'_>,
     vm_out: &mut Option<VerificationMethod>,
@@ -146,8 +141,14 @@ fn verify_one(
             }
         }
     }
+    // The document without its proofs (VC DI 1.0 §4.4 step 3), as parts: it is hashed, not built.
+    let mut unsecured = Assembled {
+        base: document,
+        without: "proof",
+        extra: Vec::new(),
+    };
     let Some(suite) = suite else {
-        return verify_selective(proof, unsecured, processor, req, vm_out);
+        return verify_selective(proof, &unsecured.to_map(), processor, req, vm_out);
     };
     let proof_value = string(proof, "proofValue")?;
     if !proof_value.starts_with('z') || proof_value.len() > 256 {
@@ -165,29 +166,32 @@ fn verify_one(
     let key = vm.public_key.clone();
     *vm_out = Some(vm);
 
-    let mut document = std::borrow::Cow::Borrowed(unsecured);
-    if let Some(previous) = proof.get("previousProof") {
-        let chained = Value::Array(matching_proofs(previous, all)?);
-        document.to_mut().insert("proof".into(), chained);
+    let chained = match proof.get("previousProof") {
+        Some(previous) => Some(Value::Array(matching_proofs(previous, all)?)),
+        None => None,
+    };
+    if let Some(chained) = &chained {
+        unsecured.extra.push(("proof", chained));
     }
-    let mut config = proof.clone();
-    config.remove("proofValue");
-    if let Some(proof_context) = config.get("@context") {
+    // The proof configuration: the proof without its value, with the document's @context.
+    let mut config = Assembled {
+        base: proof,
+        without: "proofValue",
+        extra: Vec::new(),
+    };
+    let proof_context = proof.get("@context");
+    if let Some(proof_context) = proof_context {
         check_context_prefix(proof_context, document.get("@context"))?;
-        document
-            .to_mut()
-            .insert("@context".into(), proof_context.clone());
+        unsecured.extra.push(("@context", proof_context));
     }
-    match document.get("@context") {
-        Some(context) => {
-            config.insert("@context".into(), context.clone());
-        }
+    match proof_context.or_else(|| document.get("@context")) {
+        Some(context) => config.extra.push(("@context", context)),
         None if suite.canonicalization() == Canonicalization::Jcs => {}
         None => return Err(Error::InvalidContext("@context is missing".into())),
     }
 
-    let hashes = hash_data(suite, key.algorithm(), &document, &config, processor)?;
-    key.verify(&hashes.combined(), &signature)
+    let signed = signed_bytes(suite, key.algorithm(), &unsecured, &config, processor)?;
+    key.verify(&signed, &signature)
 }
 
 /// An `ecdsa-sd-2023` derived proof (its purpose, dates, challenge and domain already checked).
@@ -254,13 +258,15 @@ fn check_times(proof: &Map<String, Value>, now: Timestamp) -> Result<()> {
 
 /// A proof's own `@context` must be a prefix of the document's (VC DI EdDSA §3.3.2 step 4).
 fn check_context_prefix(proof_ctx: &Value, doc_ctx: Option<&Value>) -> Result<()> {
-    let as_list = |v: &Value| match v {
-        Value::Array(a) => a.clone(),
-        other => vec![other.clone()],
-    };
+    fn as_list(v: &Value) -> &[Value] {
+        match v {
+            Value::Array(a) => a,
+            other => std::slice::from_ref(other),
+        }
+    }
     let p = as_list(proof_ctx);
     let d = doc_ctx.map(as_list).unwrap_or_default();
-    if d.len() >= p.len() && d[..p.len()] == p[..] {
+    if d.starts_with(p) {
         Ok(())
     } else {
         Err(Error::InvalidContext(

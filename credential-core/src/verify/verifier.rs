@@ -9,7 +9,7 @@ use crate::jsonld::CONTEXT_V2;
 use crate::jsonld::{ContextStore, JsonLdProcessor};
 use crate::keys::PublicKey;
 use crate::message;
-use crate::model::{Credential, Presentation, Timestamp};
+use crate::model::{Credential, Issuer, Presentation, Timestamp};
 use crate::profiles::{Profile, Profiles};
 use crate::proof::{verify_proofs, ProofOutcome, ProofRequirements};
 use crate::status::{check_status, StatusList, StatusPurpose};
@@ -286,7 +286,8 @@ impl Verifier {
                 return r;
             }
         };
-        summarize(&mut r, &cred);
+        let issuer = cred.issuer().ok();
+        summarize(&mut r, &cred, issuer.as_ref());
         match cred.validate() {
             Ok(v) => r.pass(
                 CheckCode::DataModel,
@@ -343,7 +344,7 @@ impl Verifier {
             Securing::Enveloped { outcome, .. } => Some(record_envelope(&mut r, *outcome)),
         };
         if let Some(outcomes) = &outcomes {
-            check_issuer_binding(&mut r, &cred, outcomes);
+            check_issuer_binding(&mut r, issuer.as_ref(), outcomes);
             if !outcomes.is_empty() && outcomes.iter().all(|o| o.result.is_ok()) {
                 r.credential.photo = signed_portrait(cred.as_json());
             }
@@ -722,8 +723,12 @@ fn controller_is(o: &ProofOutcome, did: &str) -> bool {
 
 /// The issuer must control the key that signed, when the issuer is a DID. When the issuer is
 /// another URL, the binding can only come from a trust bundle: a warning.
-fn check_issuer_binding(r: &mut VerificationReport, cred: &Credential, outcomes: &[ProofOutcome]) {
-    let Ok(issuer) = cred.issuer() else {
+fn check_issuer_binding(
+    r: &mut VerificationReport,
+    issuer: Option<&Issuer>,
+    outcomes: &[ProofOutcome],
+) {
+    let Some(issuer) = issuer else {
         r.skip(CheckCode::IssuerKeyBinding, message!("no_readable_issuer"));
         return;
     };
@@ -789,9 +794,10 @@ fn check_validity_period(r: &mut VerificationReport, cred: &Credential, now: Tim
     }
 }
 
-fn summarize(r: &mut VerificationReport, cred: &Credential) {
+/// The report's summary of `cred` (whose `issuer`, read once, is given).
+fn summarize(r: &mut VerificationReport, cred: &Credential, issuer: Option<&Issuer>) {
     r.credential.id = cred.id().map(str::to_owned);
-    r.credential.issuer = cred.issuer().ok().map(|i| i.id);
+    r.credential.issuer = issuer.map(|i| i.id.clone());
     r.credential.types = cred.types().into_iter().map(str::to_owned).collect();
     r.credential.valid_from = cred.valid_from().ok().flatten().map(|t| t.to_rfc3339());
     r.credential.valid_until = cred.valid_until().ok().flatten().map(|t| t.to_rfc3339());
