@@ -61,8 +61,31 @@ const CONTEXTS: &[(&str, u64)] = &[
     (AGE_V1, 67),
 ];
 
-/// Context codes [`LAISSEZ_REGISTRY_ENTRY_V3`] adds to the second entry's: the portrait context.
-const CONTEXTS_V3: &[(&str, u64)] = &[(PORTRAIT_V1, 68)];
+/// Context codes of [`LAISSEZ_REGISTRY_ENTRY_V3`]: the first and second entries' and the portrait
+/// context. Built at compile time: the same table in memory as if it were written out.
+const CONTEXTS_V3: &[(&str, u64)] =
+    &extended::<{ CONTEXTS.len() + 1 }>(CONTEXTS, &[(PORTRAIT_V1, 68)]);
+
+/// The entries of `base` followed by `more`, as one table of `N` entries (`N` must be the sum of
+/// their lengths: anything else fails to compile). A later registry entry's table that extends an
+/// earlier one's keeps every code of it, in the same order.
+const fn extended<const N: usize>(
+    base: &[(&'static str, u64)],
+    more: &[(&'static str, u64)],
+) -> [(&'static str, u64); N] {
+    assert!(base.len() + more.len() == N);
+    let mut out = [("", 0); N];
+    let mut i = 0;
+    while i < base.len() {
+        out[i] = base[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = more[i - base.len()];
+        i += 1;
+    }
+    out
+}
 
 /// URL codes: the profiles' JSON Schemas, which every Laissez credential names.
 const URLS: &[(&str, u64)] = &[
@@ -179,20 +202,14 @@ const VALUES: &[(&str, u64)] = &[
     ("XXX", 83),
 ];
 
-/// The type tables of one registry entry: datatype -> (string value <-> code). An entry may
-/// extend another: it has every code of the entry it extends, and its own tables add codes to
-/// them (a datatype's table is then the base's entries followed by the additions).
+/// The type tables of one registry entry: datatype -> (string value <-> code).
 #[derive(Debug, Clone, Copy)]
 pub struct TypeTable {
-    /// The entry this one extends.
-    base: Option<&'static TypeTable>,
-    /// This entry's tables, or its additions to the base's.
     tables: &'static [(&'static str, &'static [(&'static str, u64)])],
 }
 
 /// Laissez registry entry tables.
 const LAISSEZ: TypeTable = TypeTable {
-    base: None,
     tables: &[
         (CONTEXT, CONTEXTS),
         (URL, URLS),
@@ -202,21 +219,26 @@ const LAISSEZ: TypeTable = TypeTable {
 
 /// Second Laissez registry entry tables: the first's, and untyped values.
 const LAISSEZ_V2: TypeTable = TypeTable {
-    base: Some(&LAISSEZ),
-    tables: &[(NONE, VALUES)],
+    tables: &[
+        (CONTEXT, CONTEXTS),
+        (URL, URLS),
+        (CRYPTOSUITE, CRYPTOSUITES),
+        (NONE, VALUES),
+    ],
 };
 
 /// Third Laissez registry entry tables: the second's, with the portrait context's code.
 const LAISSEZ_V3: TypeTable = TypeTable {
-    base: Some(&LAISSEZ_V2),
-    tables: &[(CONTEXT, CONTEXTS_V3)],
+    tables: &[
+        (CONTEXT, CONTEXTS_V3),
+        (URL, URLS),
+        (CRYPTOSUITE, CRYPTOSUITES),
+        (NONE, VALUES),
+    ],
 };
 
 /// Registry entry 1: every table empty.
-const EMPTY: TypeTable = TypeTable {
-    base: None,
-    tables: &[],
-};
+const EMPTY: TypeTable = TypeTable { tables: &[] };
 
 impl TypeTable {
     /// The tables of `registry_entry`, if this implementation knows it.
@@ -233,13 +255,10 @@ impl TypeTable {
     /// Whether a table exists for `datatype`. `context`, `url` and `none` always exist (empty
     /// when the entry lists nothing), as CBOR-LD 1.0 requires.
     pub(super) fn has(&self, datatype: &str) -> bool {
-        matches!(datatype, CONTEXT | URL | NONE)
-            || self.own(datatype).is_some()
-            || self.base.is_some_and(|b| b.has(datatype))
+        matches!(datatype, CONTEXT | URL | NONE) || self.entries(datatype).is_some()
     }
 
-    /// This entry's own entries (not the base's) of the `datatype` table.
-    fn own(&self, datatype: &str) -> Option<&'static [(&'static str, u64)]> {
+    fn entries(&self, datatype: &str) -> Option<&'static [(&'static str, u64)]> {
         self.tables
             .iter()
             .find(|(t, _)| *t == datatype)
@@ -248,37 +267,31 @@ impl TypeTable {
 
     /// The code of `value` in the `datatype` table.
     pub(super) fn code(&self, datatype: &str, value: &str) -> Option<u64> {
-        self.own(datatype)
-            .and_then(|e| e.iter().find(|(v, _)| *v == value))
+        self.entries(datatype)?
+            .iter()
+            .find(|(v, _)| *v == value)
             .map(|(_, c)| *c)
-            .or_else(|| self.base?.code(datatype, value))
     }
 
     /// The value of `code` in the `datatype` table.
     pub(super) fn value(&self, datatype: &str, code: u64) -> Option<&'static str> {
-        self.own(datatype)
-            .and_then(|e| e.iter().find(|(_, c)| *c == code))
+        self.entries(datatype)?
+            .iter()
+            .find(|(_, c)| *c == code)
             .map(|(v, _)| *v)
-            .or_else(|| self.base?.value(datatype, code))
     }
 
     /// The tables as JSON (`{datatype: {value: code}}`), for documentation and for handing the
-    /// same tables to other CBOR-LD implementations. An extending entry's tables follow its
-    /// base's, each datatype's added codes after the base's.
+    /// same tables to other CBOR-LD implementations.
     pub fn to_json(&self) -> serde_json::Value {
-        self.json_map().into()
-    }
-
-    fn json_map(&self) -> serde_json::Map<String, serde_json::Value> {
-        let mut out = self.base.map(|b| b.json_map()).unwrap_or_default();
+        let mut out = serde_json::Map::new();
         for (datatype, entries) in self.tables {
-            let table = out
-                .entry(*datatype)
-                .or_insert_with(|| serde_json::Map::new().into());
-            if let Some(table) = table.as_object_mut() {
-                table.extend(entries.iter().map(|(v, c)| ((*v).to_owned(), (*c).into())));
-            }
+            let table: serde_json::Map<String, serde_json::Value> = entries
+                .iter()
+                .map(|(v, c)| ((*v).to_owned(), (*c).into()))
+                .collect();
+            out.insert((*datatype).to_owned(), table.into());
         }
-        out
+        out.into()
     }
 }
