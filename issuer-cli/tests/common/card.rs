@@ -24,18 +24,13 @@ pub fn poppler(what: &str) -> bool {
 /// `laissez print --layout LAYOUT --labels en,ar --out PDF CREDENTIAL` with its home at `home`,
 /// which must succeed; returns its standard output.
 pub fn print(home: &Path, layout: &str, pdf: &Path, credential: &Path) -> String {
-    let out = laissez(home)
+    let done = laissez(home)
         .args(["print", "--layout", layout, "--labels", "en,ar", "--out"])
         .arg(pdf)
         .arg(credential)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .assert()
+        .success();
+    String::from_utf8_lossy(&done.get_output().stdout).into_owned()
 }
 
 /// The page of `pdf` rasterised at 300 dpi (`pdftoppm -singlefile`) into a PNG beside it, named
