@@ -12,6 +12,8 @@ use std::process::Command as Process;
 
 mod common;
 use common::laissez;
+#[path = "common/card.rs"]
+mod card;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -161,15 +163,7 @@ fn photos_that_are_not_images_too_large_or_corrupt_are_refused() {
 
 #[test]
 fn a_card_printed_with_the_portrait_still_verifies_from_its_raster() {
-    let ready = Process::new("pdftoppm").arg("-v").output().is_ok()
-        && Path::new("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf").is_file();
-    if !ready {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("poppler-utils or fonts-noto-core missing: see scripts/test.sh");
-        }
-        eprintln!(
-            "\n*** SKIPPING portrait print test: install poppler-utils, fonts-noto-core ***\n"
-        );
+    if !card::poppler("portrait print test") {
         return;
     }
     let d = tempfile::tempdir().unwrap();
@@ -177,17 +171,7 @@ fn a_card_printed_with_the_portrait_still_verifies_from_its_raster() {
     let cred = d.path().join("id.json");
     assert!(issue(&home, &photo, &cred, "p-4").status.success());
     let pdf = d.path().join("card.pdf");
-    let out = laissez(&home)
-        .args(["print", "--layout", "a6", "--labels", "en,ar", "--out"])
-        .arg(&pdf)
-        .arg(&cred)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    card::print(&home, "a6", &pdf, &cred);
     // The PDF holds one image: the portrait, at its 48 × 64 pixels.
     let images = Process::new("pdfimages")
         .arg("-list")
@@ -202,17 +186,9 @@ fn a_card_printed_with_the_portrait_still_verifies_from_its_raster() {
         }),
         "{list}"
     );
-    let png = d.path().join("card");
-    let status = Process::new("pdftoppm")
-        .args(["-r", "300", "-png", "-singlefile"])
-        .arg(&pdf)
-        .arg(&png)
-        .status()
-        .unwrap();
-    assert!(status.success());
     let out = laissez(&home)
         .arg("verify")
-        .arg(png.with_extension("png"))
+        .arg(card::rasterise(&pdf))
         .output()
         .unwrap();
     assert_eq!(

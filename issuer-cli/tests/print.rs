@@ -9,22 +9,11 @@ use std::process::Command as Process;
 
 mod common;
 use common::laissez;
+#[path = "common/card.rs"]
+mod card;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn poppler() -> bool {
-    let ready = Process::new("pdftotext").arg("-v").output().is_ok()
-        && Process::new("pdftoppm").arg("-v").output().is_ok()
-        && Path::new("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf").is_file();
-    if !ready && std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("poppler-utils or fonts-noto-core missing: see scripts/test.sh");
-    }
-    if !ready {
-        eprintln!("\n*** SKIPPING print tests: install poppler-utils and fonts-noto-core ***\n");
-    }
-    ready
 }
 
 /// Issues the Arabic-script legal identity example in the compact form; returns the file.
@@ -51,7 +40,7 @@ fn issue_compact(dir: &Path, home: &Path) -> PathBuf {
 
 #[test]
 fn a_printed_card_reads_back_and_its_qr_verifies() {
-    if !poppler() {
+    if !card::poppler("print tests") {
         return;
     }
     let d = tempfile::tempdir().unwrap();
@@ -59,18 +48,7 @@ fn a_printed_card_reads_back_and_its_qr_verifies() {
     let cred = issue_compact(d.path(), &home);
     for layout in ["id1", "a6", "a4"] {
         let pdf = d.path().join(format!("card-{layout}.pdf"));
-        let out = laissez(&home)
-            .args(["print", "--layout", layout, "--labels", "en,ar", "--out"])
-            .arg(&pdf)
-            .arg(&cred)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let summary = String::from_utf8_lossy(&out.stdout);
+        let summary = card::print(&home, layout, &pdf, &cred);
         assert!(summary.contains("card written"), "{summary}");
 
         let text = Process::new("pdftotext")
@@ -100,18 +78,10 @@ fn a_printed_card_reads_back_and_its_qr_verifies() {
             "{layout}: Arabic name not in {text}"
         );
 
-        let png = d.path().join(format!("card-{layout}"));
-        let status = Process::new("pdftoppm")
-            .args(["-r", "300", "-png", "-singlefile"])
-            .arg(&pdf)
-            .arg(&png)
-            .status()
-            .unwrap();
-        assert!(status.success());
         // Exit code 3: valid signature, issuer not checked (no trust bundle given).
         laissez(&home)
             .arg("verify")
-            .arg(png.with_extension("png"))
+            .arg(card::rasterise(&pdf))
             .assert()
             .code(3);
     }

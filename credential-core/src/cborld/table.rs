@@ -61,21 +61,31 @@ const CONTEXTS: &[(&str, u64)] = &[
     (AGE_V1, 67),
 ];
 
-/// Context codes of [`LAISSEZ_REGISTRY_ENTRY_V3`]: the first entry's and the portrait context.
-const CONTEXTS_V3: &[(&str, u64)] = &[
-    (CONTEXT_V1, 17),
-    ("https://www.w3.org/ns/did/v1", 18),
-    ("https://w3id.org/vc/status-list/v1", 32),
-    (CONTEXT_V2, 33),
-    ("https://w3id.org/security/data-integrity/v1", 48),
-    (MULTIKEY_V1, 49),
-    (DATA_INTEGRITY_V2, 51),
-    (LEGAL_IDENTITY_V1, 64),
-    (HEALTH_V1, 65),
-    (TRAVEL_V1, 66),
-    (AGE_V1, 67),
-    (PORTRAIT_V1, 68),
-];
+/// Context codes of [`LAISSEZ_REGISTRY_ENTRY_V3`]: the first and second entries' and the portrait
+/// context. Built at compile time: the same table in memory as if it were written out.
+const CONTEXTS_V3: &[(&str, u64)] =
+    &extended::<{ CONTEXTS.len() + 1 }>(CONTEXTS, &[(PORTRAIT_V1, 68)]);
+
+/// The entries of `base` followed by `more`, as one table of `N` entries (`N` must be the sum of
+/// their lengths: anything else fails to compile). A later registry entry's table that extends an
+/// earlier one's keeps every code of it, in the same order.
+const fn extended<const N: usize>(
+    base: &[(&'static str, u64)],
+    more: &[(&'static str, u64)],
+) -> [(&'static str, u64); N] {
+    assert!(base.len() + more.len() == N);
+    let mut out = [("", 0); N];
+    let mut i = 0;
+    while i < base.len() {
+        out[i] = base[i];
+        i += 1;
+    }
+    while i < N {
+        out[i] = more[i - base.len()];
+        i += 1;
+    }
+    out
+}
 
 /// URL codes: the profiles' JSON Schemas, which every Laissez credential names.
 const URLS: &[(&str, u64)] = &[
