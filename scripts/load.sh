@@ -19,8 +19,10 @@ work=$(mktemp -d); pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
 trap 'stop; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-echo "| registry | mode | servers | clients | requests | time | rate | p50 | p99 | errors | status indexes |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+# The last two columns: CPU time per request of the load generator and of the servers (from
+# /proc), which the rate depends on when all share two cores.
+echo "| registry | mode | servers | clients | requests | time | rate | p50 | p99 | errors | status indexes | generator CPU | server CPU |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for backend in $backends; do
   home=$work/home-$backend
   dbenv=(-u LAISSEZ_DATABASE)
@@ -35,15 +37,16 @@ for backend in $backends; do
   printf 'rate_per_second = 1000000.0\nrate_burst = 1000000.0\n' >"$home/serve.toml"
   start() {
     local port; port=$(free_port)
-    lz serve --listen "127.0.0.1:$port" >"$work/out-$port" 2>/dev/null &
+    # Not through lz (a function: $! would be a subshell's pid, not the server's).
+    env "${dbenv[@]}" LANG=C LAISSEZ_HOME="$home" "$bin" serve --listen "127.0.0.1:$port" >"$work/out-$port" 2>/dev/null &
     pids+=($!)
     for _ in $(seq 100); do grep -q listening "$work/out-$port" 2>/dev/null && break; sleep 0.1; done
-    bases+=(--base "https://127.0.0.1:$port")
+    bases+=(--base "https://127.0.0.1:$port" --server-pid "$!")
   }
   bases=()
   start
   for mode in issue verify; do
-    "$load" --label "$backend" --base "${bases[1]}" --token "$token" --mode $mode --suite "$suite" --clients "$clients" --count "$count"
+    "$load" --label "$backend" "${bases[@]:0:4}" --token "$token" --mode $mode --suite "$suite" --clients "$clients" --count "$count"
   done
   start
   for mode in issue verify; do

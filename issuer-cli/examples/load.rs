@@ -1,13 +1,20 @@
 //! Load generator for `laissez serve`: N client threads, each with its own keep-alive HTTPS
-//! connection, issue (or verify) M credentials; prints one table row: requests per second and
-//! the p50 / p99 latency. Several `--base` URLs spread the clients over several servers (one
-//! registry behind them); every issued credential's status index is checked to be distinct.
+//! connection, issue (or verify) M credentials; prints one table row: requests per second, the
+//! p50 / p99 latency, and the CPU time per request of the generator and (with `--server-pid`) of
+//! the servers. Several `--base` URLs spread the clients over several servers (one registry
+//! behind them); every issued credential's status index is checked to be distinct.
+//!
+//! The generator shares the machine with the servers, so it keeps its own work out of the timed
+//! loop: request bodies are built before it, responses are only read there (status code, body
+//! bytes kept), and parsed afterwards, when the status indexes are collected and a sample of the
+//! issued credentials (`--check`, default 16) is verified through the server.
 //!
 //! ```sh
 //! cargo run --release -p issuer-cli --example load -- --base https://127.0.0.1:8443 \
 //!     --token lzk_… --mode issue --clients 4 --count 2000 --suite eddsa-jcs-2022
 //! ```
-//! `scripts/load.sh` starts the servers and runs it for SQLite with one and two servers.
+//! `scripts/load.sh` starts the servers and runs it for SQLite and PostgreSQL with one and two
+//! servers.
 
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -21,6 +28,8 @@ struct Options {
     count: usize,
     suite: String,
     label: String,
+    check: usize,
+    server_pids: Vec<u32>,
 }
 
 fn options() -> Options {
@@ -32,6 +41,8 @@ fn options() -> Options {
         count: 500,
         suite: "eddsa-jcs-2022".into(),
         label: String::new(),
+        check: 16,
+        server_pids: Vec::new(),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -45,6 +56,8 @@ fn options() -> Options {
             "--count" => o.count = v.parse().expect("--count"),
             "--suite" => o.suite = v,
             "--label" => o.label = v,
+            "--check" => o.check = v.parse().expect("--check"),
+            "--server-pid" => o.server_pids.push(v.parse().expect("--server-pid")),
             other => panic!("unknown option {other}"),
         }
         i += 2;
@@ -66,16 +79,17 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-fn post(agent: &ureq::Agent, url: &str, token: &str, body: &Value) -> (u16, Value) {
+/// POSTs `body` (JSON bytes) with the `Authorization` header `auth`; the status and body bytes.
+fn post(agent: &ureq::Agent, url: &str, auth: &str, body: &[u8]) -> (u16, Vec<u8>) {
     let mut r = agent
         .post(url)
-        .header("Authorization", &format!("Bearer {token}"))
+        .header("Authorization", auth)
         .header("Content-Type", "application/json")
-        .send(body.to_string().as_bytes())
+        .send(body)
         .expect("request");
     let status = r.status().as_u16();
-    let text = r.body_mut().read_to_string().expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    let bytes = r.body_mut().read_to_vec().expect("body");
+    (status, bytes)
 }
 
 fn credential(n: usize, client: usize, run: u128) -> Value {
@@ -89,101 +103,176 @@ fn credential(n: usize, client: usize, run: u128) -> Value {
     })
 }
 
+/// CPU time (user + system) of process `pid` so far, from /proc (Linux); `None` elsewhere.
+fn cpu_time(pid: &str) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // USER_HZ is 100 on every Linux architecture that matters here.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// CPU time of the servers named by `--server-pid`, summed; `None` without any.
+fn servers_cpu(pids: &[u32]) -> Option<Duration> {
+    if pids.is_empty() {
+        return None;
+    }
+    pids.iter().map(|p| cpu_time(&p.to_string())).sum()
+}
+
+/// What one client thread saw: latencies, response bodies of successful issuances, errors.
+struct ClientRun {
+    latencies: Vec<Duration>,
+    issued: Vec<Vec<u8>>,
+    errors: usize,
+}
+
 fn main() {
     let o = options();
     let run = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos();
+    let auth = format!("Bearer {}", o.token);
+    let issue_body = |n, c| {
+        json!({"credential": credential(n, c, run), "options": {"cryptosuite": o.suite}})
+            .to_string()
+            .into_bytes()
+    };
     // For verification: one credential, verified again and again.
-    let sample = if o.mode == "verify" {
+    let verify_body = if o.mode == "verify" {
         let (status, body) = post(
             &agent(),
             &format!("{}/credentials/issue", o.bases[0]),
-            &o.token,
-            &json!({"credential": credential(0, 0, run), "options": {"cryptosuite": o.suite}}),
+            &auth,
+            &issue_body(0, usize::MAX),
         );
+        let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
         assert_eq!(status, 201, "{body}");
-        Some(body["verifiableCredential"].clone())
+        Some(json!({"verifiableCredential": body["verifiableCredential"]}).to_string())
     } else {
         None
     };
-    let started = Instant::now();
-    let threads: Vec<_> = (0..o.clients)
+    // Every request body, built before the clock starts.
+    let bodies: Vec<Vec<Vec<u8>>> = (0..o.clients)
         .map(|c| {
-            let base = o.bases[c % o.bases.len()].clone();
-            let (token, mode, suite, count) = (o.token.clone(), o.mode.clone(), o.suite.clone(), o.count);
-            let sample = sample.clone();
+            (0..o.count)
+                .map(|n| match &verify_body {
+                    Some(b) => b.clone().into_bytes(),
+                    None => issue_body(n, c),
+                })
+                .collect()
+        })
+        .collect();
+    let own_cpu = || cpu_time("self");
+    let (gen_before, servers_before) = (own_cpu(), servers_cpu(&o.server_pids));
+    let started = Instant::now();
+    let threads: Vec<_> = bodies
+        .into_iter()
+        .enumerate()
+        .map(|(c, bodies)| {
+            let base = &o.bases[c % o.bases.len()];
+            let url = match o.mode.as_str() {
+                "verify" => format!("{base}/credentials/verify"),
+                _ => format!("{base}/credentials/issue"),
+            };
+            let expected = if o.mode == "verify" { 200 } else { 201 };
+            let keep = o.mode != "verify";
+            let auth = auth.clone();
             std::thread::spawn(move || {
                 let agent = agent();
-                let mut latencies = Vec::with_capacity(count);
-                let mut indexes = Vec::with_capacity(count);
-                let mut errors = 0usize;
-                for n in 0..count {
+                let mut seen = ClientRun {
+                    latencies: Vec::with_capacity(bodies.len()),
+                    issued: Vec::with_capacity(if keep { bodies.len() } else { 0 }),
+                    errors: 0,
+                };
+                for body in &bodies {
                     let t = Instant::now();
-                    let (status, body) = match &sample {
-                        Some(vc) => post(
-                            &agent,
-                            &format!("{base}/credentials/verify"),
-                            &token,
-                            &json!({"verifiableCredential": vc}),
-                        ),
-                        None => post(
-                            &agent,
-                            &format!("{base}/credentials/issue"),
-                            &token,
-                            &json!({"credential": credential(n, c, run), "options": {"cryptosuite": suite}}),
-                        ),
-                    };
-                    latencies.push(t.elapsed());
-                    let ok = if mode == "verify" { status == 200 } else { status == 201 };
-                    if !ok {
-                        errors += 1;
-                        if errors <= 3 {
-                            eprintln!("status {status}: {body}");
+                    let (status, answer) = post(&agent, &url, &auth, body);
+                    seen.latencies.push(t.elapsed());
+                    if status != expected {
+                        seen.errors += 1;
+                        if seen.errors <= 3 {
+                            eprintln!("status {status}: {}", String::from_utf8_lossy(&answer));
                         }
-                    } else if sample.is_none() {
-                        let entry = &body["verifiableCredential"]["credentialStatus"][0];
-                        indexes.push(format!(
-                            "{}#{}",
-                            entry["statusListCredential"].as_str().unwrap_or_default(),
-                            entry["statusListIndex"].as_str().unwrap_or_default()
-                        ));
+                    } else if keep {
+                        seen.issued.push(answer);
                     }
                 }
-                (latencies, indexes, errors)
+                seen
             })
         })
         .collect();
-    let mut latencies: Vec<Duration> = Vec::new();
-    let mut indexes = Vec::new();
-    let mut errors = 0;
-    for t in threads {
-        let (l, i, e) = t.join().expect("client thread");
-        latencies.extend(l);
-        indexes.extend(i);
-        errors += e;
-    }
+    let runs: Vec<ClientRun> = threads
+        .into_iter()
+        .map(|t| t.join().expect("client thread"))
+        .collect();
     let secs = started.elapsed().as_secs_f64();
+    let (gen_after, servers_after) = (own_cpu(), servers_cpu(&o.server_pids));
+
+    let mut latencies: Vec<Duration> = runs.iter().flat_map(|r| r.latencies.clone()).collect();
+    let errors: usize = runs.iter().map(|r| r.errors).sum();
     latencies.sort();
     let pct = |p: f64| {
         let i = ((latencies.len() as f64 * p).ceil() as usize).clamp(1, latencies.len()) - 1;
         latencies[i].as_secs_f64() * 1e3
     };
+    // After the clock: the issued credentials, their status indexes, a sample verified.
+    let credentials: Vec<Value> = runs
+        .iter()
+        .flat_map(|r| &r.issued)
+        .map(|b| {
+            let v: Value = serde_json::from_slice(b).expect("issue response is JSON");
+            v["verifiableCredential"].clone()
+        })
+        .collect();
+    let indexes: Vec<String> = credentials
+        .iter()
+        .map(|vc| {
+            let entry = &vc["credentialStatus"][0];
+            format!(
+                "{}#{}",
+                entry["statusListCredential"].as_str().unwrap_or_default(),
+                entry["statusListIndex"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
     let distinct: HashSet<&String> = indexes.iter().collect();
+    let step = (credentials.len() / o.check.max(1)).max(1);
+    let checker = agent();
+    for vc in credentials.iter().step_by(step).take(o.check) {
+        let body = json!({"verifiableCredential": vc}).to_string();
+        let url = format!("{}/credentials/verify", o.bases[0]);
+        let (status, answer) = post(&checker, &url, &auth, body.as_bytes());
+        assert_eq!(
+            status,
+            200,
+            "an issued credential does not verify: {}",
+            String::from_utf8_lossy(&answer)
+        );
+    }
+    let n = latencies.len() as f64;
+    let per_request = |before: Option<Duration>, after: Option<Duration>| match (before, after) {
+        (Some(b), Some(a)) => format!("{:.0} µs", (a - b).as_secs_f64() * 1e6 / n),
+        _ => "?".into(),
+    };
     println!(
-        "| {} | {} | {} server(s) | {} clients | {} requests | {:.1} s | {:.0}/s | p50 {:.1} ms | p99 {:.1} ms | {} errors | {} distinct status indexes |",
+        "| {} | {} | {} server(s) | {} clients | {} requests | {:.1} s | {:.0}/s | p50 {:.1} ms | p99 {:.1} ms | {} errors | {} distinct status indexes | generator {} | servers {} |",
         o.label,
         o.mode,
         o.bases.len(),
         o.clients,
         latencies.len(),
         secs,
-        latencies.len() as f64 / secs,
+        n / secs,
         pct(0.50),
         pct(0.99),
         errors,
-        distinct.len()
+        distinct.len(),
+        per_request(gen_before, gen_after),
+        per_request(servers_before, servers_after),
     );
     assert_eq!(
         distinct.len(),

@@ -2,11 +2,18 @@
 //! private network; see specs/decisions). Several processes may share one database: migrations
 //! run under an advisory lock, index reservations are one atomic statement, a status change
 //! locks its row, and the unique record key refuses a second credential for a record.
+//!
+//! The hot statements (index reservation, credential inserts, look-ups by key) go out with their
+//! parameter types (`query_typed`): parse, bind, execute and sync in one message, so one round
+//! trip each instead of three (prepare, execute, close). A single statement outside `BEGIN` is
+//! its own transaction, committed before PostgreSQL answers `ReadyForQuery`, which the client
+//! waits for: an insert that returned is durable.
 
 use super::{
     check_schema_version, decide, no_credential, sql, Entry, StatusChange, StatusRow, MIGRATIONS,
 };
 use crate::error::{CliError, CliResult};
+use ::postgres::types::Type;
 use ::postgres::{Client, Config, NoTls};
 use credential_core::{message, Message};
 use std::cell::RefCell;
@@ -52,7 +59,11 @@ pub(super) fn migrate(client: &mut Client) -> CliResult<()> {
 
 /// Runs the reservation (one statement, its own transaction); returns the new `next_index`.
 pub(super) fn reserve(client: &mut Client, purpose: &str, count: i64) -> CliResult<i64> {
-    Ok(client.query_one(sql::RESERVE, &[&purpose, &count])?.get(0))
+    let row = client.query_typed_one(
+        sql::RESERVE,
+        &[(&purpose, Type::TEXT), (&count, Type::INT8)],
+    )?;
+    Ok(row.get(0))
 }
 
 /// The client as the registry holds it: queries need `&mut Client`, and the registry's reads
@@ -62,13 +73,15 @@ pub(super) type Shared = RefCell<Client>;
 
 /// The one text column of the row matching `key`, if any.
 pub(super) fn one_text(client: &Shared, query: &str, key: &str) -> CliResult<Option<String>> {
-    let rows = client.borrow_mut().query(query, &[&key])?;
+    let rows = client
+        .borrow_mut()
+        .query_typed(query, &[(&key, Type::TEXT)])?;
     Ok(rows.first().map(|r| r.get(0)))
 }
 
-/// Inserts `rows` in one transaction and one statement (arrays unnested into rows); returns which
-/// were inserted (all, or an error, unless `skip_issued`, which passes over rows whose record key
-/// is already in).
+/// Inserts `rows` in one statement (arrays unnested into rows), which is its own transaction;
+/// returns which were inserted (all, or an error, unless `skip_issued`, which passes over rows
+/// whose record key is already in).
 pub(super) fn insert(
     client: &mut Client,
     rows: &[(Entry, String)],
@@ -88,8 +101,8 @@ pub(super) fn insert(
         .collect();
     let indexes: Vec<Option<i64>> = rows.iter().map(|(e, _)| e.status_index).collect();
     let credentials: Vec<&str> = rows.iter().map(|(_, j)| j.as_str()).collect();
-    let mut tx = client.transaction()?;
-    let returned = tx.query(
+    let text = Type::TEXT_ARRAY;
+    let returned = client.query_typed(
         &format!(
             "INSERT INTO credentials ({}, credential)
              SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
@@ -99,19 +112,18 @@ pub(super) fn insert(
             if skip_issued { sql::SKIP_ISSUED } else { "" }
         ),
         &[
-            &ids,
-            &keys,
-            &profiles,
-            &suites,
-            &key_names,
-            &issued,
-            &purposes,
-            &indexes,
-            &digests,
-            &credentials,
+            (&ids, text.clone()),
+            (&keys, text.clone()),
+            (&profiles, text.clone()),
+            (&suites, text.clone()),
+            (&key_names, text.clone()),
+            (&issued, text.clone()),
+            (&purposes, text.clone()),
+            (&indexes, Type::INT8_ARRAY),
+            (&digests, text.clone()),
+            (&credentials, text),
         ],
     )?;
-    tx.commit()?;
     let inserted: HashSet<&str> = returned.iter().map(|r| r.get(0)).collect();
     Ok(keys.iter().map(|k| inserted.contains(k)).collect())
 }
@@ -141,7 +153,9 @@ pub(super) fn list_with_credentials(client: &Shared) -> CliResult<Vec<(Entry, St
 }
 
 pub(super) fn get(client: &Shared, credential_id: &str) -> CliResult<Option<(Entry, String)>> {
-    let rows = client.borrow_mut().query(&sql::get(), &[&credential_id])?;
+    let rows = client
+        .borrow_mut()
+        .query_typed(&sql::get(), &[(&credential_id, Type::TEXT)])?;
     Ok(rows.first().map(|r| (entry(r), r.get(9))))
 }
 

@@ -3,21 +3,26 @@
 //! - **Group commit**: one thread per front-end owns a registry connection and records the
 //!   credentials of all the requests waiting at that moment in one transaction
 //!   (`Registry::insert_new`), so concurrent requests share one durable commit. A request is
-//!   answered only after its row is committed. Should the group fail as a whole (a credential id
+//!   answered only after its row is committed; it waits for that without holding a thread (the
+//!   outcome comes back on a oneshot channel). Should the group fail as a whole (a credential id
 //!   another front-end recorded meanwhile), its rows are retried one by one, so one bad row does
 //!   not fail the others.
 //! - **Index blocks**: a front-end reserves status indexes in the database in blocks
 //!   (`status_index_block` in serve.toml, default 64; each block in its own committed
-//!   transaction) and hands them out one per credential. A front-end that dies leaves the rest of
-//!   its block unused: a gap in the status list, never an index used twice.
+//!   transaction) and hands them out one per credential. The next block is reserved ahead, when
+//!   half of the current one is handed out, so requests seldom wait for a reservation. A
+//!   front-end that dies leaves the rest of its blocks unused: a gap in the status list, never an
+//!   index used twice.
 
 use super::Pool;
 use crate::error::{CliError, CliResult};
 use crate::registry::{Database, Entry, Registry};
 use credential_core::message;
 use std::collections::{HashSet, VecDeque};
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::ops::Range;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Mutex;
+use tokio::sync::oneshot;
 
 /// Most rows recorded in one transaction.
 const MAX_GROUP: usize = 256;
@@ -25,12 +30,12 @@ const MAX_GROUP: usize = 256;
 /// One row waiting to be recorded, and where its outcome goes.
 struct Job {
     row: (Entry, String),
-    reply: SyncSender<CliResult<bool>>,
+    reply: oneshot::Sender<CliResult<bool>>,
 }
 
 /// The group-commit thread's mailbox.
 pub struct GroupCommit {
-    jobs: Mutex<Sender<Job>>,
+    jobs: Sender<Job>,
 }
 
 impl GroupCommit {
@@ -41,22 +46,16 @@ impl GroupCommit {
             .name("group-commit".into())
             .spawn(move || run(database, inbox))
             .map_err(|e| CliError::input(message!("serve_start_failed", detail = e.to_string())))?;
-        Ok(GroupCommit {
-            jobs: Mutex::new(jobs),
-        })
+        Ok(GroupCommit { jobs })
     }
 
-    /// Records `row` (blocking until committed): `true`, or `false` when its record key was
-    /// already recorded (by any front-end).
-    pub fn insert(&self, row: (Entry, String)) -> CliResult<bool> {
-        let (reply, outcome) = mpsc::sync_channel(1);
+    /// Records `row` once committed: `true`, or `false` when its record key was already
+    /// recorded (by any front-end).
+    pub async fn insert(&self, row: (Entry, String)) -> CliResult<bool> {
+        let (reply, outcome) = oneshot::channel();
         let gone = || CliError::input(message!("serve_internal_error"));
-        self.jobs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .send(Job { row, reply })
-            .map_err(|_| gone())?;
-        outcome.recv().map_err(|_| gone())?
+        self.jobs.send(Job { row, reply }).map_err(|_| gone())?;
+        outcome.await.map_err(|_| gone())?
     }
 }
 
@@ -93,9 +92,10 @@ fn run(database: Database, inbox: Receiver<Job>) {
         }
         later.extend(carried.drain(..));
         carried = later;
-        let outcomes = record(&database, &mut registry, &group);
-        for (job, outcome) in group.into_iter().zip(outcomes) {
-            let _ = job.reply.send(outcome);
+        let (rows, replies): (Vec<_>, Vec<_>) = group.into_iter().map(|j| (j.row, j.reply)).unzip();
+        let outcomes = record(&database, &mut registry, &rows);
+        for (reply, outcome) in replies.into_iter().zip(outcomes) {
+            let _ = reply.send(outcome);
         }
     }
 }
@@ -104,7 +104,7 @@ fn run(database: Database, inbox: Receiver<Job>) {
 fn record(
     database: &Database,
     registry: &mut Option<Registry>,
-    group: &[Job],
+    rows: &[(Entry, String)],
 ) -> Vec<CliResult<bool>> {
     let r = match registry {
         Some(r) => r,
@@ -112,7 +112,7 @@ fn record(
             Ok(r) => registry.insert(r),
             Err(e) => {
                 let text = e.to_string();
-                return group
+                return rows
                     .iter()
                     .map(|_| {
                         Err(CliError::input(message!(
@@ -124,8 +124,7 @@ fn record(
             }
         },
     };
-    let rows: Vec<(Entry, String)> = group.iter().map(|j| j.row.clone()).collect();
-    if let Ok(flags) = r.insert_new(&rows) {
+    if let Ok(flags) = r.insert_new(rows) {
         return flags.into_iter().map(Ok).collect();
     }
     let outcomes: Vec<CliResult<bool>> = rows
@@ -146,8 +145,17 @@ fn record(
 pub struct IndexBlocks {
     purpose: &'static str,
     block: i64,
-    /// Next index to hand out, end of the block (exclusive).
-    current: Mutex<(i64, i64)>,
+    blocks: Mutex<Blocks>,
+}
+
+/// The reserved indexes not handed out yet.
+struct Blocks {
+    /// Being handed out.
+    current: Range<i64>,
+    /// Reserved ahead, for when `current` runs out.
+    next: Option<Range<i64>>,
+    /// Whether a reservation ahead is under way.
+    topping_up: bool,
 }
 
 impl IndexBlocks {
@@ -156,19 +164,72 @@ impl IndexBlocks {
         IndexBlocks {
             purpose,
             block,
-            current: Mutex::new((0, 0)),
+            blocks: Mutex::new(Blocks {
+                current: 0..0,
+                next: None,
+                topping_up: false,
+            }),
         }
     }
 
-    /// A status index no one else has or will have (blocking).
-    pub fn next(&self, pool: &Pool) -> CliResult<i64> {
-        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        if current.0 == current.1 {
-            let first = pool.with(|r| r.reserve_indexes(self.purpose, self.block))?;
-            *current = (first, first + self.block);
+    fn lock(&self) -> std::sync::MutexGuard<'_, Blocks> {
+        self.blocks.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A status index no one else has or will have, from the blocks at hand (never waits);
+    /// `None` when they are used up.
+    pub fn take(&self) -> Option<i64> {
+        let mut b = self.lock();
+        if b.current.is_empty() {
+            b.current = b.next.take()?;
         }
-        let index = current.0;
-        current.0 += 1;
-        Ok(index)
+        b.current.next()
+    }
+
+    /// A status index, reserving a block first if none is at hand (blocking). Callers waiting
+    /// here meanwhile take from that block.
+    pub fn take_reserving(&self, pool: &Pool) -> CliResult<i64> {
+        let mut b = self.lock();
+        if b.current.is_empty() {
+            b.current = match b.next.take() {
+                Some(next) => next,
+                None => self.reserve(pool)?,
+            };
+        }
+        b.current
+            .next()
+            .ok_or_else(|| CliError::input(message!("serve_internal_error")))
+    }
+
+    /// Whether the caller should reserve the next block now (then it must call
+    /// [`IndexBlocks::top_up`]): half of the current block is handed out, none is reserved
+    /// ahead and no one is reserving.
+    pub fn claim_top_up(&self) -> bool {
+        let mut b = self.lock();
+        let due =
+            !b.topping_up && b.next.is_none() && b.current.end - b.current.start <= self.block / 2;
+        b.topping_up |= due;
+        due
+    }
+
+    /// Reserves the next block (blocking). On failure nothing is reserved ahead, and the
+    /// request that finds the indexes used up reserves (and reports the error).
+    pub fn top_up(&self, pool: &Pool) {
+        let reserved = self.reserve(pool);
+        let mut b = self.lock();
+        b.topping_up = false;
+        if let Ok(block) = reserved {
+            if b.current.is_empty() {
+                b.current = block;
+            } else if b.next.is_none() {
+                b.next = Some(block);
+            }
+        }
+    }
+
+    /// A new block from the database.
+    fn reserve(&self, pool: &Pool) -> CliResult<Range<i64>> {
+        let first = pool.with(|r| r.reserve_indexes(self.purpose, self.block))?;
+        Ok(first..first + self.block)
     }
 }

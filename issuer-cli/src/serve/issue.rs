@@ -7,17 +7,21 @@
 //! when absent). A credential id already issued is refused (409); without an `id`, the registry
 //! row gets a fresh `urn:uuid:`. `options.recordId` (a Laissez extension) is the idempotency key
 //! of the issuer's own records: one credential per record id.
+//!
+//! [`sign`] does the work up to the signature (CPU, with a registry look-up only when the
+//! request names an id or a record id, and an index reservation when the reserved ones run out);
+//! [`record`] waits, without holding a thread, for the group commit that records it.
 
 use super::error::{pointer_list, ApiError};
-use super::AppState;
+use super::{AppState, IssuerKey};
 use crate::clock;
 use crate::issuing::{list_url, record_key, GENERIC, STATUS_PURPOSE};
 use crate::registry::Entry;
 use crate::securing::Securing;
-use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use credential_core::codec::{hex, urn_uuid};
-use credential_core::did::did_key_vm;
-use credential_core::keys::SecretKey;
 use credential_core::message;
 use credential_core::model::{Credential, DataModelVersion};
 use credential_core::proof::{add_proof, ProofOptions};
@@ -27,6 +31,7 @@ use credential_core::suites::Cryptosuite;
 use rand_core::{OsRng, RngCore};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 /// Longest credential id or record id the registry takes, in bytes.
 const MAX_ID: usize = 200;
@@ -68,7 +73,7 @@ fn choose<'a>(
     state: &'a AppState,
     key_name: Option<&str>,
     suite: Option<&str>,
-) -> Result<(&'a str, &'a SecretKey, Securing), ApiError> {
+) -> Result<(&'a str, &'a IssuerKey, Securing), ApiError> {
     let parse = |name: &str| {
         if name == "ecdsa-sd-2023" {
             return Ok(Securing::EcdsaSd);
@@ -82,7 +87,7 @@ fn choose<'a>(
                 )
             })
     };
-    let fits = |s: Securing, key: &SecretKey| s.check_key("", key.algorithm()).is_ok();
+    let fits = |s: Securing, key: &IssuerKey| s.check_key("", key.secret.algorithm()).is_ok();
     let default_suite = &state.home.config.issuance.default_suite;
     if let Some(name) = key_name {
         let Some((name, key)) = state.keys.get_key_value(name) else {
@@ -95,7 +100,7 @@ fn choose<'a>(
             Some(s) => parse(s)?,
             None => match parse(default_suite) {
                 Ok(s) if fits(s, key) => s,
-                _ => Securing::DataIntegrity(crate::signing::rdfc_suite(key)),
+                _ => Securing::DataIntegrity(crate::signing::rdfc_suite(&key.secret)),
             },
         };
         if !fits(securing, key) {
@@ -191,19 +196,74 @@ fn check_shapes(doc: &Map<String, Value>) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Issues what `body` asks, as key `key_name` when the route names one. Blocking.
-pub fn issue(
+/// A credential signed and not recorded yet.
+pub struct Signed {
+    entry: Entry,
+    /// The signed credential's JSON text (what is recorded and returned).
+    text: String,
+}
+
+/// 409: the record (or credential id) was issued already.
+fn conflict() -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        "CONFLICT",
+        "already_issued",
+        message!("serve_already_issued"),
+    )
+}
+
+/// Whether the registry holds `credential_id` or `record_key` (blocking).
+fn issued_already(
     state: &AppState,
-    key_name: Option<&str>,
-    body: &Map<String, Value>,
-) -> Result<(StatusCode, Value), ApiError> {
-    let Some(credential) = object(body, "credential")? else {
-        return Err(ApiError::bad_request(
-            "missing_credential",
-            message!("serve_missing_member", member = "credential"),
-        ));
+    credential_id: &str,
+    record_key: &str,
+) -> Result<bool, ApiError> {
+    state
+        .registry
+        .with(|r| Ok(r.get(credential_id)?.is_some() || r.find_record(record_key)?.is_some()))
+        .map_err(|e| ApiError::internal(&e))
+}
+
+/// A status index for a new credential: from the reserved blocks, or (seldom) from a new
+/// reservation, moved off the async worker. Starts reserving the next block in the background
+/// when half of the current one is handed out.
+fn status_index(state: &Arc<AppState>) -> Result<i64, ApiError> {
+    let index = match state.indexes.take() {
+        Some(i) => i,
+        None => tokio::task::block_in_place(|| state.indexes.take_reserving(&state.registry))
+            .map_err(|e| ApiError::internal(&e))?,
     };
-    let options = object(body, "options")?;
+    if state.indexes.claim_top_up() {
+        let state = state.clone();
+        tokio::task::spawn_blocking(move || state.indexes.top_up(&state.registry));
+    }
+    Ok(index)
+}
+
+/// Checks and signs what `body` asks, as key `key_name` when the route names one. CPU work; the
+/// registry calls it may make are moved off the async worker.
+pub fn sign(
+    state: &Arc<AppState>,
+    key_name: Option<&str>,
+    mut body: Map<String, Value>,
+) -> Result<Signed, ApiError> {
+    let credential = match body.remove("credential") {
+        None | Some(Value::Null) => {
+            return Err(ApiError::bad_request(
+                "missing_credential",
+                message!("serve_missing_member", member = "credential"),
+            ))
+        }
+        Some(Value::Object(o)) => o,
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "member_not_object",
+                message!("serve_member_not_object", member = "credential"),
+            ))
+        }
+    };
+    let options = object(&body, "options")?;
     if let Some(t) = string_option(options, "type")? {
         if t != "DataIntegrityProof" {
             return Err(ApiError::unprocessable(
@@ -214,15 +274,14 @@ pub fn issue(
     }
     let (key_name, key, securing) =
         choose(state, key_name, string_option(options, "cryptosuite")?)?;
-    let public = key.public_key();
-    let did = credential_core::did::did_key(&public);
-    let mut doc = credential.clone();
-    check_issuer(&mut doc, &did)?;
+    let mut doc = credential;
+    check_issuer(&mut doc, &key.did)?;
     // Everything that can refuse the credential comes before an index is allocated, so a
     // refused request changes nothing: the data model (VC 2.0 only), every term defined (no
     // data loss, whatever the suite), no proof yet.
     let processor = state.verifier.processor();
-    match Credential::from_json(Value::Object(doc.clone())).and_then(|c| c.validate()) {
+    let checked = Credential::from_json(Value::Object(doc)).map_err(|e| ApiError::core(&e))?;
+    match checked.validate() {
         Ok(DataModelVersion::V2_0) => {}
         Ok(_) => {
             return Err(ApiError::unprocessable(
@@ -232,6 +291,12 @@ pub fn issue(
         }
         Err(e) => return Err(ApiError::core(&e)),
     }
+    let Value::Object(mut doc) = checked.into_json() else {
+        return Err(ApiError::bad_request(
+            "member_not_object",
+            message!("serve_member_not_object", member = "credential"),
+        ));
+    };
     check_shapes(&doc)?;
     if doc.contains_key("proof") {
         return Err(ApiError::unprocessable(
@@ -256,30 +321,16 @@ pub fn issue(
         ));
     }
     let rkey = record_key(GENERIC, record_id);
-    let duplicate = |state: &AppState| -> Result<bool, ApiError> {
-        state
-            .registry
-            .with(|r| Ok(r.get(&credential_id)?.is_some() || r.find_record(&rkey)?.is_some()))
-            .map_err(|e| ApiError::internal(&e))
-    };
     // A fresh random id with no record id cannot have been issued: no look-up then (one
     // database round trip less); otherwise refuse a repeat before allocating and signing.
     let fresh = !doc.contains_key("id") && string_option(options, "recordId")?.is_none();
-    if !fresh && duplicate(state)? {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "CONFLICT",
-            "already_issued",
-            message!("serve_already_issued"),
-        ));
+    if !fresh && tokio::task::block_in_place(|| issued_already(state, &credential_id, &rkey))? {
+        return Err(conflict());
     }
     let index = if doc.contains_key("credentialStatus") {
         None
     } else {
-        let i = state
-            .indexes
-            .next(&state.registry)
-            .map_err(|e| ApiError::internal(&e))?;
+        let i = status_index(state)?;
         let size = state.home.config.status.list_size as i64;
         let entries: Vec<Value> = [StatusPurpose::Revocation, StatusPurpose::Suspension]
             .iter()
@@ -299,28 +350,26 @@ pub fn issue(
     };
     credential_core::status::status_entries(&doc).map_err(|e| ApiError::core(&e))?;
     let now = clock::now();
-    let vm = did_key_vm(&public);
+    let vm = key.vm.clone();
     let signed = match securing {
         // Checked above (data model, terms): the proof is all that is left.
         Securing::DataIntegrity(suite) => {
             let opts = ProofOptions::assertion(suite, vm).created(now);
-            Value::Object(add_proof(&doc, &opts, key, processor).map_err(|e| ApiError::core(&e))?)
+            add_proof(&doc, &opts, &key.secret, processor).map_err(|e| ApiError::core(&e))?
         }
         _ => {
             let mandatory = pointer_list(options, "mandatoryPointers")?;
             let opts = BaseProofOptions::assertion(vm)
                 .created(now)
                 .mandatory(mandatory);
-            Value::Object(
-                sd::create_base_proof(&doc, &opts, key, &mut OsRng, processor)
-                    .map_err(|e| ApiError::core(&e))?,
-            )
+            sd::create_base_proof(&doc, &opts, &key.secret, &mut OsRng, processor)
+                .map_err(|e| ApiError::core(&e))?
         }
     };
-    let text = signed.to_string();
+    let text = serde_json::to_string(&signed).map_err(|e| ApiError::internal(&e))?;
     let entry = Entry {
-        credential_id: credential_id.clone(),
-        record_key: rkey.clone(),
+        credential_id,
+        record_key: rkey,
         profile: GENERIC.into(),
         suite: securing.name().into(),
         key_name: key_name.to_owned(),
@@ -329,22 +378,30 @@ pub fn issue(
         status_index: index,
         digest: hex(&Sha256::digest(text.as_bytes())),
     };
-    let conflict = || {
-        ApiError::new(
-            StatusCode::CONFLICT,
-            "CONFLICT",
-            "already_issued",
-            message!("serve_already_issued"),
-        )
-    };
-    // Recorded with the other requests waiting (group commit); answered once committed.
-    match state.commits.insert((entry, text)) {
+    Ok(Signed { entry, text })
+}
+
+/// Records `signed` with the other requests waiting (group commit) and answers 201 with it once
+/// committed; 409 when its record or id was issued meanwhile.
+pub async fn record(state: &Arc<AppState>, signed: Signed) -> Result<Response, ApiError> {
+    let Signed { entry, text } = signed;
+    let ids = (entry.credential_id.clone(), entry.record_key.clone());
+    // The response body around the text already serialised for the registry.
+    let mut body = String::with_capacity(text.len() + 26);
+    body.push_str("{\"verifiableCredential\":");
+    body.push_str(&text);
+    body.push('}');
+    match state.commits.insert((entry, text)).await {
         Ok(true) => {}
         // Another request recorded the same record between the check and now.
         Ok(false) => return Err(conflict()),
         // The same credential id, perhaps.
         Err(e) => {
-            if duplicate(state)? {
+            let s = state.clone();
+            let again = tokio::task::spawn_blocking(move || issued_already(&s, &ids.0, &ids.1))
+                .await
+                .map_err(|e| ApiError::internal(&e))??;
+            if again {
                 return Err(conflict());
             }
             return Err(ApiError::internal(&e));
@@ -353,6 +410,8 @@ pub fn issue(
     state.metrics.issued();
     Ok((
         StatusCode::CREATED,
-        json!({ "verifiableCredential": signed }),
-    ))
+        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        body,
+    )
+        .into_response())
 }

@@ -138,16 +138,24 @@ pub async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next)
         .extensions()
         .get::<ClientId>()
         .map_or("anonymous", |c| c.0.as_str());
-    let line = serde_json::json!({
-        "ts": log_time(),
-        "method": method,
-        "route": route,
-        "status": status,
-        "ms": (seconds * 1e6).round() / 1e3,
-        "client": client,
-    });
-    eprintln!("{line}");
+    log(&method, &route, status, seconds, client);
     response
+}
+
+/// Writes the log line of one request to stderr: built in one string (no JSON tree), written in
+/// one call.
+fn log(method: &str, route: &str, status: u16, seconds: f64, client: &str) {
+    use std::io::Write;
+    let text = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let line = format!(
+        "{{\"ts\":\"{}\",\"method\":{},\"route\":{},\"status\":{status},\"ms\":{:.3},\"client\":{}}}\n",
+        log_time(),
+        text(method),
+        text(route),
+        seconds * 1e3,
+        text(client),
+    );
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
 /// The body of `req`, at most `max` bytes (413 beyond: a chunked body has no `Content-Length`).

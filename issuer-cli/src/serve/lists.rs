@@ -9,7 +9,6 @@ use super::AppState;
 use crate::clock;
 use crate::issuing::{list_url, STATUS_PURPOSE};
 use crate::signing::{rdfc_suite, sign_document};
-use credential_core::did::did_key;
 use credential_core::message;
 use credential_core::model::Timestamp;
 use credential_core::status::{list_credential, StatusList, StatusPurpose};
@@ -55,7 +54,8 @@ impl ListCache {
             .remove(id);
     }
 
-    /// List `id`, rebuilt when `fresh` or when the copy is too old. Blocking (registry, signing).
+    /// List `id`, rebuilt when `fresh` or when the copy is too old. A rebuild (registry,
+    /// signing) is moved off the async worker when it runs on one.
     pub fn get(&self, state: &AppState, id: &ListId, fresh: bool) -> Result<Arc<Built>, ApiError> {
         if !fresh {
             let built = self.built.lock().unwrap_or_else(|p| p.into_inner());
@@ -63,7 +63,7 @@ impl ListCache {
                 return Ok(b.clone());
             }
         }
-        let b = Arc::new(build(state, id)?);
+        let b = Arc::new(tokio::task::block_in_place(|| build(state, id))?);
         self.built
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -117,14 +117,20 @@ fn build(state: &AppState, id: &ListId) -> Result<Built, ApiError> {
     let url = list_url(&state.home, key_name, *purpose, number * size);
     let unsigned = list_credential(
         &url,
-        &did_key(&key.public_key()),
+        &key.did,
         *purpose,
         &list,
         now,
         Some(Timestamp(now.0 + VALID_DAYS * 86_400)),
     );
-    let signed = sign_document(&unsigned, key, rdfc_suite(key), &state.verifier, now)
-        .map_err(ApiError::from_cli)?;
+    let signed = sign_document(
+        &unsigned,
+        &key.secret,
+        rdfc_suite(&key.secret),
+        &state.verifier,
+        now,
+    )
+    .map_err(ApiError::from_cli)?;
     Ok(Built {
         at: Instant::now(),
         json: signed.to_string(),

@@ -30,6 +30,7 @@ use crate::i18n::say;
 use crate::keystore;
 use crate::registry::{Database, Registry};
 use config::ServeConfig;
+use credential_core::did::{did_key, did_key_vm};
 use credential_core::keys::SecretKey;
 use credential_core::message;
 use credential_core::verify::Verifier;
@@ -100,12 +101,22 @@ impl Pool {
     }
 }
 
+/// A signing key of the home, with its identifiers worked out once (not per request).
+pub struct IssuerKey {
+    /// The key.
+    pub secret: SecretKey,
+    /// Its `did:key`.
+    pub did: String,
+    /// Its verification method id (`did:key:…#…`).
+    pub vm: String,
+}
+
 /// What every request shares.
 pub struct AppState {
     /// The issuer home.
     pub home: Home,
     /// Its signing keys, by name.
-    pub keys: BTreeMap<String, SecretKey>,
+    pub keys: BTreeMap<String, IssuerKey>,
     /// The verifier (and its JSON-LD processor, shared with signing).
     pub verifier: Verifier,
     /// The registry.
@@ -151,7 +162,13 @@ pub fn run(home: Home, database: Database, args: &ServeArgs, pass: Option<&str>)
     let config = ServeConfig::load(&home, args)?;
     let mut keys = BTreeMap::new();
     for info in keystore::list(&home)? {
-        let key = keystore::load(&home, &info.name, pass)?;
+        let secret = keystore::load(&home, &info.name, pass)?;
+        let public = secret.public_key();
+        let key = IssuerKey {
+            did: did_key(&public),
+            vm: did_key_vm(&public),
+            secret,
+        };
         keys.insert(info.name, key);
     }
     // Opens (and migrates) the registry once before serving, so a bad registry fails early.

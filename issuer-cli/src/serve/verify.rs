@@ -103,11 +103,13 @@ fn own_status(state: &AppState, credential: &Map<String, Value>) -> Vec<Value> {
     errors
 }
 
-/// `POST /credentials/verify`. Blocking.
+/// `POST /credentials/verify`. CPU work (a status list rebuild moves itself off the async
+/// worker).
 pub fn credential(
     state: &AppState,
-    body: &Map<String, Value>,
+    mut body: Map<String, Value>,
 ) -> Result<(StatusCode, Value), ApiError> {
+    let credential = body.remove("verifiableCredential");
     let options = body.get("options");
     let challenge = string_option(options, "challenge");
     let domain = string_option(options, "domain");
@@ -116,15 +118,16 @@ pub fn credential(
         domain,
         ..VerifyOptions::at(clock::now())
     };
-    match body.get("verifiableCredential") {
-        Some(Value::Object(vc)) => {
-            let report = state
-                .verifier
-                .verify_credential(&Value::Object(vc.clone()), &opts);
-            let extra = if matches!(report.verdict, Verdict::Valid | Verdict::IssuerNotChecked) {
-                own_status(state, vc)
-            } else {
-                Vec::new()
+    match credential {
+        Some(vc @ Value::Object(_)) => {
+            let report = state.verifier.verify_credential(&vc, &opts);
+            let extra = match &vc {
+                Value::Object(vc)
+                    if matches!(report.verdict, Verdict::Valid | Verdict::IssuerNotChecked) =>
+                {
+                    own_status(state, vc)
+                }
+                _ => Vec::new(),
             };
             Ok(result(&report, extra))
         }
@@ -141,7 +144,7 @@ pub fn credential(
     }
 }
 
-/// `POST /presentations/verify`. Blocking.
+/// `POST /presentations/verify`. CPU work.
 pub fn presentation(
     state: &AppState,
     body: &Map<String, Value>,
@@ -165,7 +168,7 @@ pub fn presentation(
 }
 
 /// `POST /credentials/derive`: `{verifiableCredential, options: {selectivePointers}}` with an
-/// `ecdsa-sd-2023` base proof -> the derived credential. Blocking.
+/// `ecdsa-sd-2023` base proof -> the derived credential. CPU work.
 pub fn derive(
     state: &AppState,
     body: &Map<String, Value>,
