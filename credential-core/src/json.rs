@@ -47,7 +47,7 @@ pub fn parse_bounded(input: &[u8], limits: JsonLimits) -> Result<Value> {
     let text = std::str::from_utf8(input).map_err(|_| Error::InvalidUtf8)?;
     let members = check_structure(text.as_bytes(), limits)?;
     let value: Value =
-        serde_json::from_str(text).map_err(|e| Error::MalformedJson(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| Error::MalformedJson(describe_error(&e)))?;
     let mut next = 0;
     if !members_match(&value, &members, &mut next) {
         // `next` is one past the offending object: its position among the objects, in the
@@ -57,6 +57,27 @@ pub fn parse_bounded(input: &[u8], limits: JsonLimits) -> Result<Value> {
         )));
     }
     Ok(value)
+}
+
+/// The object `{key: value}`, built directly: `json!` with an expression inside calls
+/// `to_value(..).unwrap()`, whose panic path keeps serde_json's error texts in the WASM verifier.
+pub(crate) fn single(key: &str, value: Value) -> Value {
+    let mut object = serde_json::Map::new();
+    object.insert(key.to_owned(), value);
+    Value::Object(object)
+}
+
+/// What went wrong in a JSON text, in our own words: the kind of fault and where it is.
+/// serde_json's own sentences (its `Display`, with the `std::io::Error` texts behind it) are
+/// not used, so they stay out of the WASM verifier (specs/decisions/0025-verifier-module-size.md).
+pub fn describe_error(e: &serde_json::Error) -> String {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "the JSON text ends early",
+        serde_json::error::Category::Syntax => "not well-formed JSON",
+        serde_json::error::Category::Data => "JSON of an unexpected shape",
+        serde_json::error::Category::Io => "unreadable JSON",
+    };
+    format!("{what} at line {} column {}", e.line(), e.column())
 }
 
 /// Whether every object has as many members as the text gave it (RFC 7493 §2.3: no repeated

@@ -108,7 +108,8 @@ fn usage(message: &str) -> JsValue {
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| usage(&e.to_string()))?;
+    // A report is maps, strings, numbers and booleans: serialising it does not fail.
+    let text = serde_json::to_string(value).map_err(|_| usage("the result is not serialisable"))?;
     JSON::parse(&text)
 }
 
@@ -228,7 +229,7 @@ fn arguments(input: &JsValue, options: &JsValue) -> Result<(Vec<u8>, Options, Ti
     } else {
         let text = String::from(JSON::stringify(options)?);
         serde_json::from_str::<serde_json::Value>(&text)
-            .map_err(|e| e.to_string())
+            .map_err(|e| credential_core::json::describe_error(&e))
             .and_then(|v| Options::from_json(&v))
             .map_err(|e| usage(&format!("verify options: {e}")))?
     };

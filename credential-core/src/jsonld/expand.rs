@@ -9,7 +9,8 @@ use super::store::ContextStore;
 use super::term::container;
 use crate::canon::rdf::is_absolute_iri;
 use crate::error::{Error, Result};
-use serde_json::{json, Map, Value};
+use crate::json::single;
+use serde_json::{Map, Value};
 use std::sync::Arc;
 
 /// Expands documents against processed contexts.
@@ -131,7 +132,7 @@ impl Expander<'_> {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
                     match self.expand(active, prop, item, from_map)? {
-                        Some(Value::Array(a)) if list => out.push(json!({ "@list": a })),
+                        Some(Value::Array(a)) if list => out.push(single("@list", Value::Array(a))),
                         Some(Value::Array(a)) => out.extend(a),
                         Some(v) => out.push(v),
                         None => {}
@@ -286,7 +287,9 @@ impl Expander<'_> {
             let def = active.term(key);
             let flags = def.map_or(0, |d| d.container);
             let ev = if def.and_then(|d| d.type_mapping.as_deref()) == Some("@json") {
-                Some(json!({"@value": value, "@type": "@json"}))
+                let mut object = single("@value", value.clone());
+                object["@type"] = Value::from("@json");
+                Some(object)
             } else if let (true, Value::Object(map)) = (flags & container::LANGUAGE != 0, value) {
                 Some(Value::Array(language_map(active, key, map)?))
             } else if let (true, Value::Object(map)) = (
@@ -301,13 +304,13 @@ impl Expander<'_> {
                 continue;
             };
             if flags & container::LIST != 0 && !is_list_object(&ev) {
-                ev = json!({ "@list": into_array(ev) });
+                ev = single("@list", Value::Array(into_array(ev)));
             }
             if flags & container::GRAPH != 0 && flags & (container::ID | container::INDEX) == 0 {
                 ev = Value::Array(
                     into_array(ev)
                         .into_iter()
-                        .map(|v| json!({ "@graph": into_array(v) }))
+                        .map(|v| single("@graph", Value::Array(into_array(v))))
                         .collect(),
                 );
             }
@@ -505,7 +508,7 @@ impl Expander<'_> {
                 .unwrap_or_default();
             for mut item in items {
                 if as_graph && item.get("@graph").is_none() {
-                    item = json!({ "@graph": [item] });
+                    item = single("@graph", Value::Array(vec![item]));
                 }
                 let Value::Object(obj) = &mut item else {
                     continue;
@@ -577,7 +580,7 @@ fn expand_value(active: &Context, prop: &str, value: &Value) -> Value {
         let id = active
             .expand_iri(s, true, tm == "@vocab")
             .unwrap_or_default();
-        return json!({ "@id": id });
+        return single("@id", Value::String(id));
     }
     let mut out = Map::new();
     out.insert("@value".into(), value.clone());

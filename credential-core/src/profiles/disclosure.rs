@@ -161,8 +161,8 @@ pub struct Disclosure {
 impl Disclosure {
     /// Reads a `disclosure.json`.
     pub fn parse(text: &str) -> Result<Disclosure> {
-        let v: Value =
-            serde_json::from_str(text).map_err(|e| Error::MalformedJson(e.to_string()))?;
+        let v: Value = serde_json::from_str(text)
+            .map_err(|e| Error::MalformedJson(crate::json::describe_error(&e)))?;
         let bad = |what: &str| Error::MalformedDocument(format!("disclosure rules: {what}"));
         let paths = |v: Option<&Value>, what: &str| -> Result<Vec<ClaimPath>> {
             v.and_then(Value::as_array)

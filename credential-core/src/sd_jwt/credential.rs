@@ -21,10 +21,11 @@
 
 use super::path::{ClaimPath, PathElement};
 use crate::error::{Error, Result};
+use crate::json::single;
 use crate::jsonld::CONTEXT_V2;
 use crate::model::Timestamp;
 use crate::profiles::{Profile, Profiles};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// A credential's SD-JWT VC claims and what of them is selectively disclosable.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,18 +212,24 @@ pub fn to_credential(claims: &Map<String, Value>, profiles: &Profiles) -> Value 
     let mut doc = Map::new();
     match profile {
         Some(p) => {
-            doc.insert("@context".into(), json!([CONTEXT_V2, p.context_url()]));
+            doc.insert(
+                "@context".into(),
+                Value::from(vec![CONTEXT_V2, p.context_url()]),
+            );
             if let Some(id) = claims.get("jti") {
                 doc.insert("id".into(), id.clone());
             }
-            doc.insert("type".into(), json!(p.types()));
+            doc.insert("type".into(), Value::from(p.types()));
         }
         None => {
-            doc.insert("@context".into(), json!([CONTEXT_V2]));
+            doc.insert("@context".into(), Value::from(vec![CONTEXT_V2]));
             if let Some(id) = claims.get("jti") {
                 doc.insert("id".into(), id.clone());
             }
-            doc.insert("type".into(), json!(["VerifiableCredential", vct]));
+            doc.insert(
+                "type".into(),
+                Value::from(vec!["VerifiableCredential", vct]),
+            );
         }
     }
     if let Some(iss) = claims.get("iss") {
@@ -234,10 +241,11 @@ pub fn to_credential(claims: &Map<String, Value>, profiles: &Profiles) -> Value 
         }
     }
     if let Some(p) = profile {
-        doc.insert(
-            "credentialSchema".into(),
-            json!({"id": p.schema_url(), "type": "JsonSchema"}),
-        );
+        doc.insert("credentialSchema".into(), {
+            let mut schema = single("id", p.schema_url().into());
+            schema["type"] = "JsonSchema".into();
+            schema
+        });
     }
     let mut subject = Map::new();
     for (k, v) in claims {

@@ -694,9 +694,9 @@ fn profile_type_iris(processor: &JsonLdProcessor, profiles: &Profiles) -> Vec<Ve
             let mut doc = serde_json::Map::new();
             doc.insert(
                 "@context".into(),
-                serde_json::json!([CONTEXT_V2, p.context_url()]),
+                Value::from(vec![CONTEXT_V2, p.context_url()]),
             );
-            doc.insert("type".into(), serde_json::json!(p.types()));
+            doc.insert("type".into(), Value::from(p.types()));
             processor.expand_types(&doc).unwrap_or_default()
         })
         .collect()
