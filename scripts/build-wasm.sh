@@ -125,7 +125,7 @@ formats_wasm=$formats/web/formats_wasm_bg.wasm
 formats_gz=$(gzip -9 -c "$formats_wasm" | wc -c)
 printf '%-28s %10d %10d\n' "formats/formats_wasm_bg.wasm" "$(wc -c <"$formats_wasm")" "$formats_gz"
 # Issue 7's budget was 300 KB with a 250 KB goal (decimal kilobytes, the stricter reading).
-# Issue 18's goal is the limit now: 250,000 bytes (measured 249,666 after decision 0025's cuts).
+# Issue 18's goal is the limit now: 250,000 bytes (measured 249,666 after decision 0028's cuts).
 limit=250000
 goal=250000
 printf '%-28s %10s %10d\n' "limit (gzip)" "" "$limit"

@@ -69,7 +69,7 @@ pub(crate) fn single(key: &str, value: Value) -> Value {
 
 /// What went wrong in a JSON text, in our own words: the kind of fault and where it is.
 /// serde_json's own sentences (its `Display`, with the `std::io::Error` texts behind it) are
-/// not used, so they stay out of the WASM verifier (specs/decisions/0025-verifier-module-size.md).
+/// not used, so they stay out of the WASM verifier (specs/decisions/0028-verifier-module-size.md).
 pub fn describe_error(e: &serde_json::Error) -> String {
     let what = match e.classify() {
         serde_json::error::Category::Eof => "the JSON text ends early",
