@@ -26,6 +26,15 @@ step "npm packages of verifier-wasm (binaryen's wasm-opt, playwright-core)"
 npm ci --prefix verifier-wasm --no-audit --no-fund --loglevel=error
 wasm_opt=verifier-wasm/node_modules/.bin/wasm-opt
 
+# Panic locations name the crates' source files; for crates.io ones that is an absolute path
+# under $CARGO_HOME. Cut it to the crate's own directory: shorter text in every module, and the
+# same bytes on any machine (decision 0028).
+remap=()
+for src in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$src" ] && remap+=("--remap-path-prefix=$src=")
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap[*]}"
+
 step "cargo build -p verifier-wasm --target wasm32-unknown-unknown --profile wasm"
 cargo build -p verifier-wasm --target wasm32-unknown-unknown --profile wasm
 # The raw module (with names, for twiggy) is under the cargo target directory: $CARGO_TARGET_DIR

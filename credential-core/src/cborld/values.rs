@@ -7,6 +7,7 @@ use super::terms::TermCodes;
 use crate::codec::Base64::{Standard as STANDARD, UrlSafeNoPad as URL_SAFE_NO_PAD};
 use crate::error::{Error, Result};
 use crate::jsonld::TermDefinition;
+use crate::keys::base58;
 use crate::model::datetime::civil_from_days;
 use crate::model::Timestamp;
 use ciborium::Value as Cbor;
@@ -278,14 +279,14 @@ fn encode_data_url(s: &str) -> Cbor {
 /// A DID part: `z` + base58btc as bytes, anything else as text.
 fn base58_part(part: &str) -> Cbor {
     part.strip_prefix('z')
-        .and_then(|b| bs58::decode(b).into_vec().ok())
+        .and_then(base58::decode)
         .map_or_else(|| Cbor::Text(part.to_owned()), Cbor::Bytes)
 }
 
 fn base58_string(item: &Cbor) -> Result<String> {
     match item {
         Cbor::Text(t) => Ok(t.clone()),
-        Cbor::Bytes(b) => Ok(format!("z{}", bs58::encode(b).into_string())),
+        Cbor::Bytes(b) => Ok(format!("z{}", base58::encode(b))),
         _ => Err(Error::CborLdInvalid("malformed DID URL part".into())),
     }
 }
@@ -296,7 +297,7 @@ fn encode_multibase(s: &str) -> Option<Cbor> {
     let (&prefix, rest) = s.as_bytes().split_first()?;
     let rest = std::str::from_utf8(rest).ok()?;
     let bytes = match prefix {
-        b'z' => bs58::decode(rest).into_vec().ok()?,
+        b'z' => base58::decode(rest)?,
         b'u' => URL_SAFE_NO_PAD.decode(rest)?,
         b'M' => STANDARD.decode(rest)?,
         _ => return None,
@@ -311,7 +312,7 @@ fn encode_multibase(s: &str) -> Option<Cbor> {
 fn multibase_string(bytes: &[u8]) -> Option<String> {
     let (&prefix, rest) = bytes.split_first()?;
     Some(match prefix {
-        b'z' => format!("z{}", bs58::encode(rest).into_string()),
+        b'z' => format!("z{}", base58::encode(rest)),
         b'u' => format!("u{}", URL_SAFE_NO_PAD.encode(rest)),
         b'M' => format!("M{}", STANDARD.encode(rest)),
         _ => return None,

@@ -1,7 +1,7 @@
 //! Base58 with the Bitcoin alphabet (multibase `z`, draft-msporny-base58 §2), in groups of five
 //! digits (58^5 < 2^32) on 32-bit limbs instead of one digit at a time on bytes: a 64-byte
 //! signature is about ten times fewer multiplications. Only well-formed text is decoded here;
-//! the caller reports a bad character with the `bs58` crate's message.
+//! the caller reports a bad character with [`describe_error`]. The tests compare both with the `bs58` crate.
 
 const ALPHABET: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
@@ -20,7 +20,7 @@ const DIGITS: [u8; 128] = {
 };
 
 /// Encodes `bytes`: one `1` per leading zero byte, then the rest as a base-58 number.
-pub(super) fn encode(bytes: &[u8]) -> String {
+pub(crate) fn encode(bytes: &[u8]) -> String {
     let zeros = bytes.iter().take_while(|b| **b == 0).count();
     let rest = &bytes[zeros..];
     // The rest as a number in base 2^32, most significant limb first.
@@ -67,7 +67,7 @@ pub(super) fn encode(bytes: &[u8]) -> String {
 }
 
 /// Decodes `text`; `None` when a character is not in the alphabet.
-pub(super) fn decode(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
     let text = text.as_bytes();
     let ones = text.iter().take_while(|b| **b == b'1').count();
     // The number in base 2^32, least significant limb first.
@@ -98,6 +98,16 @@ pub(super) fn decode(text: &str) -> Option<Vec<u8>> {
         .skip_while(|b| *b == 0);
     bytes.extend(significant);
     Some(bytes)
+}
+
+/// Why `text` is not base58btc, for an error message: the first character outside the alphabet.
+pub(crate) fn describe_error(text: &str) -> String {
+    text.char_indices()
+        .find(|(_, c)| !c.is_ascii() || DIGITS[*c as usize] == 0xFF)
+        .map_or_else(
+            || "not base58btc".to_owned(),
+            |(at, c)| format!("the character {c:?} at byte {at} is not in the base58btc alphabet"),
+        )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! Secret keys live only inside [`SecretKey`]; the underlying dalek / RustCrypto types zeroize on
 //! drop, and nothing here implements `Debug` or `Display` in a way that prints secret material.
 
-mod base58;
+pub(crate) mod base58;
 mod check;
 mod jwk;
 mod multikey;

@@ -22,13 +22,7 @@ pub(crate) fn decode_base58btc(s: &str) -> Result<Vec<u8>> {
         .ok_or_else(|| Error::InvalidMultibase("expected the base58btc prefix 'z'".into()))?;
     match super::base58::decode(body) {
         Some(bytes) => Ok(bytes),
-        // Only to say which character is wrong, as before.
-        None => Err(Error::InvalidMultibase(
-            bs58::decode(body)
-                .into_vec()
-                .err()
-                .map_or_else(|| "not base58btc".to_owned(), |e| e.to_string()),
-        )),
+        None => Err(Error::InvalidMultibase(super::base58::describe_error(body))),
     }
 }
 

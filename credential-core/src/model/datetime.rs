@@ -33,7 +33,8 @@ impl Timestamp {
         let days = self.0.div_euclid(86_400);
         let secs = self.0.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
-        if !(0..=9999).contains(&y) {
+        // The WASM verifier formats a few stamps per verification: there the smaller code wins.
+        if cfg!(target_arch = "wasm32") || !(0..=9999).contains(&y) {
             return format!(
                 "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
                 secs / 3600,
