@@ -29,6 +29,9 @@ wasm_opt=verifier-wasm/node_modules/.bin/wasm-opt
 # Panic locations name the crates' source files; for crates.io ones that is an absolute path
 # under $CARGO_HOME. Cut it to the crate's own directory: shorter text in every module, and the
 # same bytes on any machine (decision 0028).
+# The crates must be on disk first (a fresh machine running this script alone), or nothing is
+# cut and the sizes differ from CI's.
+cargo fetch --quiet
 remap=()
 for src in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
   [ -d "$src" ] && remap+=("--remap-path-prefix=$src=")
