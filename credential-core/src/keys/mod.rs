@@ -7,6 +7,7 @@ pub(crate) mod base58;
 mod check;
 mod jwk;
 mod multikey;
+mod p256_verify;
 #[cfg(not(feature = "p384"))]
 mod p384_point;
 mod pem;
@@ -18,7 +19,7 @@ pub use p384_point::P384Point;
 
 use crate::error::{Error, Result};
 use rand_core::CryptoRngCore;
-use signature::{Signer as _, Verifier as _};
+use signature::Signer as _;
 
 /// A key algorithm (curve).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -172,15 +173,11 @@ impl PublicKey {
                     .map(|s| k.verify_strict(message, &s).is_ok())
                     .unwrap_or(false),
             ),
-            PublicKey::P256(k) => Some(
-                p256::ecdsa::Signature::from_slice(signature)
-                    .map(|s| k.verify(message, &s).is_ok())
-                    .unwrap_or(false),
-            ),
+            PublicKey::P256(k) => Some(p256_verify::verify(k.as_affine(), message, signature)),
             #[cfg(feature = "p384")]
             PublicKey::P384(k) => Some(
                 p384::ecdsa::Signature::from_slice(signature)
-                    .map(|s| k.verify(message, &s).is_ok())
+                    .map(|s| signature::Verifier::verify(k, message, &s).is_ok())
                     .unwrap_or(false),
             ),
             #[cfg(not(feature = "p384"))]
