@@ -5,14 +5,17 @@
 // P-384 credential pasted as text -> amber (its signature checked by WebCrypto); a fake camera
 // showing a QR -> verdict after one click on "Scan"; a BarcodeDetector installed in the page
 // (the Shape Detection API's contract, decoding with the scanner module in this process) -> the
-// kiosk reads with it, and with the scanner module where it reads no QR text or fails; and
-// no request outside the page's origin. Screenshots of each verdict go to target/kiosk-screenshots/.
+// kiosk reads with it, and with the scanner module where it reads no QR text or fails; a Laissez
+// credential with a signed portrait -> the issued image shown, a tampered portrait -> red and none
+// shown; and no request outside the page's origin. Screenshots of each verdict go to
+// target/kiosk-screenshots/.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
+import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {chromium} from 'playwright-core';
-import {corpus, laissez, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
+import {corpus, laissez, portraitCorpus, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
 import {detectorState, installDetector} from './barcode-detector.mjs';
 import {serve} from '../kiosk/serve.mjs';
 import {issueReferenceCredentials} from '../bench/vcjs.mjs';
@@ -264,5 +267,53 @@ test('a BarcodeDetector without qr_code among its formats: never constructed, th
   const {page, close} = await open([], {prepare: p => installDetector(p, ['ean_13', 'code_128'])});
   assert.equal((await openImage(page, files.valid)).verdict, 'issuer_not_checked');
   assert.deepEqual(await detectorState(page), {constructed: 0, detects: 0, scannerLoaded: true});
+  await close();
+});
+
+const sha256 = bytes => createHash('sha256').update(bytes).digest('hex');
+
+test('a Laissez credential with a signed portrait: the issued image shown; tampered: red, no portrait', async () => {
+  const {valid, tampered, jpeg} = portraitCorpus();
+  const {page, close} = await open();
+  const v = await openImage(page, qrPng(valid, 'portrait'));
+  assert.equal(v.verdict, 'issuer_not_checked');
+  await page.waitForSelector('#portrait:not([hidden])');
+  const shown = await page.$eval('#portrait', async img => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const {data} = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    // Mean grey of the leftmost and rightmost quarter of the columns.
+    const quarter = Math.floor(canvas.width / 4);
+    const mean = from => {
+      let sum = 0;
+      for (let y = 0; y < canvas.height; y++) {
+        for (let x = from; x < from + quarter; x++) {
+          sum += data[(y * canvas.width + x) * 4];
+        }
+      }
+      return sum / (quarter * canvas.height);
+    };
+    const box = img.getBoundingClientRect();
+    return {src: img.src, width: img.naturalWidth, height: img.naturalHeight, shownWidth: box.width,
+      left: mean(0), right: mean(canvas.width - quarter)};
+  });
+  // The bytes the issuer signed (laissez issue --portrait: a 48 × 64 greyscale JPEG).
+  const [prefix, base64] = shown.src.split(',');
+  assert.equal(prefix, 'data:image/jpeg;base64');
+  assert.equal(sha256(Buffer.from(base64, 'base64')), sha256(jpeg));
+  assert.deepEqual([shown.width, shown.height], [48, 64]);
+  assert.ok(shown.shownWidth > 0, 'the portrait takes no room on the page');
+  // The drawn picture's dark left half and light right half (40 and 220), through the JPEG.
+  assert.ok(shown.left < 80 && shown.right > 180, `left ${shown.left}, right ${shown.right}`);
+  await page.screenshot({path: join(shots, 'portrait.png'), fullPage: true});
+  const bad = await openImage(page, qrPng(tampered, 'portrait-tampered'));
+  assert.equal(bad.verdict, 'invalid');
+  assert.match(bad.reason, /Signature/);
+  assert.equal(await page.$eval('#portrait', img => img.hidden && !img.hasAttribute('src')), true);
+  assert.ok(!bad.fields.includes('data:image'), bad.fields);
+  await page.screenshot({path: join(shots, 'portrait-tampered.png'), fullPage: true});
   await close();
 });
