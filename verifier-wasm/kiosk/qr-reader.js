@@ -2,12 +2,14 @@
 // platform's BarcodeDetector where it reads QR codes (most phones), else with the package's
 // scanner module (pkg/scanner/, credential-core's decoder), loaded on the first frame. The
 // verifier module itself reads text only, so a page that never scans never downloads a decoder.
+// A frame the platform finds no QR text in (no result, other formats only, an empty value) is
+// read by the scanner module too; a detector whose `detect` fails is not asked again.
 
 import {loadOnce} from './load-module.js';
 
 const scanner = loadOnce(new URL('./pkg/scanner/scanner_wasm.js', import.meta.url));
 
-/** The platform's QR detector, or null (detected once). */
+/** The platform's QR detector, or null (detected once; null again after a failed `detect`). */
 let platform;
 async function platformDetector() {
   if (platform === undefined) {
@@ -24,6 +26,14 @@ async function platformDetector() {
   return platform;
 }
 
+/** The text of the first QR code among a detector's results with any, else null. */
+function qrText(results) {
+  const found = Array.isArray(results) ?
+    results.find(r => r?.format === 'qr_code' && typeof r.rawValue === 'string' && r.rawValue !== '') :
+    undefined;
+  return found?.rawValue ?? null;
+}
+
 /**
  * The text of the QR code in `frame` (an ImageData), or null when there is none.
  * @param {ImageData} frame
@@ -32,8 +42,14 @@ async function platformDetector() {
 export async function readQr(frame) {
   const detector = await platformDetector();
   if (detector) {
-    const [found] = await detector.detect(frame);
-    return found?.rawValue ?? null;
+    try {
+      const text = qrText(await detector.detect(frame));
+      if (text !== null) {
+        return text;
+      }
+    } catch {
+      platform = null;
+    }
   }
   const {decodeQr} = await scanner();
   try {

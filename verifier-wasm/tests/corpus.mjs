@@ -9,7 +9,7 @@ import {existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync} from 
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {inflateSync} from 'node:zlib';
+import {deflateSync, inflateSync} from 'node:zlib';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -150,6 +150,81 @@ export function corpus() {
   }
   cached = {dir, anchor, bundle, creds, expiring, stranger, sdDerived, sdTampered, cases};
   return cached;
+}
+
+let portraits = null;
+
+/**
+ * A legal identity issued with `laissez issue --portrait` (decision 0023) from a drawn 96 × 128
+ * picture (dark left half, light right half; no real person), and a copy whose portrait has one
+ * byte of its JPEG data changed (its signature no longer matches). Returns {valid, tampered,
+ * jpeg}: the two credentials' files and the issued JPEG's bytes.
+ */
+export function portraitCorpus() {
+  if (portraits) {
+    return portraits;
+  }
+  const {dir} = corpus();
+  const [width, height] = [96, 128];
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    data.fill(i % width < width / 2 ? 40 : 220, i * 4, i * 4 + 3);
+    data[i * 4 + 3] = 255;
+  }
+  const picture = join(dir, 'portrait-picture.png');
+  writePng(picture, {data, width, height});
+  const subject = join(root, 'specs/profiles/legal-identity/examples/valid/latin-colombia.json');
+  const valid = join(dir, 'portrait.json');
+  laissez(['issue', '--profile', 'legal-identity', '--subject', subject, '--portrait', picture,
+    '--record-id', 'portrait-test', '--out', valid], {home: join(dir, 'issuer-home')});
+  const doc = JSON.parse(readFileSync(valid, 'utf8'));
+  const [prefix, base64] = doc.credentialSubject.portrait.split(',');
+  const jpeg = Buffer.from(base64, 'base64');
+  // One bit of the entropy-coded data (after the headers, before the end marker), chosen so that
+  // no marker byte (0xFF) is made or unmade: the image still decodes, to other pixels.
+  const changed = Buffer.from(jpeg);
+  const at = [...changed.keys()].findLast(i => i < changed.length - 2 && changed[i] !== 0xff
+    && changed[i - 1] !== 0xff && (changed[i] ^ 0x10) !== 0xff);
+  changed[at] ^= 0x10;
+  doc.credentialSubject.portrait = `${prefix},${changed.toString('base64')}`;
+  const tampered = join(dir, 'portrait-tampered.json');
+  writeFileSync(tampered, JSON.stringify(doc, null, 2));
+  portraits = {valid, tampered, jpeg};
+  return portraits;
+}
+
+/** CRC-32 (ISO 3309, as PNG chunks use it). */
+function crc32(bytes) {
+  let crc = ~0;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) {
+      crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  }
+  return ~crc >>> 0;
+}
+
+/** Writes RGBA pixels ({data, width, height}) as an 8-bit RGBA PNG (filter 0 on every row). */
+export function writePng(path, {data, width, height}) {
+  const chunk = (type, body) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  const rows = Buffer.alloc(height * (width * 4 + 1));
+  for (let y = 0; y < height; y++) {
+    rows.set(data.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
+  }
+  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
 }
 
 /** Decodes an 8-bit greyscale or RGB(A) non-interlaced PNG (what `laissez qr encode` writes) to RGBA. */

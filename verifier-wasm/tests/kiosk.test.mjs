@@ -3,14 +3,20 @@
 // holder's name; tampered -> red; expired -> amber with the reason; Arabic -> right-to-left with
 // Arabic labels; a trust list loaded by the operator -> the same QR green, revoked shown red; a
 // P-384 credential pasted as text -> amber (its signature checked by WebCrypto); a fake camera
-// showing a QR -> verdict after one click on "Scan"; and no
-// request outside the page's origin. Screenshots of each verdict go to target/kiosk-screenshots/.
+// showing a QR -> verdict after one click on "Scan"; a BarcodeDetector installed in the page
+// (the Shape Detection API's contract, decoding with the scanner module in this process) -> the
+// kiosk reads with it, and with the scanner module where it reads no QR text or fails; a Laissez
+// credential with a signed portrait -> the issued image shown, a tampered portrait -> red and none
+// shown; and no request outside the page's origin. Screenshots of each verdict go to
+// target/kiosk-screenshots/.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
+import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {chromium} from 'playwright-core';
-import {corpus, laissez, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
+import {corpus, laissez, portraitCorpus, readPng, root, AFTER_EXPIRY} from './corpus.mjs';
+import {detectorState, installDetector} from './barcode-detector.mjs';
 import {serve} from '../kiosk/serve.mjs';
 import {issueReferenceCredentials} from '../bench/vcjs.mjs';
 
@@ -45,13 +51,17 @@ before(async () => {
 
 after(() => server?.close());
 
-/** Opens the kiosk in a fresh browser; records every request URL. */
-async function open(extraArgs = [], {time} = {}) {
+/**
+ * Opens the kiosk in a fresh browser; records every request URL. `prepare(page)`, when given,
+ * runs before the page loads (init scripts, exposed functions).
+ */
+async function open(extraArgs = [], {time, prepare} = {}) {
   const browser = await chromium.launch({executablePath: CHROMIUM, args: [...FLAGS, ...extraArgs]});
   const context = await browser.newContext({viewport: {width: 900, height: 1100}});
   const page = await context.newPage();
   const requests = [];
   page.on('request', r => requests.push(r.url()));
+  await prepare?.(page);
   if (time) {
     // Only the clock's reading is fixed: timers and microtasks run as they do for a user (the
     // verdict of verifyAsync comes through WebCrypto's promises; clock.install would fake
@@ -206,5 +216,104 @@ test('a fake camera showing a QR: verdict with no click beyond starting the scan
   assert.equal(v.verdict, 'issuer_not_checked');
   assert.match(v.colour, /verdict-amber/);
   await page.screenshot({path: join(shots, 'camera.png'), fullPage: true});
+  await close();
+});
+
+/** Opens `png` in the kiosk (after "Check another" when a verdict is showing); resolves to the verdict. */
+async function openImage(page, png) {
+  if (await page.isVisible('[data-testid=verdict]')) {
+    await page.click('#again');
+  }
+  await page.setInputFiles('[data-testid=image]', png);
+  return verdictOf(page);
+}
+
+test('a platform BarcodeDetector for QR codes: the kiosk reads with it and never loads the scanner module', async () => {
+  const {page, close} = await open([], {prepare: p => installDetector(p, ['qr_code', 'ean_13'])});
+  assert.equal((await openImage(page, files.valid)).verdict, 'issuer_not_checked');
+  assert.deepEqual(await detectorState(page), {constructed: 1, detects: 1, scannerLoaded: false});
+  const tampered = await openImage(page, files.tampered);
+  assert.equal(tampered.verdict, 'invalid');
+  assert.match(tampered.reason, /Signature/);
+  // A barcode of another format listed before the QR code is passed over.
+  await page.evaluate(() => { window.laissezDetector.answer = 'ean-first'; });
+  const good = await openImage(page, files.valid);
+  assert.equal(good.verdict, 'issuer_not_checked');
+  assert.ok(good.fields.includes(subject(files.valid).givenName), good.fields);
+  assert.deepEqual(await detectorState(page), {constructed: 1, detects: 3, scannerLoaded: false});
+  await close();
+});
+
+test('a BarcodeDetector that reads no QR text or fails: the scanner module reads the image', async () => {
+  const {page, close} = await open([], {prepare: p => installDetector(p, ['qr_code'])});
+  let detects = 0;
+  for (const answer of ['none', 'other-format', 'empty-value']) {
+    await page.evaluate(a => { window.laissezDetector.answer = a; }, answer);
+    const v = await openImage(page, files.valid);
+    assert.equal(v.verdict, 'issuer_not_checked', answer);
+    assert.deepEqual(await detectorState(page), {constructed: 1, detects: ++detects, scannerLoaded: true}, answer);
+  }
+  await page.evaluate(() => { window.laissezDetector.answer = 'reject'; });
+  assert.equal((await openImage(page, files.tampered)).verdict, 'invalid');
+  assert.equal((await detectorState(page)).detects, ++detects);
+  // A detector that failed is not asked again: the scanner module reads from then on.
+  await page.evaluate(() => { window.laissezDetector.answer = 'qr'; });
+  assert.equal((await openImage(page, files.valid)).verdict, 'issuer_not_checked');
+  assert.equal((await detectorState(page)).detects, detects);
+  await close();
+});
+
+test('a BarcodeDetector without qr_code among its formats: never constructed, the scanner module reads', async () => {
+  const {page, close} = await open([], {prepare: p => installDetector(p, ['ean_13', 'code_128'])});
+  assert.equal((await openImage(page, files.valid)).verdict, 'issuer_not_checked');
+  assert.deepEqual(await detectorState(page), {constructed: 0, detects: 0, scannerLoaded: true});
+  await close();
+});
+
+const sha256 = bytes => createHash('sha256').update(bytes).digest('hex');
+
+test('a Laissez credential with a signed portrait: the issued image shown; tampered: red, no portrait', async () => {
+  const {valid, tampered, jpeg} = portraitCorpus();
+  const {page, close} = await open();
+  const v = await openImage(page, qrPng(valid, 'portrait'));
+  assert.equal(v.verdict, 'issuer_not_checked');
+  await page.waitForSelector('#portrait:not([hidden])');
+  const shown = await page.$eval('#portrait', async img => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const {data} = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    // Mean grey of the leftmost and rightmost quarter of the columns.
+    const quarter = Math.floor(canvas.width / 4);
+    const mean = from => {
+      let sum = 0;
+      for (let y = 0; y < canvas.height; y++) {
+        for (let x = from; x < from + quarter; x++) {
+          sum += data[(y * canvas.width + x) * 4];
+        }
+      }
+      return sum / (quarter * canvas.height);
+    };
+    const box = img.getBoundingClientRect();
+    return {src: img.src, width: img.naturalWidth, height: img.naturalHeight, shownWidth: box.width,
+      left: mean(0), right: mean(canvas.width - quarter)};
+  });
+  // The bytes the issuer signed (laissez issue --portrait: a 48 × 64 greyscale JPEG).
+  const [prefix, base64] = shown.src.split(',');
+  assert.equal(prefix, 'data:image/jpeg;base64');
+  assert.equal(sha256(Buffer.from(base64, 'base64')), sha256(jpeg));
+  assert.deepEqual([shown.width, shown.height], [48, 64]);
+  assert.ok(shown.shownWidth > 0, 'the portrait takes no room on the page');
+  // The drawn picture's dark left half and light right half (40 and 220), through the JPEG.
+  assert.ok(shown.left < 80 && shown.right > 180, `left ${shown.left}, right ${shown.right}`);
+  await page.screenshot({path: join(shots, 'portrait.png'), fullPage: true});
+  const bad = await openImage(page, qrPng(tampered, 'portrait-tampered'));
+  assert.equal(bad.verdict, 'invalid');
+  assert.match(bad.reason, /Signature/);
+  assert.equal(await page.$eval('#portrait', img => img.hidden && !img.hasAttribute('src')), true);
+  assert.ok(!bad.fields.includes('data:image'), bad.fields);
+  await page.screenshot({path: join(shots, 'portrait-tampered.png'), fullPage: true});
   await close();
 });

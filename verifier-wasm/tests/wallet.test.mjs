@@ -4,7 +4,8 @@
 // and let the kiosk, in a second browser, scan that screen through its own fake camera (green,
 // holder's name); a kiosk request -> wallet consent -> presentation QR bound to it -> kiosk
 // green, and the same presentation replayed against the next request -> red; Arabic right to
-// left; axe-core on every screen (no serious or critical violation); no request leaves either
+// left; an image imported through a platform BarcodeDetector (the test's, barcode-detector.mjs)
+// without loading the scanner module; axe-core on every screen (no serious or critical violation); no request leaves either
 // page's origin. Screenshots of every screen go to target/wallet-screenshots/.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import {join} from 'node:path';
 import {inflateSync} from 'node:zlib';
 import {chromium} from 'playwright-core';
 import {laissez, root} from './corpus.mjs';
+import {detectorState, installDetector} from './barcode-detector.mjs';
 import {serve as serveKiosk} from '../kiosk/serve.mjs';
 import {serve as serveWallet} from '../../wallet-demo/serve.mjs';
 
@@ -606,10 +608,30 @@ test('encrypted backup restored on another device with the PIN; delete one; forg
   assert.equal(left, 0);
 });
 
+test('a platform BarcodeDetector reads an opened image: imported, the scanner module not loaded', async () => {
+  const c = corpus();
+  const other = await launch('barcode-detector', join(work, 'barcode-detector.y4m'), PHONE);
+  try {
+    await installDetector(other.page, ['qr_code']);
+    await ready(other.page, `${walletOrigin}/index.html`);
+    await other.page.fill('[data-testid=pin]', PIN);
+    await other.page.click('[data-testid=unlock]');
+    await other.page.waitForSelector('[data-testid=home]:not([hidden])');
+    await other.page.click('[data-testid=go-receive]');
+    await other.page.setInputFiles('[data-testid=image]', join(c.creds, 'legal-identity-eddsa-rdfc-2022.png'));
+    await other.page.waitForSelector('[data-testid=import-result]:not([hidden])');
+    assert.equal(await other.page.getAttribute('[data-testid=import-verdict]', 'data-verdict'), 'issuer_not_checked',
+      await other.page.textContent('[data-testid=import-reason]'));
+    assert.deepEqual(await detectorState(other.page), {constructed: 1, detects: 1, scannerLoaded: false});
+  } finally {
+    await other.context.close();
+  }
+});
+
 test('no request left either page\'s origin', () => {
   const origin = {wallet: walletOrigin, kiosk: kioskOrigin};
   for (const browser of ['wallet', 'kiosk']) {
-    const mine = requests.filter(r => r.browser === browser || (browser === 'wallet' && r.browser === 'other-device'));
+    const mine = requests.filter(r => r.browser === browser || (browser === 'wallet' && ['other-device', 'barcode-detector'].includes(r.browser)));
     assert.ok(mine.length > 10, `only ${mine.length} requests recorded for the ${browser}`);
     const outside = mine.filter(r => !r.url.startsWith(`${origin[browser]}/`) && !/^(data|blob):/.test(r.url));
     assert.deepEqual(outside.map(r => r.url), [], `the ${browser}'s requests outside its origin`);
