@@ -69,6 +69,24 @@ fn bench(c: &mut Criterion) {
     c.bench_function("raw-ed25519/verify", |b| {
         b.iter(|| public.verify(black_box(&msg), black_box(&sig)).unwrap())
     });
+    // P-256: this crate's verification (one interleaved pass, decision 0030) and the `p256`
+    // crate's own `VerifyingKey::verify`, on the same signature.
+    let key = SecretKey::generate(credential_core::keys::Algorithm::P256, &mut rng);
+    let sig = key.sign(&msg).unwrap();
+    let public = key.public_key();
+    c.bench_function("raw-p256/verify", |b| {
+        b.iter(|| public.verify(black_box(&msg), black_box(&sig)).unwrap())
+    });
+    let reference = p256::ecdsa::VerifyingKey::from_sec1_bytes(&public.to_bytes()).unwrap();
+    let reference_sig = p256::ecdsa::Signature::from_slice(&sig).unwrap();
+    c.bench_function("p256-crate/verify", |b| {
+        b.iter(|| {
+            use p256::ecdsa::signature::Verifier as _;
+            reference
+                .verify(black_box(&msg), black_box(&reference_sig))
+                .unwrap()
+        })
+    });
 }
 
 /// CBOR-LD encode and decode of a signed credential, and the verify of its CBOR-LD envelope

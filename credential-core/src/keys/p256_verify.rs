@@ -7,7 +7,7 @@
 //! Every field and group operation is `p256`'s own (its complete addition formulas, so the
 //! sum is right whatever the points, the identity and equal points included); only the order
 //! of the operations is ours. Checked against `p256`'s verifier and the Wycheproof P-256
-//! vectors (including its Shamir edge cases) in the tests below (decision 0029).
+//! vectors (including its Shamir edge cases) in the tests below (decision 0030).
 
 use p256::elliptic_curve::bigint::U256;
 use p256::elliptic_curve::group::Group;
