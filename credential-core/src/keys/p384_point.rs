@@ -7,7 +7,7 @@
 //!
 //! With the feature the module is compiled into the unit tests only, so that the workspace test
 //! run (which unifies the feature on) runs its tests, there also against the `p384` crate's
-//! encodings of real points (decision 0029).
+//! encodings of real points (decision 0031).
 
 use crate::error::{Error, Result};
 
