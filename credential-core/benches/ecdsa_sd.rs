@@ -18,7 +18,7 @@ fn bench(c: &mut Criterion) {
     let verifier = Verifier::new(ContextStore::bundled());
     let processor = verifier.processor();
     let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
-    let key = SecretKey::generate(Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     let did = did_key(&key.public_key());
     // 16 statements: 5 mandatory, 11 signed one by one.
     let credential = json!({

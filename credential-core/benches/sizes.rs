@@ -71,7 +71,8 @@ fn main() {
     }
     header("legal-identity example (eddsa-rdfc-2022)");
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(5);
-    let key = SecretKey::generate(Cryptosuite::EddsaRdfc2022.default_algorithm(), &mut rng);
+    let key =
+        SecretKey::generate(Cryptosuite::EddsaRdfc2022.default_algorithm(), &mut rng).unwrap();
     for (name, subject) in samples::examples("legal-identity") {
         let cred = samples::sign(
             &verifier,
@@ -222,7 +223,7 @@ fn fields_table(verifier: &Verifier) {
     for profile in verifier.profiles().all() {
         let (_, subject) = samples::examples(profile.name()).remove(0);
         for suite in Cryptosuite::ALL {
-            let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+            let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
             for form in samples::Form::ALL {
                 let cred = samples::issued(profile.name(), subject.clone(), suite, &key, form);
                 fields_row(
@@ -246,7 +247,8 @@ fn fields_table(verifier: &Verifier) {
         }
     }
     println!("\nlegal-identity examples, compact, eddsa-rdfc-2022:");
-    let key = SecretKey::generate(Cryptosuite::EddsaRdfc2022.default_algorithm(), &mut rng);
+    let key =
+        SecretKey::generate(Cryptosuite::EddsaRdfc2022.default_algorithm(), &mut rng).unwrap();
     for (name, subject) in samples::examples("legal-identity") {
         let cred = samples::issued(
             "legal-identity",
@@ -321,8 +323,8 @@ fn presets(verifier: &Verifier) {
     let store = verifier.processor().store();
     let now = Timestamp::parse("2026-06-01T00:00:00Z").expect("a time");
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(8);
-    let issuer = SecretKey::generate(Algorithm::P256, &mut rng);
-    let holder = SecretKey::generate(Algorithm::P256, &mut rng);
+    let issuer = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
+    let holder = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     header("profile/preset (mechanism)");
     for profile in verifier.profiles().all() {
         let rules = profile.disclosure().expect("bundled rules");

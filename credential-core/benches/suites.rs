@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
     let verifier = Verifier::new(ContextStore::bundled());
     let now = Timestamp::parse("2026-01-01T00:00:00Z").unwrap();
     for suite in Cryptosuite::ALL {
-        let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+        let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
         let did = credential_core::did::did_key(&key.public_key());
         let cred = credential(&did);
         let mut options = ProofOptions::assertion(suite, did_key_vm(&key.public_key()));
@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
             cborld_benches(c, &verifier, &signed_json, now);
         }
     }
-    let key = SecretKey::generate(credential_core::keys::Algorithm::Ed25519, &mut rng);
+    let key = SecretKey::generate(credential_core::keys::Algorithm::Ed25519, &mut rng).unwrap();
     let msg = [7u8; 64];
     let sig = key.sign(&msg).unwrap();
     let public = key.public_key();
@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
     });
     // P-256: this crate's verification (one interleaved pass, decision 0030) and the `p256`
     // crate's own `VerifyingKey::verify`, on the same signature.
-    let key = SecretKey::generate(credential_core::keys::Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(credential_core::keys::Algorithm::P256, &mut rng).unwrap();
     let sig = key.sign(&msg).unwrap();
     let public = key.public_key();
     c.bench_function("raw-p256/verify", |b| {

@@ -25,8 +25,8 @@ fn main() -> Result<(), credential_core::Error> {
             &mut rand_chacha::ChaCha20Rng::seed_from_u64(7),
         )
     };
-    let proof_key = key();
-    let issuer = Issuer::new(key(), Cryptosuite::EcdsaRdfc2019)?;
+    let proof_key = key()?;
+    let issuer = Issuer::new(key()?, Cryptosuite::EcdsaRdfc2019)?;
     let unsigned = issuer
         .credential()
         .profile("legal-identity")?

@@ -17,7 +17,7 @@ fn main() -> Result<(), credential_core::Error> {
     let now = Timestamp::parse("2026-06-01T09:00:00Z").expect("a valid time");
 
     // 1. The registry issues. (A real issuer loads its key from protected storage.)
-    let registry_key = SecretKey::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
+    let registry_key = SecretKey::generate(Algorithm::Ed25519, &mut rand_core::OsRng)?;
     let registry_did = did_key(&registry_key.public_key());
     let registry_multikey = registry_key.public_key().to_multikey();
     let issuer =
@@ -43,7 +43,7 @@ fn main() -> Result<(), credential_core::Error> {
 
     // 3. A trust anchor (say, a ministry) lists the registry in a signed trust bundle
     //    (specs/trust-bundle.md); the verifier loads it once, with the anchor's key.
-    let anchor = SecretKey::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
+    let anchor = SecretKey::generate(Algorithm::Ed25519, &mut rand_core::OsRng)?;
     let body = json!({
         "type": "LaissezTrustBundle",
         "id": "https://trust.example/testland",

@@ -14,7 +14,7 @@ use credential_core::verify::{Verifier, VerifyOptions};
 
 fn main() -> Result<(), credential_core::Error> {
     let now = Timestamp::parse("2026-06-01T09:00:00Z").expect("a valid time");
-    let key = SecretKey::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
+    let key = SecretKey::generate(Algorithm::Ed25519, &mut rand_core::OsRng)?;
     let issuer = Issuer::new(key, Cryptosuite::EddsaRdfc2022)?;
     // One of the profile's example records (its `recordId` is the issuer's, not a claim).
     let mut subject: serde_json::Value = serde_json::from_str(include_str!(

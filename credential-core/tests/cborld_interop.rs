@@ -186,7 +186,7 @@ fn profile_samples_match_the_reference_implementation_both_ways() {
     for profile in verifier.profiles().all() {
         let (_, subject) = samples::examples(profile.name()).remove(0);
         for suite in Cryptosuite::ALL {
-            let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+            let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
             for form in samples::Form::ALL {
                 let doc = samples::issued(profile.name(), subject.clone(), suite, &key, form);
                 let name = format!("{}/{suite} ({})", profile.name(), form.name());

@@ -204,6 +204,7 @@ fn derive_legal_identity(
             Algorithm::P256,
             &mut rand_chacha::ChaCha20Rng::seed_from_u64(18),
         )
+        .unwrap()
     };
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2026);
     let key_for_proof = key();

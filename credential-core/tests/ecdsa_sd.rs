@@ -65,7 +65,7 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2023);
-    let key = SecretKey::generate(Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     let did = did_key(&key.public_key());
     let processor = JsonLdProcessor::new(ContextStore::bundled());
     let options = BaseProofOptions::assertion(did_key_vm(&key.public_key()))
@@ -471,14 +471,14 @@ fn keys_other_than_p256_and_unsupported_documents_are_refused() {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(9);
     let processor = JsonLdProcessor::new(ContextStore::bundled());
     for alg in [Algorithm::P384, Algorithm::Ed25519] {
-        let key = SecretKey::generate(alg, &mut rng);
+        let key = SecretKey::generate(alg, &mut rng).unwrap();
         let did = did_key(&key.public_key());
         let options = BaseProofOptions::assertion(did_key_vm(&key.public_key()));
         let e = sd::create_base_proof(&credential(&did), &options, &key, &mut rng, &processor)
             .unwrap_err();
         assert_eq!(e.code(), "key_type_mismatch");
     }
-    let key = SecretKey::generate(Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     let did = did_key(&key.public_key());
     let options = BaseProofOptions::assertion(did_key_vm(&key.public_key()));
     // A blank node identifier written in the document.

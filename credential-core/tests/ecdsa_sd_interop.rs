@@ -157,7 +157,7 @@ fn our_base_proof_their_derivation() {
     let Some(h) = harness() else { return };
     let dir = tempfile::tempdir().unwrap();
     let mut rng = rand_chacha::ChaCha20Rng::from_entropy();
-    let key = SecretKey::generate(Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     let did = did_key(&key.public_key());
     let credential = json!({
         "@context": [

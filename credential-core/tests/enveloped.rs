@@ -31,7 +31,7 @@ fn now() -> Timestamp {
 }
 
 fn key(alg: Algorithm, seed: u64) -> SecretKey {
-    SecretKey::generate(alg, &mut rand_chacha::ChaCha20Rng::seed_from_u64(seed))
+    SecretKey::generate(alg, &mut rand_chacha::ChaCha20Rng::seed_from_u64(seed)).unwrap()
 }
 
 /// An unsigned credential of `profile` about its first valid example (or the one whose file

@@ -414,7 +414,7 @@ fn sample_ecdsa_sd() -> &'static EcdsaSdSample {
         use credential_core::sd::{self, BaseProofOptions};
         use rand_chacha::rand_core::SeedableRng;
         let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2023);
-        let key = SecretKey::generate(Algorithm::P256, &mut rng);
+        let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
         let doc = serde_json::json!({
             "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"],
             "type": ["VerifiableCredential"],

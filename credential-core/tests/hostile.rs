@@ -222,7 +222,7 @@ fn repeated_related_blank_nodes_stay_fast() {
 
 fn signed_with_name(suite: Cryptosuite, name: &str) -> Value {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(11);
-    let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+    let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
     let verifier = Verifier::new(ContextStore::bundled());
     let cred = Credential::from_json(json!({
         "@context": ["https://www.w3.org/ns/credentials/v2"],
@@ -273,7 +273,7 @@ fn undefined_terms_are_data_loss_not_silently_dropped() {
     );
 
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(3);
-    let key = SecretKey::generate(Algorithm::Ed25519, &mut rng);
+    let key = SecretKey::generate(Algorithm::Ed25519, &mut rng).unwrap();
     let cred = Credential::from_json(json!({
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "type": ["VerifiableCredential", "UndefinedType"],

@@ -86,7 +86,7 @@ fn our_credentials_verify_with_the_reference() {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(5);
     let mut files = Vec::new();
     for suite in Cryptosuite::ALL {
-        let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+        let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
         let cred = Credential::from_json(json!({
             "@context": ["https://www.w3.org/ns/credentials/v2"],
             "id": "urn:uuid:0e7a2d4c-8f61-4c8e-a2f4-1b9d3c5e7f90",
@@ -143,7 +143,7 @@ fn compact_profile_credentials_verify_with_the_reference() {
     for profile in verifier.profiles().all() {
         let (_, subject) = samples::examples(profile.name()).remove(0);
         for suite in Cryptosuite::ALL {
-            let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+            let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
             let compact = samples::issued(
                 profile.name(),
                 subject.clone(),

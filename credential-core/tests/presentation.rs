@@ -19,8 +19,8 @@ fn now() -> Timestamp {
 fn presentation(suite: Cryptosuite, tamper_credential: bool) -> (Verifier, Value) {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(21);
     let verifier = Verifier::new(ContextStore::bundled());
-    let issuer = SecretKey::generate(Algorithm::Ed25519, &mut rng);
-    let holder = SecretKey::generate(suite.default_algorithm(), &mut rng);
+    let issuer = SecretKey::generate(Algorithm::Ed25519, &mut rng).unwrap();
+    let holder = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
     let sign = |name: &str| {
         let cred = Credential::from_json(json!({
             "@context": ["https://www.w3.org/ns/credentials/v2"],

@@ -18,7 +18,8 @@ fn schema_violations_signed_anyway_are_invalid() {
     let key = SecretKey::generate(
         Algorithm::Ed25519,
         &mut rand_chacha::ChaCha20Rng::seed_from_u64(9),
-    );
+    )
+    .unwrap();
     let profile = verifier.profiles().get("legal-identity").unwrap();
     let make = |nationality: &str| {
         json!({
@@ -77,7 +78,8 @@ fn a_foreign_type_with_a_profile_name_is_a_generic_credential() {
     let key = SecretKey::generate(
         Algorithm::Ed25519,
         &mut rand_chacha::ChaCha20Rng::seed_from_u64(10),
-    );
+    )
+    .unwrap();
     let now = VerifyOptions::at(Timestamp::parse("2026-01-01T00:00:00Z").unwrap());
     let foreign_contexts = [
         json!([CONTEXT_V2, credential_core::jsonld::UNDEFINED_TERMS_V2]),
@@ -146,7 +148,8 @@ fn legal_identity_issuance_adds_age_claims_that_expand_and_verify() {
     let key = SecretKey::generate(
         Algorithm::Ed25519,
         &mut rand_chacha::ChaCha20Rng::seed_from_u64(11),
-    );
+    )
+    .unwrap();
     let issuer = Issuer::new(key, Cryptosuite::EddsaRdfc2022).unwrap();
     let now = Timestamp::parse("2026-06-01T00:00:00Z").unwrap();
     // Born April 1990 (approximate): 36 at issuance.
@@ -222,7 +225,8 @@ fn age_claims_are_left_out_when_undetermined_and_records_cannot_contradict_them(
     let key = SecretKey::generate(
         Algorithm::Ed25519,
         &mut rand_chacha::ChaCha20Rng::seed_from_u64(12),
-    );
+    )
+    .unwrap();
     let issuer = Issuer::new(key, Cryptosuite::EddsaRdfc2022).unwrap();
     let issue = |subject: serde_json::Value, at: &str| {
         issuer

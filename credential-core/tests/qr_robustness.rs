@@ -274,7 +274,8 @@ fn printed_cards_still_decode() {
         let (_, subject) = samples::examples(profile.name()).remove(0);
         for suite in credential_core::suites::Cryptosuite::ALL {
             let key =
-                credential_core::keys::SecretKey::generate(suite.default_algorithm(), &mut rng);
+                credential_core::keys::SecretKey::generate(suite.default_algorithm(), &mut rng)
+                    .unwrap();
             for form in samples::Form::ALL {
                 let cred = samples::issued(profile.name(), subject.clone(), suite, &key, form);
                 corpus.push((form, envelope::encode_smallest(&cred, store).unwrap().0));

@@ -32,7 +32,7 @@ fn signed() -> &'static Vec<(Cryptosuite, Value)> {
         Cryptosuite::ALL
             .into_iter()
             .map(|suite| {
-                let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+                let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
                 let cred = Credential::from_json(json!({
                     "@context": ["https://www.w3.org/ns/credentials/v2"],
                     "id": "urn:uuid:0b8f2f8e-3d0a-4a53-9d0e-6f7c9b1e2a10",

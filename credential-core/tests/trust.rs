@@ -32,9 +32,9 @@ fn world() -> World {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(77);
     World {
         verifier: Verifier::new(ContextStore::bundled()),
-        issuer: SecretKey::generate(Algorithm::Ed25519, &mut rng),
-        rogue: SecretKey::generate(Algorithm::Ed25519, &mut rng),
-        anchor: SecretKey::generate(Algorithm::Ed25519, &mut rng),
+        issuer: SecretKey::generate(Algorithm::Ed25519, &mut rng).unwrap(),
+        rogue: SecretKey::generate(Algorithm::Ed25519, &mut rng).unwrap(),
+        anchor: SecretKey::generate(Algorithm::Ed25519, &mut rng).unwrap(),
     }
 }
 

@@ -64,7 +64,7 @@ fn vc_jwt_both_ways() {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(61);
     for (alg, name) in [(Algorithm::P256, "ES256"), (Algorithm::Ed25519, "EdDSA")] {
         // Ours, verified by them.
-        let key = SecretKey::generate(alg, &mut rng);
+        let key = SecretKey::generate(alg, &mut rng).unwrap();
         let did = did_key(&key.public_key());
         let token = vc_jose::sign(&credential(&did), &did_key_vm(&key.public_key()), &key).unwrap();
         let jwk = key.public_key().to_jwk();

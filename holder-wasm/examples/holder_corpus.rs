@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 const ISSUED: &str = "2026-06-01T09:00:00Z";
 
-fn key(alg: Algorithm, seed: u64) -> SecretKey {
+fn key(alg: Algorithm, seed: u64) -> credential_core::Result<SecretKey> {
     SecretKey::generate(alg, &mut ChaCha20Rng::seed_from_u64(seed))
 }
 
@@ -53,9 +53,9 @@ fn write(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(dir)?;
     let now = Timestamp::parse(ISSUED).ok_or("bad time")?;
     let issuer_key = || key(Algorithm::P256, 30);
-    let holder = key(Algorithm::Ed25519, 31);
+    let holder = key(Algorithm::Ed25519, 31)?;
     let holder_did = did_key(&holder.public_key());
-    let issuer = Issuer::new(issuer_key(), Cryptosuite::EcdsaRdfc2019)?;
+    let issuer = Issuer::new(issuer_key()?, Cryptosuite::EcdsaRdfc2019)?;
     let profiles = Profiles::bundled();
     let mut rng = ChaCha20Rng::seed_from_u64(32);
 
@@ -76,13 +76,13 @@ fn write(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         ("covid-vaccination.base.json", "health-vaccination", &covid),
     ] {
         let rules = profiles.get(profile).ok_or("profile")?.disclosure()?;
-        let options = BaseProofOptions::assertion(did_key_vm(&issuer_key().public_key()))
+        let options = BaseProofOptions::assertion(did_key_vm(&issuer_key()?.public_key()))
             .created(now)
             .mandatory(rules.mandatory_pointers(unsigned));
         let base = sd::create_base_proof(
             unsigned.as_object().ok_or("object")?,
             &options,
-            &issuer_key(),
+            &issuer_key()?,
             &mut rng,
             issuer.processor(),
         )?;
@@ -92,12 +92,12 @@ fn write(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let form = from_credential(&identity, profiles.get("legal-identity").ok_or("profile")?)?;
     let mut params = form.issue_params(now);
     params.holder_key = Some(holder.public_key());
-    params.kid = Some(did_key_vm(&issuer_key().public_key()));
+    params.kid = Some(did_key_vm(&issuer_key()?.public_key()));
     let issued = sd_jwt::issue(
         &form.claims,
         &form.disclosable,
         &params,
-        &issuer_key(),
+        &issuer_key()?,
         &mut rng,
     )?;
     std::fs::write(dir.join("legal-identity.sd-jwt.txt"), issued.sd_jwt)?;

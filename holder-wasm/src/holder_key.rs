@@ -63,7 +63,7 @@ pub fn public_parts(key: &PublicKey) -> PublicParts {
 pub fn generate(alg: &str, seed: Zeroizing<[u8; 32]>) -> Result<NewKey> {
     let alg = Algorithm::from_name(alg)?;
     let mut rng = ChaCha20Rng::from_seed(*seed);
-    let key = SecretKey::try_generate(alg, &mut rng)?;
+    let key = SecretKey::generate(alg, &mut rng)?;
     Ok(NewKey {
         private_jwk: key.to_jwk(),
         public: public_parts(&key.public_key()),

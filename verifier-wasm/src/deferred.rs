@@ -117,8 +117,8 @@ mod tests {
     #[test]
     fn defers_collects_then_answers_what_it_was_told() {
         let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(9);
-        let ed = SecretKey::generate(Algorithm::Ed25519, &mut rng);
-        let p256 = SecretKey::generate(Algorithm::P256, &mut rng);
+        let ed = SecretKey::generate(Algorithm::Ed25519, &mut rng).unwrap();
+        let p256 = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
         let recorder = Rc::new(RefCell::new(Recorder::new(vec![Algorithm::P256])));
         let ed_sig = ed.sign(b"m").unwrap();
         let p_sig = p256.sign(b"m").unwrap();

@@ -70,7 +70,8 @@ mod tests {
         let key = SecretKey::generate(
             Algorithm::Ed25519,
             &mut rand_chacha::ChaCha20Rng::seed_from_u64(3),
-        );
+        )
+        .unwrap();
         let good = key.sign(b"message").unwrap();
         let public = key.public_key();
         let refuse = Rc::new(RefCell::new(Fixed(false, 0)));

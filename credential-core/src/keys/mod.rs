@@ -8,7 +8,9 @@ mod check;
 mod jwk;
 mod multikey;
 mod p256_verify;
-#[cfg(not(feature = "p384"))]
+// Used without the `p384` feature; compiled into the unit tests with it too, so that the
+// workspace test run (which unifies the feature on) runs its tests, there against `p384`.
+#[cfg(any(test, not(feature = "p384")))]
 mod p384_point;
 mod pem;
 
@@ -205,19 +207,9 @@ impl std::fmt::Debug for SecretKey {
 impl SecretKey {
     /// Generates a new key from the caller's cryptographic RNG.
     ///
-    /// # Panics
-    /// For [`Algorithm::P384`] in a build without the `p384` feature, which has no P-384 secret
-    /// keys; where the algorithm comes from input, use [`SecretKey::try_generate`].
-    pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Self {
-        match Self::try_generate(alg, rng) {
-            Ok(key) => key,
-            Err(e) => panic!("{e}"),
-        }
-    }
-
-    /// [`SecretKey::generate`], or `unsupported_key_algorithm` for P-384 without the `p384`
-    /// feature.
-    pub fn try_generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<Self> {
+    /// Fails with `unsupported_key_algorithm` for [`Algorithm::P384`] in a build without the
+    /// `p384` feature (the browser modules), which has no P-384 secret keys.
+    pub fn generate(alg: Algorithm, rng: &mut impl CryptoRngCore) -> Result<Self> {
         Ok(SecretKey(match alg {
             Algorithm::Ed25519 => SecretInner::Ed25519(ed25519_dalek::SigningKey::generate(rng)),
             Algorithm::P256 => SecretInner::P256(p256::ecdsa::SigningKey::random(rng)),
@@ -341,7 +333,7 @@ mod tests {
     #[test]
     fn every_encoding_round_trips() {
         for &alg in SIGNING {
-            let key = SecretKey::generate(alg, &mut rng());
+            let key = SecretKey::generate(alg, &mut rng()).unwrap();
             let public = key.public_key();
             assert_eq!(
                 PublicKey::from_multikey(&public.to_multikey()).unwrap(),
@@ -370,13 +362,19 @@ mod tests {
 
     #[test]
     fn multikey_prefixes_are_the_registered_ones() {
-        let ed = SecretKey::generate(Algorithm::Ed25519, &mut rng()).public_key();
+        let ed = SecretKey::generate(Algorithm::Ed25519, &mut rng())
+            .unwrap()
+            .public_key();
         assert!(ed.to_multikey().starts_with("z6Mk"));
-        let p256 = SecretKey::generate(Algorithm::P256, &mut rng()).public_key();
+        let p256 = SecretKey::generate(Algorithm::P256, &mut rng())
+            .unwrap()
+            .public_key();
         assert!(p256.to_multikey().starts_with("zDn"));
         #[cfg(feature = "p384")]
         {
-            let p384 = SecretKey::generate(Algorithm::P384, &mut rng()).public_key();
+            let p384 = SecretKey::generate(Algorithm::P384, &mut rng())
+                .unwrap()
+                .public_key();
             assert!(p384.to_multikey().starts_with("z82"));
         }
     }
@@ -396,7 +394,7 @@ mod tests {
             "unsupported_key_algorithm"
         );
         assert_eq!(
-            SecretKey::try_generate(Algorithm::P384, &mut rng())
+            SecretKey::generate(Algorithm::P384, &mut rng())
                 .unwrap_err()
                 .code(),
             "unsupported_key_algorithm"
@@ -477,7 +475,7 @@ mod tests {
 
     #[test]
     fn secrets_are_never_printed() {
-        let key = SecretKey::generate(Algorithm::Ed25519, &mut rng());
+        let key = SecretKey::generate(Algorithm::Ed25519, &mut rng()).unwrap();
         let printed = format!("{key:?}");
         assert!(printed.contains("redacted"));
         assert!(!printed.contains(key.to_multikey().as_str()));
@@ -487,11 +485,12 @@ mod tests {
 
     #[test]
     fn a_jwk_whose_d_does_not_match_is_refused() {
-        let a = SecretKey::generate(Algorithm::P256, &mut rng());
+        let a = SecretKey::generate(Algorithm::P256, &mut rng()).unwrap();
         let b = SecretKey::generate(
             Algorithm::P256,
             &mut rand_chacha::ChaCha20Rng::seed_from_u64(2),
-        );
+        )
+        .unwrap();
         let mut jwk: serde_json::Value = serde_json::from_str(&a.to_jwk()).unwrap();
         let other: serde_json::Value = serde_json::from_str(&b.to_jwk()).unwrap();
         jwk["d"] = other["d"].clone();

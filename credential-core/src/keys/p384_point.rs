@@ -4,6 +4,10 @@
 //! Node's crypto) validates the point when it imports it and checks its signatures through the
 //! [`SignatureCheck`](super::SignatureCheck) seam. Without such a check, a signature under this
 //! key is `unsupported_key_algorithm`, never a pass.
+//!
+//! With the feature the module is compiled into the unit tests only, so that the workspace test
+//! run (which unifies the feature on) runs its tests, there also against the `p384` crate's
+//! encodings of real points (decision 0031).
 
 use crate::error::{Error, Result};
 
@@ -86,9 +90,42 @@ mod tests {
             &uncompressed[..96],
             &compressed[..48],
             &[5u8; 49][..],
+            &[0u8][..],
             &[][..],
         ] {
             assert_eq!(P384Point::from_sec1(bad).unwrap_err().code(), "invalid_key");
         }
+    }
+
+    /// Against the `p384` crate's SEC1 encodings of real points (the workspace test run has the
+    /// feature): the compressed form, the coordinates, and equality across the two forms.
+    #[cfg(feature = "p384")]
+    #[test]
+    fn agrees_with_the_p384_crate_on_real_points() {
+        use rand_core::SeedableRng;
+        let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(384);
+        let mut parities = [0usize; 2];
+        for _ in 0..16 {
+            let key = *p384::ecdsa::SigningKey::random(&mut rng).verifying_key();
+            let full = key.to_encoded_point(false);
+            let short = key.to_encoded_point(true);
+            let a = P384Point::from_sec1(full.as_bytes()).unwrap();
+            let b = P384Point::from_sec1(short.as_bytes()).unwrap();
+            assert_eq!(a.compressed(), short.as_bytes());
+            assert_eq!(b.compressed(), short.as_bytes());
+            assert!(a == b);
+            assert_eq!(a.as_read(), full.as_bytes());
+            let (x, y) = a.coordinates();
+            assert_eq!(Some(x), full.x().map(|x| &x[..]));
+            assert_eq!(y, full.y().map(|y| &y[..]));
+            assert_eq!(b.coordinates(), (x, None));
+            parities[usize::from(short.as_bytes()[0] & 1)] += 1;
+            // The same x with the other parity is the negated point: another key.
+            let mut other = short.as_bytes().to_vec();
+            other[0] ^= 1;
+            assert!(a != P384Point::from_sec1(&other).unwrap());
+        }
+        // Both prefixes (02 and 03) were met, so the parity bit was really checked.
+        assert!(parities.iter().all(|&n| n > 0), "{parities:?}");
     }
 }

@@ -239,7 +239,7 @@ pub fn sd_jwt_cases() -> Vec<Case> {
 /// A derived `ecdsa-sd-2023` credential (P-256 issuer, fixed keys) and its proof value.
 fn derived_credential() -> Map<String, Value> {
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(2023);
-    let key = SecretKey::generate(Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     let did = did_key(&key.public_key());
     let processor = JsonLdProcessor::new(ContextStore::bundled());
     let doc = json!({
@@ -409,7 +409,7 @@ pub fn ecdsa_sd_cases() -> Vec<Case> {
     });
     // The holder's base proof shown to a verifier.
     let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(7);
-    let key = SecretKey::generate(Algorithm::P256, &mut rng);
+    let key = SecretKey::generate(Algorithm::P256, &mut rng).unwrap();
     let processor = JsonLdProcessor::new(ContextStore::bundled());
     let mut doc = derived.clone();
     doc.remove("proof");

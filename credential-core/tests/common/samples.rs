@@ -22,7 +22,7 @@ pub fn credentials(verifier: &Verifier) -> Vec<(String, Value)> {
     for profile in verifier.profiles().all() {
         let (_, subject) = examples(profile.name()).remove(0);
         for suite in Cryptosuite::ALL {
-            let key = SecretKey::generate(suite.default_algorithm(), &mut rng);
+            let key = SecretKey::generate(suite.default_algorithm(), &mut rng).unwrap();
             let signed = sign(verifier, profile.name(), subject.clone(), suite, &key);
             out.push((format!("{}/{suite}", profile.name()), signed));
         }

@@ -134,7 +134,7 @@ pub fn run(dir: Option<&Path>) -> CliResult<()> {
     keystore::save(
         &home,
         "p256-1",
-        &SecretKey::generate(Algorithm::P256, &mut OsRng),
+        &SecretKey::generate(Algorithm::P256, &mut OsRng)?,
         None,
     )?;
 
@@ -480,7 +480,7 @@ fn leaked(view: &Value, hidden: &[String], presented: &str) -> (usize, Vec<Strin
 /// (its report must list exactly the claims shown) and searched for the hidden values: a leak
 /// fails the demo at once.
 fn disclosure_demo(home: &Home, out: &Path, verifier: &Verifier) -> CliResult<bool> {
-    let holder = SecretKey::generate(Algorithm::P256, &mut OsRng);
+    let holder = SecretKey::generate(Algorithm::P256, &mut OsRng)?;
     let mut nonce = [0u8; 16];
     OsRng.fill_bytes(&mut nonce);
     let challenge = hex(&nonce);

@@ -56,7 +56,7 @@ pub fn create_home(root: &Path, settings: &HomeSettings, pass: Option<&str>) -> 
     keystore::save(
         &home,
         &key_name,
-        &SecretKey::generate(algorithm, &mut OsRng),
+        &SecretKey::generate(algorithm, &mut OsRng)?,
         pass,
     )?;
     Ok(home)

@@ -54,7 +54,7 @@ fn generate(home: &Home, args: &KeyGenerateArgs, pass: Option<&str>) -> CliResul
         Some(n) => n.clone(),
         None => next_key_name(home, algorithm),
     };
-    let key = SecretKey::generate(algorithm, &mut OsRng);
+    let key = SecretKey::generate(algorithm, &mut OsRng)?;
     keystore::save(home, &name, &key, pass)?;
     println!(
         "{name}\t{}\t{}",
