@@ -374,7 +374,8 @@ fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
 
 /// A registry of schema version 2 (before `status_purposes`) is migrated: each row learns what
 /// its stored credential carries; a row whose credential cannot be read stays unknown, and
-/// status changes on it are refused.
+/// status changes on it are refused. A row written afterwards without the column (a version-2
+/// process still running) is judged from its stored credential.
 fn an_old_registry_learns_what_its_credentials_carry(backend: &Backend) {
     let (d, home) = init(backend);
     let compact = issue_compact(backend, &home, "c-1");
@@ -452,6 +453,24 @@ fn an_old_registry_learns_what_its_credentials_carry(backend: &Backend) {
             "SELECT COUNT(*) FROM credentials WHERE suspended = 1"
         ),
         2
+    );
+    backend.execute(
+        &home,
+        "INSERT INTO credentials (credential_id, record_key, profile, suite, key_name, issued_at,
+             status_purpose, status_index, digest, credential)
+         SELECT 'urn:uuid:old-writer', 'legal-identity:old', profile, suite, key_name, issued_at,
+             status_purpose, 98, digest, credential FROM credentials
+             WHERE record_key = 'legal-identity:c-1';",
+    );
+    let err = error_line(&run(backend, &home, &["suspend", "urn:uuid:old-writer"]));
+    assert!(err.contains("[status_entry_missing]"), "{err}");
+    ok(run(backend, &home, &["revoke", "urn:uuid:old-writer"]));
+    assert_eq!(
+        backend.query_i64(
+            &home,
+            "SELECT COUNT(*) FROM credentials WHERE revoked = 1 AND status_purposes IS NULL"
+        ),
+        1
     );
 }
 

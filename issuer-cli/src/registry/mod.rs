@@ -80,7 +80,10 @@ mod sql {
     pub const SKIP_ISSUED: &str = " ON CONFLICT (record_key) DO NOTHING";
     pub const COLUMNS: &str = "credential_id, record_key, profile, suite, key_name, issued_at, status_purpose, status_index, digest, status_purposes";
     pub const STATUS_ROWS: &str = "SELECT key_name, status_purpose, status_index, revoked, suspended FROM credentials WHERE status_index IS NOT NULL ORDER BY key_name, status_index";
-    pub const STATUS_OF: &str = "SELECT revoked, suspended, status_purposes, record_key FROM credentials WHERE credential_id = $1";
+    /// What a status change reads ([`super::Current`]); the credential only when its purposes
+    /// are not recorded.
+    pub const STATUS_OF: &str = "SELECT revoked, suspended, record_key, status_purposes, status_purpose, status_index,
+        CASE WHEN status_purposes IS NULL THEN credential END FROM credentials WHERE credential_id = $1";
     /// One page of the rows to fill `status_purposes` of (migration 3), after credential id $1.
     pub const BACKFILL_READ: &str =
         "SELECT credential_id, status_purpose, status_index, credential FROM credentials
@@ -326,6 +329,21 @@ struct Current {
     suspended: bool,
     /// The status purposes it carries (`None`: unknown).
     carried: Option<Purposes>,
+}
+
+/// The status purposes a credential carries: its `status_purposes` column, else (NULL: a row a
+/// process of schema version 2 wrote after the migration, or one the migration could not read)
+/// what its allocation and stored credential tell, read again at each change.
+fn carried(
+    column: Option<&str>,
+    status_purpose: Option<&str>,
+    status_index: Option<i64>,
+    credential: Option<&str>,
+) -> Option<Purposes> {
+    match column {
+        Some(text) => Purposes::from_column(text),
+        None => Purposes::of_stored(status_purpose, status_index, credential),
+    }
 }
 
 /// What a status change does to a credential as it is now: the update to run, if any, and the

@@ -10,8 +10,8 @@
 //! waits for: an insert that returned is durable.
 
 use super::{
-    check_schema_version, decide, no_credential, sql, Current, Entry, Purposes, StatusChange,
-    StatusRow, BACKFILL_PAGE, MIGRATIONS, PURPOSES_MIGRATION,
+    carried, check_schema_version, decide, no_credential, sql, Current, Entry, Purposes,
+    StatusChange, StatusRow, BACKFILL_PAGE, MIGRATIONS, PURPOSES_MIGRATION,
 };
 use crate::error::{CliError, CliResult};
 use ::postgres::types::Type;
@@ -209,10 +209,8 @@ pub(super) fn change_status(
     let current = Current {
         revoked: row.get::<_, i16>(0) != 0,
         suspended: row.get::<_, i16>(1) != 0,
-        carried: row
-            .get::<_, Option<&str>>(2)
-            .and_then(Purposes::from_column),
-        record_key: row.get(3),
+        record_key: row.get(2),
+        carried: carried(row.get(3), row.get(4), row.get(5), row.get(6)),
     };
     let (update, message) = decide(credential_id, change, &current)?;
     if let Some(update) = update {

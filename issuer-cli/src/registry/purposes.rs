@@ -7,7 +7,9 @@
 //! (a full Bitstring Status List credential; an SD-JWT VC, whose 2-bit Token Status List entry
 //! carries both), `revocation` (a compact credential), the empty string (no status entry of this
 //! issuer: issued without an index, or a `laissez serve` client's own `credentialStatus`), or
-//! NULL: unknown, for a row recorded before version 3 whose stored credential could not be read.
+//! NULL: not recorded (a row the migration could not read, or one a process of version 2 still
+//! running wrote after it); a status change then reads the purposes from the stored credential
+//! ([`Purposes::of_stored`]) and refuses when it cannot.
 
 use super::StatusChange;
 use crate::error::CliError;

@@ -1,8 +1,8 @@
 //! The SQLite backend: one file in WAL mode, writers serialised by `BEGIN IMMEDIATE`.
 
 use super::{
-    check_schema_version, decide, no_credential, row_not_text, sql, Current, Entry, Purposes,
-    StatusChange, StatusRow, BACKFILL_PAGE, MIGRATIONS, PURPOSES_MIGRATION,
+    carried, check_schema_version, decide, no_credential, row_not_text, sql, Current, Entry,
+    Purposes, StatusChange, StatusRow, BACKFILL_PAGE, MIGRATIONS, PURPOSES_MIGRATION,
 };
 use crate::error::CliResult;
 use credential_core::Message;
@@ -187,14 +187,17 @@ pub(super) fn change_status(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = tx
         .query_row(sql::STATUS_OF, params![credential_id], |r| {
+            let column: Option<String> = r.get(3)?;
+            let purpose: Option<String> = r.get(4)?;
+            let credential = match r.get_ref(6)? {
+                ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+                _ => None,
+            };
             Ok(Current {
                 revoked: r.get::<_, i64>(0)? != 0,
                 suspended: r.get::<_, i64>(1)? != 0,
-                carried: r
-                    .get::<_, Option<String>>(2)?
-                    .as_deref()
-                    .and_then(Purposes::from_column),
-                record_key: r.get(3)?,
+                record_key: r.get(2)?,
+                carried: carried(column.as_deref(), purpose.as_deref(), r.get(5)?, credential),
             })
         })
         .optional()?
