@@ -155,8 +155,8 @@ pub struct Entry {
     pub status_index: Option<i64>,
     /// SHA-256 (hex) of the credential JSON as written.
     pub digest: String,
-    /// The status purposes the credential carries as issued; `None`: unknown (a row from before
-    /// schema version 3 whose credential could not be read).
+    /// The status purposes the credential carries as issued; `None`: not recorded (a row the
+    /// schema-3 migration could not read, or one a version-2 process wrote after it).
     pub status_purposes: Option<Purposes>,
 }
 

@@ -21,7 +21,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde_json::Value;
 
 /// The status purposes one credential carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Purposes {
     revocation: bool,
     suspension: bool,
