@@ -1,7 +1,7 @@
 //! Which status purposes an issued credential carries: the status entries a verifier of it can
 //! ever read. The registry records them with each credential (`credentials.status_purposes`,
 //! schema version 3) and refuses a revocation or suspension the credential does not carry, which
-//! would set a bit nobody reads (decision 0029).
+//! would set a bit nobody reads (decision 0032).
 //!
 //! The column holds the purpose names, comma-separated, in a fixed order: `revocation,suspension`
 //! (a full Bitstring Status List credential; an SD-JWT VC, whose 2-bit Token Status List entry
