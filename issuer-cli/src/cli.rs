@@ -48,11 +48,17 @@ pub enum Command {
     /// script and in Latin letters, key fields labelled in one or two languages.
     Print(PrintArgs),
     /// Revoke a credential (permanent).
+    ///
+    /// Refused, changing nothing, for a credential issued without a revocation entry of this
+    /// issuer.
     Revoke {
         /// Credential id.
         id: String,
     },
     /// Suspend a credential (can be reinstated).
+    ///
+    /// Refused, changing nothing, for a credential issued without a suspension entry (a compact
+    /// credential carries a revocation entry only).
     Suspend {
         /// Credential id.
         id: String,

@@ -4,6 +4,7 @@
 //! because no trust bundle was given).
 
 use crate::i18n;
+use crate::registry::StatusRefusal;
 use credential_core::{message, Message};
 use std::fmt;
 use std::path::Path;
@@ -26,6 +27,9 @@ pub enum CliError {
     /// The credential's signature and contents are good, but no trust bundle was given, so its
     /// issuer was not checked against recognised authorities: exit code 3.
     IssuerNotChecked,
+    /// A revocation or suspension the credential, as issued, has no status entry for (nothing
+    /// written): exit code 2, shown with its stable code.
+    StatusRefused(StatusRefusal),
 }
 
 impl CliError {
@@ -65,7 +69,7 @@ impl CliError {
     /// The process exit code.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Input { .. } | CliError::Core(_) => 2,
+            CliError::Input { .. } | CliError::Core(_) | CliError::StatusRefused(_) => 2,
             CliError::Negative(_) => 1,
             CliError::IssuerNotChecked => 3,
         }
@@ -113,6 +117,13 @@ impl fmt::Display for CliError {
                 }
             }
             CliError::Core(e) => write!(f, "{} [{}]", i18n::text(&e.message()), e.code()),
+            CliError::StatusRefused(r) => write!(
+                f,
+                "{} ({}) [{}]",
+                i18n::text(&r.message()),
+                i18n::text(&r.hint()),
+                r.code()
+            ),
             CliError::Negative(Some(m)) => f.write_str(&i18n::text(m)),
             CliError::Negative(None) | CliError::IssuerNotChecked => Ok(()),
         }

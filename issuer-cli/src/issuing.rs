@@ -7,7 +7,7 @@
 use crate::cli::IssuerChoice;
 use crate::error::{CliError, CliResult};
 use crate::home::Home;
-use crate::registry::Entry;
+use crate::registry::{Entry, Purposes};
 use crate::securing::Securing;
 use crate::{clock, keystore};
 use credential_core::codec::{hex, urn_uuid};
@@ -236,6 +236,13 @@ impl<'a> Issuer<'a> {
                 builder = builder.status(status_entry(self.home, &self.key_name, *purpose, i));
             }
         }
+        // What the registry lets `revoke` and `suspend` change: the entries just added, or both
+        // for the Token Status List entry (2 bits: revoked, suspended).
+        let carried = match (index, self.securing) {
+            (None, _) => Purposes::NONE,
+            (Some(_), Securing::SdJwt) => Purposes::BOTH,
+            (Some(_), _) => Purposes::of(purposes.iter().copied()),
+        };
         let text = match self.securing {
             Securing::DataIntegrity(_) => serialise(builder.issue(self.now)?.as_json(), layout)?,
             _ => {
@@ -262,6 +269,7 @@ impl<'a> Issuer<'a> {
                 status_purpose: index.map(|_| self.status_purpose().to_owned()),
                 status_index: index,
                 digest,
+                status_purposes: Some(carried),
             },
             text,
         ))

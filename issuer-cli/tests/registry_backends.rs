@@ -244,7 +244,7 @@ fn migrations_run_once_and_a_newer_schema_is_refused(backend: &Backend) {
     ok(run(backend, &home, &["registry", "list"]));
     assert_eq!(
         backend.query_i64(&home, "SELECT COUNT(*) FROM schema_migrations"),
-        2
+        3
     );
     backend.execute(
         &home,
@@ -254,9 +254,231 @@ fn migrations_run_once_and_a_newer_schema_is_refused(backend: &Backend) {
     assert!(error_line(&out).contains("newer"));
 }
 
+/// Issues `--record-id RECORD` of the legal-identity example in the compact form (one
+/// revocation entry, no suspension entry); returns its credential id.
+fn issue_compact(backend: &Backend, home: &Path, record: &str) -> String {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/profiles/legal-identity/examples/valid/arabic-stateless.json");
+    ok(run(
+        backend,
+        home,
+        &[
+            "issue",
+            "--profile",
+            "legal-identity",
+            "--compact",
+            "--record-id",
+            record,
+            "--subject",
+            example.to_str().unwrap(),
+            "--out",
+            home.join(format!("{record}.json")).to_str().unwrap(),
+        ],
+    ));
+    id_of(backend, home, &format!("legal-identity:{record}"))
+}
+
+/// The credential id recorded for `record_key`.
+fn id_of(backend: &Backend, home: &Path, record_key: &str) -> String {
+    let ids = backend.strings(
+        home,
+        &format!("SELECT credential_id FROM credentials WHERE record_key = '{record_key}'"),
+    );
+    assert_eq!(ids.len(), 1, "{record_key}: {ids:?}");
+    ids[0].clone()
+}
+
+/// Every row as the status changes see it: record key, flags, status purposes (NULL shown).
+fn status_state(backend: &Backend, home: &Path) -> Vec<String> {
+    backend.strings(
+        home,
+        "SELECT record_key || ' ' || revoked || ' ' || suspended || ' ' || COALESCE(status_purposes, 'NULL') FROM credentials ORDER BY record_key",
+    )
+}
+
+/// `status publish` into `out`; -> the `encodedList` of the key's list 0 for each purpose
+/// (revocation, suspension).
+fn published_bits(backend: &Backend, home: &Path, out: &Path) -> [String; 2] {
+    ok(run(
+        backend,
+        home,
+        &["status", "publish", "--out", out.to_str().unwrap()],
+    ));
+    ["revocation", "suspension"].map(|purpose| {
+        let path = out.join(format!("ed25519-1-{purpose}-0.json"));
+        let list: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        list["credentialSubject"]["encodedList"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    })
+}
+
+/// A compact credential carries a revocation entry only: suspending it is refused (exit 2, the
+/// code, the record named) and changes neither the registry nor the published lists' bits;
+/// revoking it works. A full credential still suspends.
+fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
+    let (d, home) = init(backend);
+    let compact = issue_compact(backend, &home, "c-1");
+    ok(run(
+        backend,
+        &home,
+        &["issue", "--subject", &subject(d.path(), "s-1")],
+    ));
+    let full = id_of(backend, &home, "generic:s-1");
+    assert_eq!(
+        status_state(backend, &home),
+        [
+            "generic:s-1 0 0 revocation,suspension",
+            "legal-identity:c-1 0 0 revocation"
+        ]
+    );
+    let export = ok(run(backend, &home, &["registry", "export"]));
+    let purposes: Vec<serde_json::Value> = export
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["statusPurposes"].clone())
+        .collect();
+    assert!(
+        purposes.contains(&serde_json::json!(["revocation"])),
+        "{export}"
+    );
+
+    let lists = d.path().join("status");
+    let bits = published_bits(backend, &home, &lists);
+    let before = status_state(backend, &home);
+    let err = error_line(&run(backend, &home, &["suspend", &compact]));
+    assert!(err.contains("[status_entry_missing]"), "{err}");
+    assert!(
+        err.contains(&compact) && err.contains("legal-identity:c-1"),
+        "{err}"
+    );
+    assert!(err.contains("no suspension status entry"), "{err}");
+    assert_eq!(status_state(backend, &home), before);
+    assert_eq!(published_bits(backend, &home, &lists), bits);
+
+    // What it carries still works, and so does suspending a credential that has the entry.
+    assert!(ok(run(backend, &home, &["revoke", &compact])).contains("revoked"));
+    ok(run(backend, &home, &["suspend", &full]));
+    assert_eq!(
+        status_state(backend, &home),
+        [
+            "generic:s-1 0 1 revocation,suspension",
+            "legal-identity:c-1 1 0 revocation"
+        ]
+    );
+    let after = published_bits(backend, &home, &lists);
+    assert_ne!(after[0], bits[0]);
+    assert_ne!(after[1], bits[1]);
+}
+
+/// A registry of schema version 2 (before `status_purposes`) is migrated: each row learns what
+/// its stored credential carries; a row whose credential cannot be read stays unknown, and
+/// status changes on it are refused. A row written afterwards without the column (a version-2
+/// process still running) is judged from its stored credential.
+fn an_old_registry_learns_what_its_credentials_carry(backend: &Backend) {
+    let (d, home) = init(backend);
+    let compact = issue_compact(backend, &home, "c-1");
+    ok(run(
+        backend,
+        &home,
+        &["issue", "--subject", &subject(d.path(), "s-1")],
+    ));
+    ok(run(
+        backend,
+        &home,
+        &[
+            "issue",
+            "--securing",
+            "vc+jwt",
+            "--subject",
+            &subject(d.path(), "j-1"),
+        ],
+    ));
+    let (full, jwt) = (
+        id_of(backend, &home, "generic:s-1"),
+        id_of(backend, &home, "generic:j-1"),
+    );
+    // Back to version 2, with two rows as older programs left them: a credential brought with
+    // its own status (no index allocated here) and one whose stored text is damaged.
+    backend.execute(
+        &home,
+        "ALTER TABLE credentials DROP COLUMN status_purposes;
+         DELETE FROM schema_migrations WHERE version = 3;
+         INSERT INTO credentials (credential_id, record_key, profile, suite, key_name, issued_at,
+             status_purpose, status_index, digest, credential)
+         SELECT 'urn:uuid:own-status', 'generic:own', profile, suite, key_name, issued_at,
+             NULL, NULL, digest, credential FROM credentials WHERE record_key = 'generic:s-1';
+         INSERT INTO credentials (credential_id, record_key, profile, suite, key_name, issued_at,
+             status_purpose, status_index, digest, credential)
+         SELECT 'urn:uuid:damaged', 'generic:damaged', profile, suite, key_name, issued_at,
+             status_purpose, 99, digest, 'not a credential' FROM credentials
+             WHERE record_key = 'generic:s-1';",
+    );
+    assert_eq!(
+        backend.query_i64(&home, "SELECT MAX(version) FROM schema_migrations"),
+        2
+    );
+    ok(run(backend, &home, &["registry", "list"]));
+    assert_eq!(
+        backend.query_i64(&home, "SELECT MAX(version) FROM schema_migrations"),
+        3
+    );
+    assert_eq!(
+        status_state(backend, &home),
+        [
+            "generic:damaged 0 0 NULL",
+            "generic:j-1 0 0 revocation,suspension",
+            "generic:own 0 0 ",
+            "generic:s-1 0 0 revocation,suspension",
+            "legal-identity:c-1 0 0 revocation",
+        ]
+    );
+    let before = status_state(backend, &home);
+    let err = error_line(&run(backend, &home, &["suspend", &compact]));
+    assert!(err.contains("[status_entry_missing]"), "{err}");
+    for change in ["revoke", "suspend"] {
+        let err = error_line(&run(backend, &home, &[change, "urn:uuid:damaged"]));
+        assert!(err.contains("[status_purposes_unknown]"), "{err}");
+        assert!(err.contains("generic:damaged"), "{err}");
+        let err = error_line(&run(backend, &home, &[change, "urn:uuid:own-status"]));
+        assert!(err.contains("[status_entry_missing]"), "{err}");
+    }
+    assert_eq!(status_state(backend, &home), before);
+    ok(run(backend, &home, &["suspend", &full]));
+    ok(run(backend, &home, &["suspend", &jwt]));
+    assert_eq!(
+        backend.query_i64(
+            &home,
+            "SELECT COUNT(*) FROM credentials WHERE suspended = 1"
+        ),
+        2
+    );
+    backend.execute(
+        &home,
+        "INSERT INTO credentials (credential_id, record_key, profile, suite, key_name, issued_at,
+             status_purpose, status_index, digest, credential)
+         SELECT 'urn:uuid:old-writer', 'legal-identity:old', profile, suite, key_name, issued_at,
+             status_purpose, 98, digest, credential FROM credentials
+             WHERE record_key = 'legal-identity:c-1';",
+    );
+    let err = error_line(&run(backend, &home, &["suspend", "urn:uuid:old-writer"]));
+    assert!(err.contains("[status_entry_missing]"), "{err}");
+    ok(run(backend, &home, &["revoke", "urn:uuid:old-writer"]));
+    assert_eq!(
+        backend.query_i64(
+            &home,
+            "SELECT COUNT(*) FROM credentials WHERE revoked = 1 AND status_purposes IS NULL"
+        ),
+        1
+    );
+}
+
 on_both_backends!(
     issue_refuse_twice_list_show_export,
     status_changes_and_publication,
     batches_are_idempotent_and_repair_files,
     migrations_run_once_and_a_newer_schema_is_refused,
+    a_status_the_issued_form_does_not_carry_is_refused,
+    an_old_registry_learns_what_its_credentials_carry,
 );

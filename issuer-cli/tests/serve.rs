@@ -547,7 +547,81 @@ fn bad_input_gets_a_clear_4xx_and_changes_nothing(backend: &Backend) {
     assert_eq!(registry_state(backend, &s.home), after);
 }
 
-on_both_backends!(bad_input_gets_a_clear_4xx_and_changes_nothing);
+/// `POST /credentials/status` for a purpose the credential does not carry as issued: a
+/// credential that brought its own `credentialStatus` (no entry of this issuer), and a compact
+/// one issued by the CLI into the same registry (revocation only). 422 with the refusal's code
+/// in the server's problem details, and the registry as it was; what it carries still changes.
+fn status_the_credential_does_not_carry_is_refused(backend: &Backend) {
+    let s = start(backend, "");
+    let (_, token) = api_key(&s.home, "issue,status");
+    let mut own = with_id(credential(json!({"givenName": "Amina"})));
+    own["credentialStatus"] = json!({
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "5",
+        "statusListCredential": "https://status.example/lists/1"
+    });
+    let (status, issued) = post(
+        &s,
+        "/credentials/issue",
+        Some(&token),
+        &json!({"credential": own}),
+    );
+    assert_eq!(status, 201, "{issued}");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/profiles/legal-identity/examples/valid/arabic-stateless.json");
+    let out = backend
+        .laissez(&s.home)
+        .args(["issue", "--profile", "legal-identity", "--compact"])
+        .args(["--record-id", "c-1", "--subject"])
+        .arg(&example)
+        .arg("--out")
+        .arg(s.home.join("c-1.json"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let compact = backend.strings(
+        &s.home,
+        "SELECT credential_id FROM credentials WHERE record_key = 'legal-identity:c-1'",
+    )[0]
+    .clone();
+    let change = |id: &str, purpose: &str| {
+        post(
+            &s,
+            "/credentials/status",
+            Some(&token),
+            &json!({"credentialId": id,
+                    "credentialStatus": {"type": "BitstringStatusListEntry", "statusPurpose": purpose}}),
+        )
+    };
+    let before = registry_state(backend, &s.home);
+    for (id, purpose) in [
+        (CREDENTIAL_ID, "revocation"),
+        (CREDENTIAL_ID, "suspension"),
+        (compact.as_str(), "suspension"),
+    ] {
+        let (status, problem) = change(id, purpose);
+        assert_eq!(status, 422, "{id} {purpose}: {problem}");
+        assert_eq!(problem["code"], "status_entry_missing", "{problem}");
+        assert_eq!(
+            problem["type"],
+            "https://www.w3.org/TR/vc-data-model#MALFORMED_VALUE_ERROR"
+        );
+        assert!(
+            problem["detail"].as_str().unwrap().contains(id),
+            "{problem}"
+        );
+    }
+    assert_eq!(registry_state(backend, &s.home), before);
+    let (status, changed) = change(&compact, "revocation");
+    assert_eq!(status, 200, "{changed}");
+    assert_ne!(registry_state(backend, &s.home), before);
+}
+
+on_both_backends!(
+    bad_input_gets_a_clear_4xx_and_changes_nothing,
+    status_the_credential_does_not_carry_is_refused,
+);
 
 #[test]
 fn oauth_client_credentials_give_scoped_tokens_that_expire() {

@@ -206,3 +206,106 @@ fn issue_publish_bundle_verify_revoke() {
         .code(2)
         .stderr(predicate::str::contains("[bundle_unknown_anchor]"));
 }
+
+/// A credential issued with a suspension entry suspends, and verifies as suspended once the
+/// lists are published and bundled; reinstated, it verifies again. The compact form of the same
+/// record's profile has no suspension entry: suspending it is refused and changes nothing.
+#[test]
+fn suspension_reaches_verifiers_only_through_a_suspension_entry() {
+    let d = tempfile::tempdir().unwrap();
+    let issuer = d.path().join("issuer");
+    let anchor = d.path().join("anchor");
+    laissez(&issuer).arg("init").assert().success();
+    laissez(&anchor).arg("init").assert().success();
+    let anchor_did = String::from_utf8(
+        laissez(&anchor)
+            .args(["key", "show", "ed25519-1"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .lines()
+    .find(|l| l.starts_with("did:key"))
+    .unwrap()
+    .split_whitespace()
+    .nth(1)
+    .unwrap()
+    .to_owned();
+    let subject = example("legal-identity/examples/valid/arabic-stateless.json");
+    let (full, compact) = (d.path().join("full.json"), d.path().join("compact.json"));
+    for (file, record, form) in [(&full, "f-1", None), (&compact, "c-1", Some("--compact"))] {
+        let mut issue = laissez(&issuer);
+        issue
+            .args([
+                "issue",
+                "--profile",
+                "legal-identity",
+                "--record-id",
+                record,
+            ])
+            .arg("--subject")
+            .arg(&subject)
+            .arg("--out")
+            .arg(file);
+        if let Some(flag) = form {
+            issue.arg(flag);
+        }
+        issue.assert().success();
+    }
+    let verdict = |cred: &Path, bundle: &Path| {
+        let out = laissez(&issuer)
+            .args(["verify", "--json"])
+            .arg(cred)
+            .arg("--bundle")
+            .arg(bundle)
+            .args(["--anchor", &anchor_did])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["verdict"].as_str().unwrap_or_default().to_owned()
+    };
+    let id = |record: &str| {
+        let export = String::from_utf8(
+            laissez(&issuer)
+                .args(["registry", "export"])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        let wanted = format!("legal-identity:{record}");
+        let found = export
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|e| e["recordKey"] == wanted.as_str())
+            .unwrap_or_else(|| panic!("{wanted} not in {export}"));
+        found["credentialId"].as_str().unwrap().to_owned()
+    };
+    let (full_id, compact_id) = (id("f-1"), id("c-1"));
+
+    let b1 = build_bundle(d.path(), &issuer, &anchor, 1, None);
+    assert_eq!(verdict(&full, &b1), "valid");
+    assert_eq!(verdict(&compact, &b1), "valid");
+    laissez(&issuer)
+        .args(["suspend", &compact_id])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("[status_entry_missing]")
+                .and(predicate::str::contains("legal-identity:c-1")),
+        );
+    laissez(&issuer)
+        .args(["suspend", &full_id])
+        .assert()
+        .success();
+    let b2 = build_bundle(d.path(), &issuer, &anchor, 2, None);
+    assert_eq!(verdict(&full, &b2), "suspended");
+    assert_eq!(verdict(&compact, &b2), "valid");
+    laissez(&issuer)
+        .args(["reinstate", &full_id])
+        .assert()
+        .success();
+    let b3 = build_bundle(d.path(), &issuer, &anchor, 3, None);
+    assert_eq!(verdict(&full, &b3), "valid");
+}

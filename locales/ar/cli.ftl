@@ -180,6 +180,12 @@ status_not_suspended = { $id }: غير موقوفة؛ لا يوجد ما يُع�
 status_reinstated = { $id }: أُعيد تفعيلها؛ شغّل `laissez status publish` ووزّع حزمة ثقة جديدة
 status_suspend_revoked = { $id } ملغاة؛ إيقافها لا يغيّر شيئًا
 status_reinstate_revoked = { $id } ملغاة؛ الإلغاء نهائي
+status_no_suspension_entry = { $id } (القيد { $record }): رُفض الإيقاف؛ فهي كما صدرت لا تتضمن أي مدخل حالة للإيقاف، فلن يقرأ أي مدقّق إيقافها أبدًا؛ لم يتغيّر شيء
+status_no_revocation_entry = { $id } (القيد { $record }): رُفض الإلغاء؛ فهي كما صدرت لا تتضمن أي مدخل حالة للإلغاء من هذا المُصدِر، فلن يقرأ أي مدقّق إلغاءها أبدًا؛ لم يتغيّر شيء
+status_purposes_unknown = { $id } (القيد { $record }): مرفوض؛ لا يعرف السجل مداخل الحالة التي تتضمنها (صف أقدم من تسجيل laissez لها، وتعذّرت قراءة الوثيقة المخزّنة فيه)؛ لم يتغيّر شيء
+hint_status_revoke_instead = يمكن إلغاؤها نهائيًا بالأمر `laissez revoke { $id }`؛ ولا تُوقَف إلا وثيقة صدرت بمدخل إيقاف (دون --compact)
+hint_status_no_entry = تبقى صالحة حتى انتهاء مدتها؛ والوثيقة التي جاءت بحقل credentialStatus خاص بها تتغيّر حالتها في القوائم التي يسمّيها ذلك المدخل
+hint_status_purposes_unknown = اقرأها بالأمر `laissez registry show { $id }`؛ وإن كانت تتضمن المدخل فسجّل ذلك في عمود status_purposes في السجل (README: الإلغاء والإيقاف)
 status_nothing_to_publish = لم يصدر شيء بعد: لا توجد قائمة حالة لنشرها
 status_published = { $url }  { $entries ->
         [one] خانة واحدة

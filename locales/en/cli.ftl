@@ -164,6 +164,12 @@ status_not_suspended = { $id }: not suspended; nothing to reinstate; run `laisse
 status_reinstated = { $id }: reinstated; run `laissez status publish` and distribute a new trust bundle
 status_suspend_revoked = { $id } is revoked; suspending it changes nothing
 status_reinstate_revoked = { $id } is revoked; revocation is permanent
+status_no_suspension_entry = { $id } (record { $record }): suspension refused; as issued it carries no suspension status entry, so no verifier would ever read a suspension; nothing was changed
+status_no_revocation_entry = { $id } (record { $record }): revocation refused; as issued it carries no revocation status entry of this issuer, so no verifier would ever read a revocation; nothing was changed
+status_purposes_unknown = { $id } (record { $record }): refused; the registry does not know which status entries it carries (a row from before laissez recorded them, whose stored credential could not be read); nothing was changed
+hint_status_revoke_instead = it can be revoked for good with `laissez revoke { $id }`; only a credential issued with a suspension entry (not --compact) can be suspended
+hint_status_no_entry = it stays valid until it expires; a credential that brought its own credentialStatus changes status on the lists that entry names
+hint_status_purposes_unknown = read it with `laissez registry show { $id }`; if it carries the entry, record that in the registry's status_purposes column (README: revocation and suspension)
 status_nothing_to_publish = nothing issued yet: no status list to publish
 status_published = { $url }  { $entries ->
         [one] { $entries } entry

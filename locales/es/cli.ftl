@@ -167,6 +167,12 @@ status_not_suspended = { $id }: no está suspendida; no hay nada que reactivar; 
 status_reinstated = { $id }: reactivada; ejecute `laissez status publish` y distribuya un nuevo paquete de confianza
 status_suspend_revoked = { $id } está revocada; suspenderla no cambia nada
 status_reinstate_revoked = { $id } está revocada; la revocación es permanente
+status_no_suspension_entry = { $id } (ficha { $record }): suspensión rechazada; tal como se emitió no lleva ninguna entrada de estado de suspensión, así que ningún verificador leería nunca una suspensión; no se ha cambiado nada
+status_no_revocation_entry = { $id } (ficha { $record }): revocación rechazada; tal como se emitió no lleva ninguna entrada de estado de revocación de este emisor, así que ningún verificador leería nunca una revocación; no se ha cambiado nada
+status_purposes_unknown = { $id } (ficha { $record }): rechazado; el registro no sabe qué entradas de estado lleva (una fila anterior a que laissez las registrara, cuya credencial almacenada no se pudo leer); no se ha cambiado nada
+hint_status_revoke_instead = puede revocarse de forma permanente con `laissez revoke { $id }`; solo una credencial emitida con una entrada de suspensión (sin --compact) puede suspenderse
+hint_status_no_entry = sigue siendo válida hasta que caduque; una credencial que trajo su propio credentialStatus cambia de estado en las listas que nombra esa entrada
+hint_status_purposes_unknown = léala con `laissez registry show { $id }`; si lleva la entrada, anótelo en la columna status_purposes del registro (README: revocación y suspensión)
 status_nothing_to_publish = todavía no se ha emitido nada: no hay ninguna lista de estado que publicar
 status_published = { $url }  { $entries ->
         [one] { $entries } entrada

@@ -173,6 +173,12 @@ status_not_suspended = { $id } : non suspendu ; rien à rétablir ; exécutez
 status_reinstated = { $id } : rétabli ; exécutez `laissez status publish` et distribuez une nouvelle liste de confiance
 status_suspend_revoked = { $id } est révoqué ; le suspendre ne change rien
 status_reinstate_revoked = { $id } est révoqué ; la révocation est définitive
+status_no_suspension_entry = { $id } (enregistrement { $record }) : suspension refusée ; tel qu'émis, il ne porte aucune entrée de statut de suspension, et aucun vérificateur ne lirait donc une suspension ; rien n'a été modifié
+status_no_revocation_entry = { $id } (enregistrement { $record }) : révocation refusée ; tel qu'émis, il ne porte aucune entrée de statut de révocation de cet émetteur, et aucun vérificateur ne lirait donc une révocation ; rien n'a été modifié
+status_purposes_unknown = { $id } (enregistrement { $record }) : refusé ; le registre ne sait pas quelles entrées de statut il porte (ligne antérieure à leur enregistrement par laissez, dont le justificatif stocké n'a pas pu être lu) ; rien n'a été modifié
+hint_status_revoke_instead = il peut être révoqué définitivement avec `laissez revoke { $id }` ; seul un justificatif émis avec une entrée de suspension (sans --compact) peut être suspendu
+hint_status_no_entry = il reste valide jusqu'à son expiration ; un justificatif venu avec son propre credentialStatus change de statut sur les listes que cette entrée désigne
+hint_status_purposes_unknown = lisez-le avec `laissez registry show { $id }` ; s'il porte l'entrée, inscrivez-le dans la colonne status_purposes du registre (README : révocation et suspension)
 status_nothing_to_publish = aucun justificatif émis pour l'instant : aucune liste de statuts à publier
 status_published = { $url }  { $entries ->
         [one] { $entries } entrée

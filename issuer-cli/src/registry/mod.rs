@@ -13,9 +13,11 @@
 
 mod database;
 mod postgres;
+mod purposes;
 mod sqlite;
 
 pub use database::Database;
+pub use purposes::{Purposes, StatusRefusal};
 
 use crate::error::{CliError, CliResult};
 use credential_core::{message, Message};
@@ -47,7 +49,17 @@ const MIGRATIONS: &[&str] = &[
     // 2: revocation and suspension flags (published in status lists).
     "ALTER TABLE credentials ADD COLUMN revoked SMALLINT NOT NULL DEFAULT 0;
     ALTER TABLE credentials ADD COLUMN suspended SMALLINT NOT NULL DEFAULT 0;",
+    // 3: the status purposes each credential carries as issued ([`Purposes`]); the rows already
+    // in are filled from their stored credentials ([`PURPOSES_MIGRATION`]).
+    "ALTER TABLE credentials ADD COLUMN status_purposes VARCHAR(40);",
 ];
+
+/// The migration after which each backend fills `status_purposes` of the rows already in
+/// ([`Purposes::of_stored`]), in the migration's transaction, [`BACKFILL_PAGE`] rows at a time.
+const PURPOSES_MIGRATION: usize = 3;
+
+/// Rows read per page while filling `status_purposes`.
+const BACKFILL_PAGE: i64 = 1000;
 
 /// Statements both backends run as they are. Placeholders are `$1`, `$2`, … in order of first
 /// appearance (PostgreSQL's numbering; SQLite binds `$NNN` names in that order).
@@ -66,10 +78,16 @@ mod sql {
         "SELECT credential FROM credentials WHERE record_key = $1";
     /// Appended to an insert that passes over records already issued.
     pub const SKIP_ISSUED: &str = " ON CONFLICT (record_key) DO NOTHING";
-    pub const COLUMNS: &str = "credential_id, record_key, profile, suite, key_name, issued_at, status_purpose, status_index, digest";
+    pub const COLUMNS: &str = "credential_id, record_key, profile, suite, key_name, issued_at, status_purpose, status_index, digest, status_purposes";
     pub const STATUS_ROWS: &str = "SELECT key_name, status_purpose, status_index, revoked, suspended FROM credentials WHERE status_index IS NOT NULL ORDER BY key_name, status_index";
-    pub const STATUS_OF: &str =
-        "SELECT revoked, suspended FROM credentials WHERE credential_id = $1";
+    /// What a status change reads ([`super::Current`]); the credential only when its purposes
+    /// are not recorded.
+    pub const STATUS_OF: &str = "SELECT revoked, suspended, record_key, status_purposes, status_purpose, status_index,
+        CASE WHEN status_purposes IS NULL THEN credential END FROM credentials WHERE credential_id = $1";
+    /// One page of the rows to fill `status_purposes` of (migration 3), after credential id $1.
+    pub const BACKFILL_READ: &str =
+        "SELECT credential_id, status_purpose, status_index, credential FROM credentials
+        WHERE credential_id > $1 ORDER BY credential_id LIMIT $2";
     pub const SET_REVOKED: &str = "UPDATE credentials SET revoked = 1 WHERE credential_id = $1";
     pub const SET_SUSPENDED: &str = "UPDATE credentials SET suspended = 1 WHERE credential_id = $1";
     pub const CLEAR_SUSPENDED: &str =
@@ -130,12 +148,16 @@ pub struct Entry {
     pub key_name: String,
     /// Issuance time (RFC 3339).
     pub issued_at: String,
-    /// Status purpose (`revocation`).
+    /// The purpose its status index was allocated under (`revocation` for Bitstring Status
+    /// List entries, `token-status-list` for an SD-JWT VC).
     pub status_purpose: Option<String>,
     /// Global status index.
     pub status_index: Option<i64>,
     /// SHA-256 (hex) of the credential JSON as written.
     pub digest: String,
+    /// The status purposes the credential carries as issued; `None`: not recorded (a row the
+    /// schema-3 migration could not read, or one a version-2 process wrote after it).
+    pub status_purposes: Option<Purposes>,
 }
 
 /// The registry connection. `Send`, so a server can move it into a blocking task.
@@ -244,8 +266,10 @@ impl Registry {
     }
 
     /// Applies a status change; returns the message telling what happened, or an error when it
-    /// makes no sense (unknown credential, reinstating a revoked one). The row is read and
-    /// updated in one transaction that holds it against concurrent changes.
+    /// makes no sense (unknown credential, reinstating a revoked one) or would set a bit no
+    /// verifier reads (a purpose the credential does not carry: [`StatusRefusal`], nothing
+    /// written). The row is read and updated in one transaction that holds it against
+    /// concurrent changes.
     pub fn change_status(
         &mut self,
         credential_id: &str,
@@ -298,14 +322,40 @@ fn check_schema_version(current: i64) -> CliResult<()> {
     Ok(())
 }
 
-/// What a status change does to a credential with flags (`revoked`, `suspended`): the update to
-/// run, if any, and the message telling the outcome; or why it makes no sense.
+/// What a status change reads of a credential's row.
+struct Current {
+    record_key: String,
+    revoked: bool,
+    suspended: bool,
+    /// The status purposes it carries (`None`: unknown).
+    carried: Option<Purposes>,
+}
+
+/// The status purposes a credential carries: its `status_purposes` column, else (NULL: a row a
+/// process of schema version 2 wrote after the migration, or one the migration could not read)
+/// what its allocation and stored credential tell, read again at each change.
+fn carried(
+    column: Option<&str>,
+    status_purpose: Option<&str>,
+    status_index: Option<i64>,
+    credential: Option<&str>,
+) -> Option<Purposes> {
+    match column {
+        Some(text) => Purposes::from_column(text),
+        None => Purposes::of_stored(status_purpose, status_index, credential),
+    }
+}
+
+/// What a status change does to a credential as it is now: the update to run, if any, and the
+/// message telling the outcome; or why it is refused (a purpose the credential does not carry,
+/// or a change that makes no sense).
 fn decide(
     credential_id: &str,
     change: StatusChange,
-    revoked: bool,
-    suspended: bool,
+    current: &Current,
 ) -> CliResult<(Option<&'static str>, Message)> {
+    StatusRefusal::check(credential_id, &current.record_key, change, current.carried)?;
+    let (revoked, suspended) = (current.revoked, current.suspended);
     Ok(match change {
         StatusChange::Revoke if revoked => {
             (None, message!("status_already_revoked", id = credential_id))

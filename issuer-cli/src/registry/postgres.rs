@@ -10,11 +10,12 @@
 //! waits for: an insert that returned is durable.
 
 use super::{
-    check_schema_version, decide, no_credential, sql, Entry, StatusChange, StatusRow, MIGRATIONS,
+    carried, check_schema_version, decide, no_credential, sql, Current, Entry, Purposes,
+    StatusChange, StatusRow, BACKFILL_PAGE, MIGRATIONS, PURPOSES_MIGRATION,
 };
 use crate::error::{CliError, CliResult};
 use ::postgres::types::Type;
-use ::postgres::{Client, Config, NoTls};
+use ::postgres::{Client, Config, NoTls, Transaction};
 use credential_core::{message, Message};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -47,6 +48,9 @@ pub(super) fn migrate(client: &mut Client) -> CliResult<()> {
     check_schema_version(current)?;
     for (i, statements) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         tx.batch_execute(statements)?;
+        if i + 1 == PURPOSES_MIGRATION {
+            fill_purposes(&mut tx)?;
+        }
         let version = i as i32 + 1;
         tx.execute(
             sql::RECORD_MIGRATION,
@@ -55,6 +59,34 @@ pub(super) fn migrate(client: &mut Client) -> CliResult<()> {
     }
     tx.commit()?;
     Ok(())
+}
+
+/// Fills `status_purposes` of the rows already in from their stored credentials, a page at a
+/// time (one read and one `UPDATE … FROM UNNEST` per page); a row whose credential does not tell
+/// stays NULL (unknown).
+fn fill_purposes(tx: &mut Transaction<'_>) -> CliResult<()> {
+    let mut after = String::new();
+    loop {
+        let page = tx.query(sql::BACKFILL_READ, &[&after, &BACKFILL_PAGE])?;
+        let Some(last) = page.last() else {
+            return Ok(());
+        };
+        after = last.get(0);
+        let (mut ids, mut columns) = (Vec::new(), Vec::new());
+        for r in &page {
+            let purposes = Purposes::of_stored(r.get(1), r.get(2), r.get(3));
+            if let Some(p) = purposes {
+                ids.push(r.get::<_, &str>(0));
+                columns.push(p.column());
+            }
+        }
+        tx.execute(
+            "UPDATE credentials SET status_purposes = v.purposes
+             FROM UNNEST($1::text[], $2::text[]) AS v(id, purposes)
+             WHERE credentials.credential_id = v.id",
+            &[&ids, &columns],
+        )?;
+    }
 }
 
 /// Runs the reservation (one statement, its own transaction); returns the new `next_index`.
@@ -100,13 +132,18 @@ pub(super) fn insert(
         .map(|(e, _)| e.status_purpose.as_deref())
         .collect();
     let indexes: Vec<Option<i64>> = rows.iter().map(|(e, _)| e.status_index).collect();
+    let carried: Vec<Option<&str>> = rows
+        .iter()
+        .map(|(e, _)| e.status_purposes.map(Purposes::column))
+        .collect();
     let credentials: Vec<&str> = rows.iter().map(|(_, j)| j.as_str()).collect();
     let text = Type::TEXT_ARRAY;
     let returned = client.query_typed(
         &format!(
             "INSERT INTO credentials ({}, credential)
              SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-                                  $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[]){}
+                                  $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[],
+                                  $11::text[]){}
              RETURNING record_key",
             sql::COLUMNS,
             if skip_issued { sql::SKIP_ISSUED } else { "" }
@@ -121,6 +158,7 @@ pub(super) fn insert(
             (&purposes, text.clone()),
             (&indexes, Type::INT8_ARRAY),
             (&digests, text.clone()),
+            (&carried, text.clone()),
             (&credentials, text),
         ],
     )?;
@@ -139,6 +177,7 @@ fn entry(r: &::postgres::Row) -> Entry {
         status_purpose: r.get(6),
         status_index: r.get(7),
         digest: r.get(8),
+        status_purposes: r.get::<_, Option<&str>>(9).and_then(Purposes::from_column),
     }
 }
 
@@ -149,14 +188,14 @@ pub(super) fn list(client: &Shared) -> CliResult<Vec<Entry>> {
 
 pub(super) fn list_with_credentials(client: &Shared) -> CliResult<Vec<(Entry, String)>> {
     let rows = client.borrow_mut().query(&sql::list(true), &[])?;
-    Ok(rows.iter().map(|r| (entry(r), r.get(9))).collect())
+    Ok(rows.iter().map(|r| (entry(r), r.get(10))).collect())
 }
 
 pub(super) fn get(client: &Shared, credential_id: &str) -> CliResult<Option<(Entry, String)>> {
     let rows = client
         .borrow_mut()
         .query_typed(&sql::get(), &[(&credential_id, Type::TEXT)])?;
-    Ok(rows.first().map(|r| (entry(r), r.get(9))))
+    Ok(rows.first().map(|r| (entry(r), r.get(10))))
 }
 
 pub(super) fn change_status(
@@ -167,8 +206,13 @@ pub(super) fn change_status(
     let mut tx = client.transaction()?;
     let rows = tx.query(&format!("{} FOR UPDATE", sql::STATUS_OF), &[&credential_id])?;
     let row = rows.first().ok_or_else(|| no_credential(credential_id))?;
-    let (revoked, suspended): (i16, i16) = (row.get(0), row.get(1));
-    let (update, message) = decide(credential_id, change, revoked != 0, suspended != 0)?;
+    let current = Current {
+        revoked: row.get::<_, i16>(0) != 0,
+        suspended: row.get::<_, i16>(1) != 0,
+        record_key: row.get(2),
+        carried: carried(row.get(3), row.get(4), row.get(5), row.get(6)),
+    };
+    let (update, message) = decide(credential_id, change, &current)?;
     if let Some(update) = update {
         tx.execute(update, &[&credential_id])?;
     }

@@ -1,13 +1,13 @@
 //! The SQLite backend: one file in WAL mode, writers serialised by `BEGIN IMMEDIATE`.
 
 use super::{
-    check_schema_version, decide, no_credential, row_not_text, sql, Entry, StatusChange, StatusRow,
-    MIGRATIONS,
+    carried, check_schema_version, decide, no_credential, row_not_text, sql, Current, Entry,
+    Purposes, StatusChange, StatusRow, BACKFILL_PAGE, MIGRATIONS, PURPOSES_MIGRATION,
 };
 use crate::error::CliResult;
 use credential_core::Message;
 use rusqlite::types::ValueRef;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
@@ -33,6 +33,9 @@ pub(super) fn migrate(conn: &mut Connection) -> CliResult<()> {
     check_schema_version(current)?;
     for (i, statements) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         tx.execute_batch(statements)?;
+        if i + 1 == PURPOSES_MIGRATION {
+            fill_purposes(&tx)?;
+        }
         tx.execute(
             sql::RECORD_MIGRATION,
             params![i as i64 + 1, crate::clock::now().to_rfc3339()],
@@ -40,6 +43,38 @@ pub(super) fn migrate(conn: &mut Connection) -> CliResult<()> {
     }
     tx.commit()?;
     Ok(())
+}
+
+/// Fills `status_purposes` of the rows already in from their stored credentials, a page at a
+/// time; a row whose credential does not tell stays NULL (unknown).
+fn fill_purposes(tx: &Transaction<'_>) -> CliResult<()> {
+    let mut read = tx.prepare(sql::BACKFILL_READ)?;
+    let mut write =
+        tx.prepare("UPDATE credentials SET status_purposes = $1 WHERE credential_id = $2")?;
+    let mut after = String::new();
+    loop {
+        let page = read
+            .query_map(params![after, BACKFILL_PAGE], |r| {
+                let credential = match r.get_ref(3)? {
+                    ValueRef::Text(t) => std::str::from_utf8(t).ok().map(str::to_owned),
+                    _ => None,
+                };
+                let purpose: Option<String> = r.get(1)?;
+                let purposes =
+                    Purposes::of_stored(purpose.as_deref(), r.get(2)?, credential.as_deref());
+                Ok((r.get::<_, String>(0)?, purposes))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let Some((last, _)) = page.last() else {
+            return Ok(());
+        };
+        after = last.clone();
+        for (id, purposes) in &page {
+            if let Some(p) = purposes {
+                write.execute(params![p.column(), id])?;
+            }
+        }
+    }
 }
 
 /// Runs the reservation (one statement, its own transaction); returns the new `next_index`.
@@ -66,7 +101,7 @@ pub(super) fn insert(
     let mut inserted = Vec::with_capacity(rows.len());
     {
         let mut stmt = tx.prepare_cached(&format!(
-            "INSERT INTO credentials ({}, credential) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10){}",
+            "INSERT INTO credentials ({}, credential) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11){}",
             sql::COLUMNS,
             if skip_issued { sql::SKIP_ISSUED } else { "" }
         ))?;
@@ -81,6 +116,7 @@ pub(super) fn insert(
                 e.status_purpose,
                 e.status_index,
                 e.digest,
+                e.status_purposes.map(Purposes::column),
                 json
             ])?;
             inserted.push(changed == 1);
@@ -101,12 +137,16 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         status_purpose: r.get(6)?,
         status_index: r.get(7)?,
         digest: r.get(8)?,
+        status_purposes: r
+            .get::<_, Option<String>>(9)?
+            .as_deref()
+            .and_then(Purposes::from_column),
     })
 }
 
 /// The credential column, when it holds UTF-8 text.
 fn credential_text(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<String>> {
-    Ok(match r.get_ref(9)? {
+    Ok(match r.get_ref(10)? {
         ValueRef::Text(t) => std::str::from_utf8(t).ok().map(str::to_owned),
         _ => None,
     })
@@ -134,7 +174,7 @@ pub(super) fn list_with_credentials(conn: &Connection) -> CliResult<Vec<(Entry, 
 pub(super) fn get(conn: &Connection, credential_id: &str) -> CliResult<Option<(Entry, String)>> {
     Ok(conn
         .query_row(&sql::get(), params![credential_id], |r| {
-            Ok((entry(r)?, r.get(9)?))
+            Ok((entry(r)?, r.get(10)?))
         })
         .optional()?)
 }
@@ -145,13 +185,24 @@ pub(super) fn change_status(
     change: StatusChange,
 ) -> CliResult<Message> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let flags: Option<(i64, i64)> = tx
+    let current = tx
         .query_row(sql::STATUS_OF, params![credential_id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            let column: Option<String> = r.get(3)?;
+            let purpose: Option<String> = r.get(4)?;
+            let credential = match r.get_ref(6)? {
+                ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+                _ => None,
+            };
+            Ok(Current {
+                revoked: r.get::<_, i64>(0)? != 0,
+                suspended: r.get::<_, i64>(1)? != 0,
+                record_key: r.get(2)?,
+                carried: carried(column.as_deref(), purpose.as_deref(), r.get(5)?, credential),
+            })
         })
-        .optional()?;
-    let (revoked, suspended) = flags.ok_or_else(|| no_credential(credential_id))?;
-    let (update, message) = decide(credential_id, change, revoked != 0, suspended != 0)?;
+        .optional()?
+        .ok_or_else(|| no_credential(credential_id))?;
+    let (update, message) = decide(credential_id, change, &current)?;
     if let Some(update) = update {
         tx.execute(update, params![credential_id])?;
     }

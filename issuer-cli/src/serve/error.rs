@@ -103,6 +103,7 @@ impl ApiError {
     pub fn from_cli(e: CliError) -> Self {
         match e {
             CliError::Core(c) => Self::core(&c),
+            CliError::StatusRefused(r) => Self::unprocessable(r.code(), r.message()),
             CliError::Input { message, .. } => Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "MALFORMED_VALUE_ERROR",

@@ -16,7 +16,7 @@ use super::error::{pointer_list, ApiError};
 use super::{AppState, IssuerKey};
 use crate::clock;
 use crate::issuing::{list_url, record_key, GENERIC, STATUS_PURPOSE};
-use crate::registry::Entry;
+use crate::registry::{Entry, Purposes};
 use crate::securing::Securing;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderValue, StatusCode};
@@ -377,6 +377,9 @@ pub fn sign(
         status_purpose: index.map(|_| STATUS_PURPOSE.to_owned()),
         status_index: index,
         digest: hex(&Sha256::digest(text.as_bytes())),
+        // Both entries when the server added them; none of this issuer's when the client
+        // brought its own `credentialStatus`.
+        status_purposes: Some(index.map_or(Purposes::NONE, |_| Purposes::BOTH)),
     };
     Ok(Signed { entry, text })
 }

@@ -1,6 +1,8 @@
 //! `POST /credentials/status`: `{credentialId, credentialStatus: {type, statusPurpose}}` sets
 //! the credential's revocation or suspension bit in the registry (`"status": false` lifts a
-//! suspension); the list it is on is rebuilt on its next request.
+//! suspension); the list it is on is rebuilt on its next request. A purpose the credential does
+//! not carry as issued (a compact credential's suspension, a client's own `credentialStatus`) is
+//! refused with 422 and the refusal's code, and nothing changes.
 
 use super::error::ApiError;
 use super::AppState;
@@ -83,6 +85,8 @@ pub fn set(state: &AppState, body: &Map<String, Value>) -> Result<(StatusCode, V
         Err(CliError::Input { message, .. }) => {
             return Err(ApiError::unprocessable(message.id, message))
         }
+        // A purpose the credential does not carry: 422 as above, with the refusal's code.
+        Err(e @ CliError::StatusRefused(_)) => return Err(ApiError::from_cli(e)),
         Err(e) => return Err(ApiError::internal(&e)),
     };
     if let Some(index) = entry.status_index {
