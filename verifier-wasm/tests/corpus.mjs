@@ -148,11 +148,14 @@ export function corpus() {
       throw new Error(`official vectors missing at ${vectors}`);
     }
   }
-  cached = {dir, anchor, bundle, creds, expiring, stranger, sdDerived, sdTampered, cases};
+  // A portrait credential and its tampered copy: the report carries the photo only when every
+  // signature verified, identically on both sides.
+  const portraits = issuePortraits(dir);
+  cases.push({name: 'portrait', file: portraits.valid});
+  cases.push({name: 'portrait, tampered', file: portraits.tampered});
+  cached = {dir, anchor, bundle, creds, expiring, stranger, sdDerived, sdTampered, portraits, cases};
   return cached;
 }
-
-let portraits = null;
 
 /**
  * A legal identity issued with `laissez issue --portrait` (decision 0023) from a drawn 96 × 128
@@ -161,10 +164,10 @@ let portraits = null;
  * jpeg}: the two credentials' files and the issued JPEG's bytes.
  */
 export function portraitCorpus() {
-  if (portraits) {
-    return portraits;
-  }
-  const {dir} = corpus();
+  return corpus().portraits;
+}
+
+function issuePortraits(dir) {
   const [width, height] = [96, 128];
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < width * height; i++) {
@@ -189,8 +192,7 @@ export function portraitCorpus() {
   doc.credentialSubject.portrait = `${prefix},${changed.toString('base64')}`;
   const tampered = join(dir, 'portrait-tampered.json');
   writeFileSync(tampered, JSON.stringify(doc, null, 2));
-  portraits = {valid, tampered, jpeg};
-  return portraits;
+  return {valid, tampered, jpeg};
 }
 
 /** CRC-32 (ISO 3309, as PNG chunks use it). */

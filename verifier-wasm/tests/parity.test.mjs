@@ -1,6 +1,6 @@
 // Parity: the same corpus (the demo's credentials as JSON and as envelope text, tampered,
-// expired, revoked, trusted, untrusted, hostile, official vectors) through `laissez verify --json`
-// and through the WASM package in Node gives identical reports.
+// expired, revoked, trusted, untrusted, hostile, official vectors, a portrait) through
+// `laissez verify --json` and through the WASM package in Node gives identical reports.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createRequire} from 'node:module';
@@ -32,6 +32,10 @@ test('CLI and WASM reports are identical over the corpus', () => {
     assert.ok(display, c.name);
     assert.deepEqual(report, cli, c.name);
     verdicts.add(report.verdict);
+    if (c.name.startsWith('portrait')) {
+      // The signed portrait is in the report only when every signature verified.
+      assert.equal(Boolean(report.credential?.photo?.startsWith('data:image/jpeg;base64,')), c.name === 'portrait', c.name);
+    }
   }
   for (const v of ['valid', 'issuer_not_checked', 'invalid', 'expired', 'revoked', 'untrusted']) {
     assert.ok(verdicts.has(v), `the corpus covers ${v}`);
