@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 
-ALL=(envelope cborld json_bounds trust_bundle status_list qr_frame sd_jwt ecdsa_sd)
+ALL=(envelope cborld json_bounds trust_bundle status_list qr_frame sd_jwt ecdsa_sd p256_verify)
 target=${1:-all}
 budget=${2:-60}
 case "$target" in
@@ -43,6 +43,7 @@ max_len() {
     qr_frame) echo 65536 ;;      # 3-byte header + e.g. a 256 × 255 greyscale frame
     sd_jwt) echo 8192 ;;         # the seed presentations are 1-2 KB
     ecdsa_sd) echo 4096 ;;       # the seed proof values are under 1 KB
+    p256_verify) echo 512 ;;     # mode, secret key, tweak, a message of up to 415 bytes
   esac
 }
 

@@ -203,6 +203,7 @@ fn main() {
 
     sd_jwt_seeds();
     ecdsa_sd_seeds();
+    p256_verify_seeds();
 
     // qr_frame: a tiny envelope as a greyscale frame, 3 pixels a module, 4 modules of quiet
     // zone; the same at 2 pixels a module as RGBA; the credential's envelope, greyscale.
@@ -303,6 +304,18 @@ fn ecdsa_sd_seeds() {
     sd::parse_base_proof_value(&value(base)).unwrap();
     write("ecdsa_sd", "derived", value(derived).as_bytes());
     write("ecdsa_sd", "base", value(base).as_bytes());
+}
+
+/// p256_verify: one input per mode (byte 0), each with a valid secret key, a tweak that is also
+/// a valid secret key (mode 4 makes it the key) and a short message.
+fn p256_verify_seeds() {
+    for mode in 0..5u8 {
+        let mut input = vec![mode];
+        input.extend_from_slice(&[9; 32]);
+        input.extend_from_slice(&[mode + 1; 64]);
+        input.extend_from_slice(b"legal identity");
+        write("p256_verify", &format!("mode-{mode}"), &input);
+    }
 }
 
 /// A deterministic RNG for the seeds (SHA-256 in counter mode): the same corpus every run.
