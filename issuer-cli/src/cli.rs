@@ -482,7 +482,7 @@ pub struct BundleInspectArgs {
 /// `registry` subcommands.
 #[derive(Subcommand)]
 pub enum RegistryCommand {
-    /// List issued credentials.
+    /// List issued credentials (tab-separated; the last column is the status purposes each carries).
     List,
     /// Show one entry and its credential.
     Show {

@@ -334,6 +334,15 @@ fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
             "legal-identity:c-1 0 0 revocation"
         ]
     );
+    // `registry list`'s last column.
+    let list = ok(run(backend, &home, &["registry", "list"]));
+    let mut listed: Vec<&str> = list
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit('\t').next())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, ["revocation", "revocation,suspension"], "{list}");
     let export = ok(run(backend, &home, &["registry", "export"]));
     let purposes: Vec<serde_json::Value> = export
         .lines()
@@ -419,11 +428,19 @@ fn an_old_registry_learns_what_its_credentials_carry(backend: &Backend) {
         backend.query_i64(&home, "SELECT MAX(version) FROM schema_migrations"),
         2
     );
-    ok(run(backend, &home, &["registry", "list"]));
+    let list = ok(run(backend, &home, &["registry", "list"]));
     assert_eq!(
         backend.query_i64(&home, "SELECT MAX(version) FROM schema_migrations"),
         3
     );
+    // The last column: none for the credential with its own status, unknown for the damaged.
+    for (id, purposes) in [
+        ("urn:uuid:own-status", "-"),
+        ("urn:uuid:damaged", "unknown"),
+    ] {
+        let line = list.lines().find(|l| l.starts_with(id)).unwrap();
+        assert!(line.ends_with(&format!("\t{purposes}")), "{line}");
+    }
     assert_eq!(
         status_state(backend, &home),
         [

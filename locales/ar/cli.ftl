@@ -220,6 +220,7 @@ registry_column_suite = مجموعة التشفير
 registry_column_issued_at = تاريخ الإصدار
 registry_column_status_index = فهرس الحالة
 registry_column_digest = البصمة (sha256)
+registry_column_status_purposes = أغراض الحالة
 
 ## laissez bundle
 

@@ -198,6 +198,7 @@ registry_column_suite = suite
 registry_column_issued_at = issued at
 registry_column_status_index = status index
 registry_column_digest = digest (sha256)
+registry_column_status_purposes = status purposes
 
 ## laissez bundle
 

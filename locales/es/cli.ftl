@@ -207,6 +207,7 @@ registry_column_suite = suite
 registry_column_issued_at = emitida el
 registry_column_status_index = índice de estado
 registry_column_digest = resumen (sha256)
+registry_column_status_purposes = finalidades de estado
 
 ## laissez bundle
 

@@ -213,6 +213,7 @@ registry_column_suite = suite
 registry_column_issued_at = émis le
 registry_column_status_index = index de statut
 registry_column_digest = empreinte (sha256)
+registry_column_status_purposes = finalités de statut
 
 ## laissez bundle
 

@@ -32,7 +32,9 @@ pub fn run(ctx: &Context, cmd: RegistryCommand) -> CliResult<()> {
     }
 }
 
-/// `laissez registry list`: one tab-separated line per credential.
+/// `laissez registry list`: one tab-separated line per credential. The last column is the status
+/// purposes the credential carries as issued (`revocation,suspension`, `revocation`, `-` for
+/// none, `unknown` where the registry has not recorded them; decision 0032).
 fn list(registry: &Registry) -> CliResult<()> {
     let header = [
         message!("registry_column_id"),
@@ -41,6 +43,7 @@ fn list(registry: &Registry) -> CliResult<()> {
         message!("registry_column_issued_at"),
         message!("registry_column_status_index"),
         message!("registry_column_digest"),
+        message!("registry_column_status_purposes"),
     ];
     let header: Vec<String> = header.iter().map(i18n::text).collect();
     println!("{}", header.join("\t"));
@@ -49,8 +52,13 @@ fn list(registry: &Registry) -> CliResult<()> {
             Some(i) => i.to_string(),
             None => "-".into(),
         };
+        let purposes = match e.status_purposes.map(|p| p.column()) {
+            Some("") => "-",
+            Some(names) => names,
+            None => "unknown",
+        };
         println!(
-            "{}\t{}\t{}\t{}\t{index}\t{}",
+            "{}\t{}\t{}\t{}\t{index}\t{}\t{purposes}",
             e.credential_id, e.profile, e.suite, e.issued_at, e.digest
         );
     }
