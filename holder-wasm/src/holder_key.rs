@@ -101,7 +101,15 @@ mod tests {
     #[test]
     fn a_generated_key_reads_back_from_its_private_jwk() {
         for alg in ["Ed25519", "P-256", "P-384"] {
-            let new = generate(alg, Zeroizing::new([7; 32])).unwrap();
+            // P-384 secret keys exist only where credential-core has its `p384` feature: the
+            // workspace's test build (features unified), not the holder module's own build.
+            let new = match generate(alg, Zeroizing::new([7; 32])) {
+                Err(e) if alg == "P-384" => {
+                    assert_eq!(e.code(), "unsupported_key_algorithm");
+                    continue;
+                }
+                result => result.unwrap(),
+            };
             let jwk: Value = serde_json::from_str(&new.private_jwk).unwrap();
             let key = read_private_jwk(jwk).unwrap();
             assert_eq!(key.public_key().to_jwk(), new.public.public_jwk);

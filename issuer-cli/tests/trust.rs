@@ -55,22 +55,20 @@ fn build_bundle(
     b
 }
 
-#[test]
-fn issue_publish_bundle_verify_revoke() {
-    let d = tempfile::tempdir().unwrap();
-    let issuer = d.path().join("issuer");
-    let anchor = d.path().join("anchor");
+/// A home for an issuer and one for a trust anchor, both initialised under `dir`, and the anchor
+/// key's DID (`did:key` line of `laissez key show ed25519-1`).
+fn issuer_and_anchor(dir: &Path) -> (PathBuf, PathBuf, String) {
+    let issuer = dir.join("issuer");
+    let anchor = dir.join("anchor");
     laissez(&issuer).arg("init").assert().success();
     laissez(&anchor).arg("init").assert().success();
-    let shown = String::from_utf8(
-        laissez(&anchor)
-            .args(["key", "show", "ed25519-1"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let anchor_did = shown
+    let shown = laissez(&anchor)
+        .args(["key", "show", "ed25519-1"])
+        .output()
+        .unwrap()
+        .stdout;
+    let did = String::from_utf8(shown)
+        .unwrap()
         .lines()
         .find(|l| l.starts_with("did:key"))
         .unwrap()
@@ -78,6 +76,13 @@ fn issue_publish_bundle_verify_revoke() {
         .nth(1)
         .unwrap()
         .to_owned();
+    (issuer, anchor, did)
+}
+
+#[test]
+fn issue_publish_bundle_verify_revoke() {
+    let d = tempfile::tempdir().unwrap();
+    let (issuer, anchor, anchor_did) = issuer_and_anchor(d.path());
     let cred = d.path().join("cred.json");
     laissez(&issuer)
         .args(["issue", "--profile", "legal-identity", "--subject"])
@@ -213,25 +218,7 @@ fn issue_publish_bundle_verify_revoke() {
 #[test]
 fn suspension_reaches_verifiers_only_through_a_suspension_entry() {
     let d = tempfile::tempdir().unwrap();
-    let issuer = d.path().join("issuer");
-    let anchor = d.path().join("anchor");
-    laissez(&issuer).arg("init").assert().success();
-    laissez(&anchor).arg("init").assert().success();
-    let anchor_did = String::from_utf8(
-        laissez(&anchor)
-            .args(["key", "show", "ed25519-1"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .lines()
-    .find(|l| l.starts_with("did:key"))
-    .unwrap()
-    .split_whitespace()
-    .nth(1)
-    .unwrap()
-    .to_owned();
+    let (issuer, anchor, anchor_did) = issuer_and_anchor(d.path());
     let subject = example("legal-identity/examples/valid/arabic-stateless.json");
     let (full, compact) = (d.path().join("full.json"), d.path().join("compact.json"));
     for (file, record, form) in [(&full, "f-1", None), (&compact, "c-1", Some("--compact"))] {
