@@ -17,7 +17,7 @@ use p256::elliptic_curve::PrimeField;
 use p256::{AffinePoint, NonZeroScalar, ProjectivePoint, Scalar};
 use sha2::{Digest, Sha256};
 
-/// NAF width for the generator: its odd multiples up to 63·G are computed once per process.
+/// NAF width for the generator: its odd multiples up to 63·G are computed once per thread.
 const G_WIDTH: u32 = 7;
 /// NAF width for the public key: a fresh table of its odd multiples up to 15·Q per verify.
 const Q_WIDTH: u32 = 5;
@@ -101,8 +101,8 @@ fn naf(k: &Scalar, w: u32) -> [i8; DIGITS] {
     // Little-endian 64-bit words, with a spare zero word for windows that run past the top.
     let bytes = k.to_repr();
     let mut words = [0u64; 5];
-    for (i, chunk) in bytes.rchunks_exact(8).enumerate() {
-        words[i] = u64::from_be_bytes(chunk.try_into().expect("8-byte chunk"));
+    for (word, chunk) in words.iter_mut().zip(bytes.rchunks_exact(8)) {
+        *word = chunk.iter().fold(0, |acc, &b| acc << 8 | u64::from(b));
     }
     let width = 1u64 << w;
     let mask = width - 1;
