@@ -315,10 +315,9 @@ fn published_bits(backend: &Backend, home: &Path, out: &Path) -> [String; 2] {
     })
 }
 
-/// A compact credential carries a revocation entry only: suspending it is refused (exit 2, the
-/// code, the record named) and changes neither the registry nor the published lists' bits;
-/// revoking it works. A full credential still suspends.
-fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
+/// A fresh registry with a compact credential (record `legal-identity:c-1`, revocation entry
+/// only) and a full one (`generic:s-1`, both entries); returns the home and the compact one's id.
+fn compact_and_full(backend: &Backend) -> (tempfile::TempDir, PathBuf, String) {
     let (d, home) = init(backend);
     let compact = issue_compact(backend, &home, "c-1");
     ok(run(
@@ -326,6 +325,14 @@ fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
         &home,
         &["issue", "--subject", &subject(d.path(), "s-1")],
     ));
+    (d, home, compact)
+}
+
+/// A compact credential carries a revocation entry only: suspending it is refused (exit 2, the
+/// code, the record named) and changes neither the registry nor the published lists' bits;
+/// revoking it works. A full credential still suspends.
+fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
+    let (d, home, compact) = compact_and_full(backend);
     let full = id_of(backend, &home, "generic:s-1");
     assert_eq!(
         status_state(backend, &home),
@@ -386,13 +393,7 @@ fn a_status_the_issued_form_does_not_carry_is_refused(backend: &Backend) {
 /// status changes on it are refused. A row written afterwards without the column (a version-2
 /// process still running) is judged from its stored credential.
 fn an_old_registry_learns_what_its_credentials_carry(backend: &Backend) {
-    let (d, home) = init(backend);
-    let compact = issue_compact(backend, &home, "c-1");
-    ok(run(
-        backend,
-        &home,
-        &["issue", "--subject", &subject(d.path(), "s-1")],
-    ));
+    let (d, home, compact) = compact_and_full(backend);
     ok(run(
         backend,
         &home,
